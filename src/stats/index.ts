@@ -1,2 +1,4 @@
 // Public face of src/stats.
-export {};
+export * from "./crossprod.ts";
+export * from "./distributions.ts";
+export * from "./linalg.ts";
