@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { frameFromCsvText } from "../../../src/cli/commands/panel/dynamics-input.ts";
+import type { Frame } from "../../../src/io/index.ts";
+
+export const REF_DIR = new URL("../../../reference/panel/", import.meta.url).pathname;
+
+export function loadCsv(relative: string): Frame {
+  return frameFromCsvText(readFileSync(REF_DIR + relative, "utf8"));
+}
+
+export function loadJson<T = Record<string, unknown>>(relative: string): T {
+  return JSON.parse(readFileSync(REF_DIR + relative, "utf8")) as T;
+}
+
+/** Relative agreement |a - b| <= tol * max(|b|, tiny); NaN/null only match NaN/null. */
+export function expectClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number | null>,
+  tol = 1e-6,
+): void {
+  if (actual.length !== expected.length) {
+    throw new Error(`length ${actual.length} != expected ${expected.length}`);
+  }
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i];
+    const b = expected[i];
+    if (b === null || Number.isNaN(b)) {
+      if (!Number.isNaN(a) && a !== null) throw new Error(`[${i}] got ${a}, expected NaN/null`);
+      continue;
+    }
+    const scale = Math.max(Math.abs(b), 1e-12);
+    if (!(Math.abs(a - b) <= tol * scale)) throw new Error(`[${i}] got ${a}, expected ${b}`);
+  }
+}
+
+/** A frame from row objects (numbers become numeric columns, strings categorical). */
+export function frameFromRows(rows: Record<string, number | string>[]): Frame {
+  const names = Object.keys(rows[0]);
+  const lines = [names.join(","), ...rows.map((r) => names.map((n) => String(r[n])).join(","))];
+  return frameFromCsvText(`${lines.join("\n")}\n`);
+}
