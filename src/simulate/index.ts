@@ -1,2 +1,4 @@
 // Public face of src/simulate.
-export {};
+export * from "./intervention.ts";
+export * from "./population.ts";
+export * from "./rng.ts";
