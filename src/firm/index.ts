@@ -1,2 +1,16 @@
 // Public face of src/firm: the one firm-profile type, its schema and validation.
+
+export { showValue, type Where } from "./coerce.ts";
+export { type CompiledValidator, compileValidator } from "./compiled.ts";
+export { findInconsistencies, type Inconsistency } from "./consistency.ts";
+export {
+  COLUMN_NAMES,
+  type FieldKind,
+  type FieldSpec,
+  PROFILE_FIELDS,
+  parseItemColumn,
+} from "./fields.ts";
+export { type FlatRecord, flattenRecord } from "./flatten.ts";
 export type { Profile } from "./profile.ts";
+export { profileSchema } from "./schema.ts";
+export { emptyProfile, validateProfile } from "./validate.ts";
