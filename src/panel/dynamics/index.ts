@@ -1,4 +1,10 @@
 // Public face of the panel dynamics: states, spells, transitions, survival, raking.
+
+export * from "./bands.ts";
+export * from "./intervals.ts";
+export * from "./markov.ts";
 export * from "./panel-order.ts";
 export * from "./spells.ts";
 export * from "./states.ts";
+export * from "./transitions.ts";
+export * from "./weights.ts";

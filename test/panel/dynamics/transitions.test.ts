@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import {
+  matrixPower,
+  rowIntervals,
+  scoreInterval,
+  stationaryDistribution,
+  transitions,
+} from "../../../src/panel/index.ts";
+import { expectClose, frameFromRows, loadCsv, loadJson } from "./helpers.ts";
+
+interface RefTab {
+  states: number[];
+  counts: number[][];
+  row_probabilities: number[][];
+  n_transitions: number;
+  two_step_P2?: number[][];
+  stationary?: number[];
+}
+const ref = loadJson<{
+  transitions_3state: RefTab;
+  transitions_binary_exporter: RefTab;
+  transitions_3state_by_size: { small: RefTab; medium: RefTab };
+}>("reference_export_dynamics.json");
+const panel = loadCsv("data/export_panel.csv");
+
+function run(opts: Parameters<typeof transitions>[1]) {
+  const r = transitions(panel, opts);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe("transition matrices against the R reference", () => {
+  it("3-state counts and row probabilities", () => {
+    const r = run({ state: "export_state" });
+    expect(r.overall.states).toEqual(["0", "1", "2"]);
+    expect(r.overall.counts).toEqual(ref.transitions_3state.counts);
+    expectClose(r.overall.probabilities.flat(), ref.transitions_3state.row_probabilities.flat());
+    expect(r.overall.n_transitions).toBe(ref.transitions_3state.n_transitions);
+    expect(r.notes).toEqual({ gaps: 0, missing_state: 0, missing_group: 0 });
+  });
+
+  it("binary exporter matrix", () => {
+    const r = run({ state: "exporter" });
+    expect(r.overall.counts).toEqual(ref.transitions_binary_exporter.counts);
+    expectClose(
+      r.overall.probabilities.flat(),
+      ref.transitions_binary_exporter.row_probabilities.flat(),
+    );
+  });
+
+  it("by size", () => {
+    const r = run({ state: "export_state", by: "size" });
+    expect(r.groups.map((g) => g.group)).toEqual(["medium", "small"]);
+    for (const g of r.groups) {
+      const want = ref.transitions_3state_by_size[g.group as "small" | "medium"];
+      expect(g.matrix.counts).toEqual(want.counts);
+      expectClose(g.matrix.probabilities.flat(), want.row_probabilities.flat());
+    }
+  });
+
+  it("two-step matrix and stationary distribution", () => {
+    const P = run({ state: "export_state" }).overall.probabilities;
+    expectClose(matrixPower(P, 2).flat(), ref.transitions_3state.two_step_P2!.flat());
+    expectClose(stationaryDistribution(P), ref.transitions_3state.stationary!);
+  });
+
+  it("intensity bands reproduce the 3 export states", () => {
+    const r = run({ state: "export_intensity", bands: [0, 0.2499] });
+    expect(r.overall.states).toEqual(["<=0", "(0,0.2499]", ">0.2499"]);
+    expect(r.overall.counts).toEqual(ref.transitions_3state.counts);
+  });
+});
+
+describe("gaps, weights and intervals", () => {
+  const rows = [
+    { firm: "a", year: 2000, s: "x", w: 2 },
+    { firm: "a", year: 2001, s: "y", w: 1 },
+    { firm: "a", year: 2003, s: "x", w: 5 }, // 2002 missing: 2001 -> 2003 is not a transition
+    { firm: "a", year: 2004, s: "x", w: 1 },
+    { firm: "b", year: 2001, s: "y", w: 3 },
+    { firm: "b", year: 2000, s: "y", w: 1 }, // unsorted input
+  ];
+  it("counts only consecutive years of the same firm", () => {
+    const r = transitions(frameFromRows(rows), { state: "s" });
+    if (!r.ok) throw new Error("failed");
+    expect(r.value.overall.counts).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
+    expect(r.value.notes.gaps).toBe(1);
+  });
+
+  it("weights the pair by the weight at year t", () => {
+    const r = transitions(frameFromRows(rows), { state: "s", weights: "w" });
+    if (!r.ok) throw new Error("failed");
+    expect(r.value.overall.counts).toEqual([
+      [5, 2],
+      [0, 1],
+    ]);
+  });
+
+  it("all-ones weights equal unweighted; integer weights equal duplicated firms", () => {
+    const ones = frameFromRows(rows.map((r) => ({ ...r, w: 1 })));
+    const a = transitions(ones, { state: "s", weights: "w" });
+    const b = transitions(ones, { state: "s" });
+    if (!a.ok || !b.ok) throw new Error("failed");
+    expect(a.value.overall).toEqual(b.value.overall);
+    const firmW = [
+      { firm: "a", k: 2 },
+      { firm: "b", k: 3 },
+    ];
+    const weighted = frameFromRows(rows.map((r) => ({ ...r, w: r.firm === "a" ? 2 : 3 })));
+    const dup = frameFromRows(
+      firmW.flatMap(({ firm, k }) =>
+        Array.from({ length: k }, (_, c) =>
+          rows.filter((r) => r.firm === firm).map((r) => ({ ...r, firm: `${firm}${c}` })),
+        ).flat(),
+      ),
+    );
+    const c = transitions(weighted, { state: "s", weights: "w" });
+    const d = transitions(dup, { state: "s" });
+    if (!c.ok || !d.ok) throw new Error("failed");
+    expect(c.value.overall.counts).toEqual(d.value.overall.counts);
+    expectClose(c.value.overall.lower.flat(), d.value.overall.lower.flat(), 1e-12);
+  });
+
+  it("rejects a negative weight naming the row", () => {
+    const bad = frameFromRows(rows.map((r, i) => ({ ...r, w: i === 3 ? -1 : 1 })));
+    const r = transitions(bad, { state: "s", weights: "w" });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({ code: "invalid_weight", row: 4, field: "w", value: -1 });
+  });
+
+  it("keeps given states in order, including absent ones", () => {
+    const r = transitions(frameFromRows(rows), { state: "s", levels: ["z", "y", "x"] });
+    if (!r.ok) throw new Error("failed");
+    expect(r.value.overall.counts).toEqual([
+      [0, 0, 0],
+      [0, 1, 0],
+      [0, 1, 1],
+    ]);
+    expect(r.value.overall.probabilities[0].every(Number.isNaN)).toBe(true);
+  });
+
+  it("Wilson interval contains p and Goodman is the Bonferroni score interval", () => {
+    const [lo, hi] = scoreInterval(30, 100, 1.959963984540054);
+    expect(lo).toBeLessThan(0.3);
+    expect(hi).toBeGreaterThan(0.3);
+    // Wilson closed form at p = 0.3, n = 100
+    const z = 1.959963984540054;
+    const centre = (0.3 + (z * z) / 200) / (1 + (z * z) / 100);
+    expect((lo + hi) / 2).toBeCloseTo(centre, 12);
+    const good = rowIntervals([10, 20, 70], 0.95, "goodman");
+    const bonf = rowIntervals([10, 20, 70], 1 - 0.05 / 3, "wilson");
+    expectClose(good.lower, bonf.lower, 1e-12);
+    expectClose(good.upper, bonf.upper, 1e-12);
+    expect(good.upper[0] - good.lower[0]).toBeGreaterThan(
+      rowIntervals([10, 20, 70], 0.95, "wilson").upper[0] -
+        rowIntervals([10, 20, 70], 0.95, "wilson").lower[0],
+    );
+  });
+});
