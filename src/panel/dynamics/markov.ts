@@ -4,13 +4,17 @@
  */
 export function matrixPower(P: number[][], steps: number): number[][] {
   const K = P.length;
-  let out = P.map((_, i) => P.map((__, j) => (i === j ? 1 : 0)));
+  let out: number[][] = P.map((_, i) => P.map((__, j) => (i === j ? 1 : 0)));
   for (let s = 0; s < steps; s++) {
-    out = out.map((row) => P[0].map((_, j) => row.reduce((acc, v, k) => acc + v * P[k][j], 0)));
+    const prev = out;
+    out = prev.map((row) => {
+      const next = new Array<number>(K).fill(0);
+      for (let k = 0; k < K; k++) for (let j = 0; j < K; j++) next[j] += row[k] * P[k][j];
+      return next;
+    });
   }
   return out;
 }
-
 /**
  * Stationary distribution pi with pi P = pi and sum(pi) = 1, solving (P' - I) pi = 0 with the
  * last equation replaced by the sum constraint (Gaussian elimination with partial pivoting).
