@@ -1,2 +1,18 @@
 // Public face of src/io: readers and writers (CSV, JSON, Parquet, columnar binary), streaming.
+
+export * from "./csv-frame.ts";
+export type { ColumnKind } from "./csv-frame-sample.ts";
+export { type CsvRecord, CsvScanner } from "./csv-scan.ts";
 export * from "./frame.ts";
+export * from "./frame-load.ts";
+export * from "./frame-read.ts";
+export {
+  type ReadRecordsOptions,
+  type RecordFormat,
+  type RecordRow,
+  readFirmBatches,
+  readFirmRecords,
+  validateCsvCells,
+} from "./records.ts";
+export { parseJsonRecords } from "./records-json.ts";
+export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.ts";

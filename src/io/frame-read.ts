@@ -1,0 +1,45 @@
+import { extname } from "node:path";
+import { OutwardError } from "../framework/issue.ts";
+import { type CsvFrameOptions, readCsvFrame } from "./csv-frame.ts";
+import type { FrameFormat, LoadedFrame } from "./frame-load.ts";
+
+/** Options of `readFrame`: the CSV options apply to CSV files only. */
+export type ReadFrameOptions = CsvFrameOptions;
+
+/** The format a path names by its extension (`.csv`, `.owc`, `.parquet`/`.pq`), if any. */
+export function formatOf(path: string): FrameFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".owc") return "owc";
+  if (ext === ".parquet" || ext === ".pq") return "parquet";
+  return undefined;
+}
+
+/**
+ * Reads a frame from a CSV, Outward columnar (.owc) or Parquet file, chosen by extension.
+ * Use `columns` to load only what a model needs.
+ */
+export async function readFrame(
+  path: string,
+  options: ReadFrameOptions = {},
+): Promise<LoadedFrame> {
+  const format = formatOf(path);
+  switch (format) {
+    case "csv":
+      return readCsvFrame(path, options);
+    default:
+      throw new OutwardError(
+        "unknown_format",
+        `${path}: unknown file format ${JSON.stringify(extname(path))}, expected .csv, .owc or .parquet`,
+        [
+          {
+            code: "unknown_format",
+            file: path,
+            value: extname(path),
+            expected: ".csv, .owc or .parquet",
+            message: "unknown file format",
+          },
+        ],
+      );
+  }
+}
