@@ -1,3 +1,3 @@
 // Public face of src/panel.
-export {};
+
 export * from "./dynamics/index.ts";

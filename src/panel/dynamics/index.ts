@@ -8,3 +8,8 @@ export * from "./spells.ts";
 export * from "./states.ts";
 export * from "./transitions.ts";
 export * from "./weights.ts";
+export * from "./hazard.ts";
+export * from "./logrank.ts";
+export * from "./spell-survival.ts";
+export * from "./survival.ts";
+export * from "./survival-robust.ts";

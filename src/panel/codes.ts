@@ -1,0 +1,130 @@
+/**
+ * Dense integer coding of grouping columns (firm, year, cluster): any categorical or numeric
+ * column becomes Int32 codes 0..levels-1, -1 for missing. Integer-valued numeric columns with a
+ * compact range are coded by direct indexing, the rest through a hash map.
+ */
+import type { Column } from "../io/index.ts";
+
+export interface Codes {
+  readonly name: string;
+  /** Code per row, -1 = missing. */
+  readonly codes: Int32Array;
+  readonly nLevels: number;
+}
+
+/** Codes a column; level order follows first appearance (numeric ranges: ascending value). */
+export function codeColumn(name: string, col: Column): Codes {
+  if (col.kind === "categorical") return recode(name, col.codes);
+  const v = col.values;
+  const n = v.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integer = true;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (Number.isNaN(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (integer && !Number.isInteger(x)) integer = false;
+  }
+  const codes = new Int32Array(n);
+  if (integer && max - min <= 4 * n + 1024) {
+    const map = new Int32Array(max - min + 1).fill(-1);
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      if (Number.isNaN(x)) {
+        codes[i] = -1;
+        continue;
+      }
+      let c = map[x - min];
+      if (c < 0) {
+        c = next++;
+        map[x - min] = c;
+      }
+      codes[i] = c;
+    }
+    return { name, codes, nLevels: next };
+  }
+  const map = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (Number.isNaN(x)) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = map.get(x);
+    if (c === undefined) {
+      c = map.size;
+      map.set(x, c);
+    }
+    codes[i] = c;
+  }
+  return { name, codes, nLevels: map.size };
+}
+
+/** Re-densifies codes (drops unused levels), optionally keeping only rows `rows`. */
+export function recode(name: string, src: Int32Array, rows?: Int32Array): Codes {
+  const n = rows ? rows.length : src.length;
+  let maxCode = -1;
+  for (let i = 0; i < src.length; i++) if (src[i] > maxCode) maxCode = src[i];
+  const map = new Int32Array(maxCode + 1).fill(-1);
+  const codes = new Int32Array(n);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src[rows ? rows[i] : i];
+    if (c < 0) {
+      codes[i] = -1;
+      continue;
+    }
+    let d = map[c];
+    if (d < 0) {
+      d = next++;
+      map[c] = d;
+    }
+    codes[i] = d;
+  }
+  return { name, codes, nLevels: next };
+}
+
+/** Number of rows per level. */
+export function levelCounts(c: Codes): Int32Array {
+  const counts = new Int32Array(c.nLevels);
+  for (let i = 0; i < c.codes.length; i++) counts[c.codes[i]]++;
+  return counts;
+}
+
+/** True when every level of `inner` sits inside a single level of `outer` (FE nested in cluster). */
+export function isNested(inner: Codes, outer: Codes): boolean {
+  const owner = new Int32Array(inner.nLevels).fill(-1);
+  for (let i = 0; i < inner.codes.length; i++) {
+    const a = inner.codes[i];
+    const b = outer.codes[i];
+    if (owner[a] === -1) owner[a] = b;
+    else if (owner[a] !== b) return false;
+  }
+  return true;
+}
+
+/** Connected components of the bipartite graph linking two codings (rows are edges). */
+export function connectedComponents(a: Codes, b: Codes): number {
+  const parent = new Int32Array(a.nLevels + b.nLevels);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  let comps = parent.length;
+  for (let i = 0; i < a.codes.length; i++) {
+    const ra = find(a.codes[i]);
+    const rb = find(a.nLevels + b.codes[i]);
+    if (ra !== rb) {
+      parent[ra] = rb;
+      comps--;
+    }
+  }
+  return comps;
+}

@@ -1,0 +1,280 @@
+/**
+ * Frame + formula -> prepared panel: the rows an estimation uses, its response and regressor
+ * columns (lags resolved through the time index), dense codes for unit, period and every absorbed
+ * fixed effect, and a ledger of every row left out and why. Estimators read only this, so one
+ * preparation serves several fits.
+ */
+import type { Issue, Result } from "../framework/index.ts";
+import type { Frame } from "../io/index.ts";
+import { type Codes, codeColumn, levelCounts, recode } from "./codes.ts";
+import { type FormulaSpec, formulaColumns } from "./formula.ts";
+import { buildTimeIndex, duplicateIndexIssues, shiftedRows, type TimeIndex } from "./timeindex.ts";
+
+export type SingletonRule = "keep" | "drop";
+
+export interface PrepareOptions {
+  /** Column identifying the panel unit (firm). Required. */
+  id: string;
+  /** Numeric column holding the period (year). Required. */
+  time: string;
+  /** Fixed effects to absorb. Default: the formula's `|` part. */
+  absorb?: readonly string[];
+  /** Numeric column of observation weights; rows with missing or zero weight are left out. Default: none. */
+  weights?: string;
+  /** Cluster columns; rows missing a cluster are left out. Default: none. */
+  cluster?: readonly string[];
+  /**
+   * What to do with rows alone in a fixed-effect level. Default "keep", as fixest (its default
+   * fixef.rm = "perfect" only removes singletons on request) and plm do; "drop" removes them
+   * iteratively, as reghdfe does, since they carry no information about the slopes.
+   */
+  singletons?: SingletonRule;
+}
+
+export interface PrepareLedger {
+  readonly nInput: number;
+  readonly nUsed: number;
+  /** Rows left out because a variable used by the model was missing (a lag may be missing). */
+  readonly droppedMissing: number;
+  /** Per variable (term name), how many input rows had it missing. */
+  readonly missingBy: Readonly<Record<string, number>>;
+  readonly droppedZeroWeight: number;
+  readonly singletonsDropped: number;
+  readonly singletonRule: SingletonRule;
+}
+
+export interface PreparedPanel {
+  readonly spec: FormulaSpec;
+  readonly n: number;
+  /** Frame row of each used row. */
+  readonly rows: Int32Array;
+  readonly y: Float64Array;
+  readonly yName: string;
+  /** Regressor columns without the intercept. */
+  readonly X: readonly Float64Array[];
+  readonly xNames: readonly string[];
+  readonly intercept: boolean;
+  readonly weights: Float64Array | undefined;
+  readonly id: Codes;
+  readonly time: Codes;
+  /** Time value per used row. */
+  readonly timeValue: Float64Array;
+  readonly fe: readonly Codes[];
+  readonly clusters: readonly Codes[];
+  readonly ledger: PrepareLedger;
+}
+
+function numericColumn(frame: Frame, name: string, role: string, issues: Issue[]): Float64Array {
+  const col = frame.columns.get(name);
+  if (!col) {
+    issues.push(missingColumn(frame, name, role));
+    return new Float64Array(0);
+  }
+  if (col.kind !== "numeric") {
+    issues.push({
+      code: "not_numeric",
+      field: name,
+      message: `${role} column "${name}" is categorical; expected numbers`,
+    });
+    return new Float64Array(0);
+  }
+  return col.values;
+}
+
+function missingColumn(frame: Frame, name: string, role: string): Issue {
+  const near = frame.names.filter((c) => c.toLowerCase() === name.toLowerCase());
+  const hint = near.length ? ` (did you mean "${near[0]}"?)` : "";
+  return {
+    code: "missing_column",
+    field: name,
+    message: `${role} column "${name}" is not in the data${hint}; columns are: ${frame.names.join(", ")}`,
+  };
+}
+
+function groupCodes(frame: Frame, name: string, role: string, issues: Issue[]): Codes | undefined {
+  const col = frame.columns.get(name);
+  if (!col) {
+    issues.push(missingColumn(frame, name, role));
+    return undefined;
+  }
+  return codeColumn(name, col);
+}
+
+/** Validates and prepares; returns issues naming each unknown or unusable column. */
+export function preparePanel(
+  frame: Frame,
+  spec: FormulaSpec,
+  opts: PrepareOptions,
+): Result<PreparedPanel> {
+  const issues: Issue[] = [];
+  const N = frame.nrows;
+  const absorb = opts.absorb ?? spec.fixedEffects;
+  for (const c of formulaColumns(spec)) {
+    if (!frame.columns.has(c)) issues.push(missingColumn(frame, c, "formula"));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const idAll = groupCodes(frame, opts.id, "id", issues);
+  const timeAll = numericColumn(frame, opts.time, "time", issues);
+  const w = opts.weights ? numericColumn(frame, opts.weights, "weights", issues) : undefined;
+  const feAll = absorb.map((f) => groupCodes(frame, f, "fixed-effect", issues));
+  const clAll = (opts.cluster ?? []).map((c) => groupCodes(frame, c, "cluster", issues));
+  const yBase = numericColumn(frame, spec.response.column, "response", issues);
+  const xBase = spec.terms.map((t) => numericColumn(frame, t.column, "regressor", issues));
+  if (issues.length > 0 || !idAll) return { ok: false, issues };
+
+  const needsTime = spec.response.shift !== 0 || spec.terms.some((t) => t.shift !== 0);
+  let ti: TimeIndex | undefined;
+  if (needsTime) {
+    ti = buildTimeIndex(idAll, timeAll);
+    const dup = duplicateIndexIssues(ti, timeAll, opts.id, opts.time);
+    if (dup.length > 0) return { ok: false, issues: dup };
+  }
+  const shifted = (base: Float64Array, shift: number): Float64Array => {
+    if (shift === 0 || !ti) return base;
+    const src = shiftedRows(ti, timeAll, shift, N);
+    const out = new Float64Array(N);
+    for (let i = 0; i < N; i++) out[i] = src[i] < 0 ? Number.NaN : base[src[i]];
+    return out;
+  };
+  const yFull = shifted(yBase, spec.response.shift);
+  const xFull = spec.terms.map((t, j) => shifted(xBase[j], t.shift));
+
+  // Row selection: every variable the model reads must be present.
+  const keep = new Uint8Array(N).fill(1);
+  const missingBy: Record<string, number> = {};
+  const markNaN = (name: string, v: Float64Array): void => {
+    let c = 0;
+    for (let i = 0; i < N; i++)
+      if (Number.isNaN(v[i])) {
+        keep[i] = 0;
+        c++;
+      }
+    if (c > 0) missingBy[name] = (missingBy[name] ?? 0) + c;
+  };
+  const markCode = (name: string, codes: Int32Array): void => {
+    let c = 0;
+    for (let i = 0; i < N; i++)
+      if (codes[i] < 0) {
+        keep[i] = 0;
+        c++;
+      }
+    if (c > 0) missingBy[name] = (missingBy[name] ?? 0) + c;
+  };
+  markNaN(spec.response.name, yFull);
+  spec.terms.forEach((t, j) => markNaN(t.name, xFull[j]));
+  markCode(opts.id, idAll.codes);
+  markNaN(opts.time, timeAll);
+  absorb.forEach((f, j) => markCode(f, feAll[j]!.codes));
+  (opts.cluster ?? []).forEach((c, j) => markCode(c, clAll[j]!.codes));
+  let droppedMissing = 0;
+  for (let i = 0; i < N; i++) if (!keep[i]) droppedMissing++;
+  let droppedZeroWeight = 0;
+  if (w) {
+    markNaN(opts.weights!, w);
+    droppedMissing = 0;
+    for (let i = 0; i < N; i++) if (!keep[i]) droppedMissing++;
+    for (let i = 0; i < N; i++) {
+      if (w[i] < 0) {
+        issues.push({
+          code: "negative_weight",
+          row: i + 1,
+          field: opts.weights,
+          value: w[i],
+          message: `weight ${w[i]} is negative; expected a weight >= 0`,
+        });
+        if (issues.length >= 20) break;
+      } else if (keep[i] && w[i] === 0) {
+        keep[i] = 0;
+        droppedZeroWeight++;
+      }
+    }
+    if (issues.length > 0) return { ok: false, issues };
+  }
+
+  const singletonRule = opts.singletons ?? "keep";
+  let singletonsDropped = 0;
+  if (singletonRule === "drop" && absorb.length > 0) {
+    // Dropping singletons of one effect can create singletons in another: repeat to a fixed point.
+    for (;;) {
+      let removed = 0;
+      for (const fe of feAll) {
+        const counts = new Int32Array(fe!.nLevels);
+        for (let i = 0; i < N; i++) if (keep[i]) counts[fe!.codes[i]]++;
+        for (let i = 0; i < N; i++)
+          if (keep[i] && counts[fe!.codes[i]] === 1) {
+            keep[i] = 0;
+            removed++;
+          }
+      }
+      singletonsDropped += removed;
+      if (removed === 0) break;
+    }
+  }
+
+  let n = 0;
+  for (let i = 0; i < N; i++) n += keep[i];
+  const rows = new Int32Array(n);
+  for (let i = 0, p = 0; i < N; i++) if (keep[i]) rows[p++] = i;
+  const all = n === N;
+  const take = (v: Float64Array): Float64Array => {
+    if (all) return v;
+    const out = new Float64Array(n);
+    for (let p = 0; p < n; p++) out[p] = v[rows[p]];
+    return out;
+  };
+  const sub = (c: Codes): Codes => (all ? c : recode(c.name, c.codes, rows));
+  const timeValue = take(timeAll);
+  return {
+    ok: true,
+    value: {
+      spec,
+      n,
+      rows,
+      y: take(yFull),
+      yName: spec.response.name,
+      X: xFull.map(take),
+      xNames: spec.terms.map((t) => t.name),
+      intercept: spec.intercept,
+      weights: w ? take(w) : undefined,
+      id: sub(idAll),
+      time: recode(opts.time, codeColumn(opts.time, { kind: "numeric", values: timeValue }).codes),
+      timeValue,
+      fe: feAll.map((f) => sub(f!)),
+      clusters: clAll.map((c) => sub(c!)),
+      ledger: {
+        nInput: N,
+        nUsed: n,
+        droppedMissing,
+        missingBy,
+        droppedZeroWeight,
+        singletonsDropped,
+        singletonRule,
+      },
+    },
+  };
+}
+
+/** Codes of another frame column on the prepared rows (e.g. a cluster chosen after fitting). */
+export function codesOnRows(frame: Frame, name: string, rows: Int32Array): Result<Codes> {
+  const col = frame.columns.get(name);
+  if (!col) return { ok: false, issues: [missingColumn(frame, name, "cluster")] };
+  const c = recode(name, codeColumn(name, col).codes, rows);
+  for (let i = 0; i < c.codes.length; i++) {
+    if (c.codes[i] < 0) {
+      return {
+        ok: false,
+        issues: [
+          {
+            code: "missing_value",
+            row: rows[i] + 1,
+            field: name,
+            message: `cluster "${name}" is missing on a row used by the model; expected a value on every used row`,
+          },
+        ],
+      };
+    }
+  }
+  return { ok: true, value: c };
+}
+
+export { levelCounts };

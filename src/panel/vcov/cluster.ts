@@ -1,0 +1,44 @@
+/**
+ * Cluster-robust meat (Liang & Zeger 1986; Arellano 1987 for within models):
+ * sum_g s_g s_g' with s_g = sum_{i in g} x_i e_i. Two-way clustering follows Cameron, Gelbach &
+ * Miller (2011): M_1 + M_2 - M_12, with M_12 clustered on the intersection.
+ */
+import type { Codes } from "../codes.ts";
+import type { LinearFit } from "../estimators/ols.ts";
+
+export function meatCluster(lin: LinearFit, cl: Codes): Float64Array {
+  const k = lin.X.length;
+  const G = cl.nLevels;
+  const S_GK = new Float64Array(G * k);
+  const e = lin.scoreMult;
+  const c = cl.codes;
+  for (let a = 0; a < k; a++) {
+    const x = lin.X[a];
+    // S[g, a] += x_ia e_i
+    for (let i = 0; i < e.length; i++) S_GK[c[i] * k + a] += x[i] * e[i];
+  }
+  const M = new Float64Array(k * k);
+  for (let g = 0; g < G; g++)
+    for (let a = 0; a < k; a++) {
+      const sa = S_GK[g * k + a];
+      if (sa === 0) continue;
+      for (let b = 0; b < k; b++) M[a * k + b] += sa * S_GK[g * k + b];
+    }
+  return M;
+}
+
+/** Intersection coding of two clusterings (e.g. firm x year). */
+export function intersect(a: Codes, b: Codes): Codes {
+  const map = new Map<number, number>();
+  const codes = new Int32Array(a.codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const key = a.codes[i] * b.nLevels + b.codes[i];
+    let v = map.get(key);
+    if (v === undefined) {
+      v = map.size;
+      map.set(key, v);
+    }
+    codes[i] = v;
+  }
+  return { name: `${a.name}^${b.name}`, codes, nLevels: map.size };
+}
