@@ -52,7 +52,10 @@ export interface SpellSurvivalResult {
 }
 
 /** Kaplan-Meier survival of export spells (or of gaps until re-entry) from a firm-year frame. */
-export function spellSurvival(frame: Frame, options: SpellSurvivalOptions): Result<SpellSurvivalResult> {
+export function spellSurvival(
+  frame: Frame,
+  options: SpellSurvivalOptions,
+): Result<SpellSurvivalResult> {
   const issues: Issue[] = [];
   const col = getColumn(frame, options.state, issues);
   const byCol = options.by ? getColumn(frame, options.by, issues) : undefined;
@@ -63,12 +66,20 @@ export function spellSurvival(frame: Frame, options: SpellSurvivalOptions): Resu
   const status = new Uint8Array(frame.nrows);
   const values = numericValues(col);
   for (let i = 0; i < frame.nrows; i++) {
-    const v = col.kind === "categorical" && Number.isNaN(values[i]) ? boolLabel(cellLabel(col, i)) : values[i];
+    const v =
+      col.kind === "categorical" && Number.isNaN(values[i])
+        ? boolLabel(cellLabel(col, i))
+        : values[i];
     if (!(v >= 0)) {
       const got = cellLabel(col, i);
-      issues.push({ code: "invalid_value", row: i + 1, field: options.state, value: got,
+      issues.push({
+        code: "invalid_value",
+        row: i + 1,
+        field: options.state,
+        value: got,
         expected: "an export status or measure >= 0 (0 = not exporting)",
-        message: `got ${got === null ? "an empty value" : JSON.stringify(got)}, expected an export status or measure >= 0 (0 = not exporting)` });
+        message: `got ${got === null ? "an empty value" : JSON.stringify(got)}, expected an export status or measure >= 0 (0 = not exporting)`,
+      });
       if (issues.length >= 20) break;
       continue;
     }
