@@ -1,0 +1,147 @@
+import type { Readable, Writable } from "node:stream";
+import type { Profile } from "../../firm/index.ts";
+import { formatIssue } from "../../framework/index.ts";
+import { csvLine, type RecordRow, RejectsWriter, readFirmBatches } from "../../io/index.ts";
+import type { AssessFormat } from "./assess-options.ts";
+
+/** What the run needs from the diagnose module and its renderers (injected, so it can be swapped). */
+export interface AssessEngine<D> {
+  diagnose(profile: Profile, options: { trace: boolean }): D;
+  renderText(d: D, options: { width: number }): string;
+  csvHeader: readonly string[];
+  csvRow(d: D): ReadonlyArray<string | number | null>;
+  /** Streaming reliability over the batch: fed every valid profile, rendered once at the end. */
+  reliability?: { add(profile: Profile): void; renderText(): string | null };
+}
+
+export interface AssessRun {
+  format: AssessFormat;
+  /** Record the rule trace in each diagnosis. */
+  trace: boolean;
+  /** Path for rejected rows as CSV, or null. */
+  rejects: string | null;
+  stdout: Writable;
+  stderr: Writable;
+  /** Stream for the input `-`. Default: process.stdin. */
+  stdin?: Readable;
+  /** Text report width. Default 80. */
+  width?: number;
+  /** Rejected rows listed in full on stderr before the rest are only counted. Default 20. */
+  listLimit?: number;
+}
+
+export interface AssessSummary {
+  assessed: number;
+  rejected: number;
+  /** Set when stdout closed early (e.g. piped into `head`): the run stopped reading. */
+  truncated: boolean;
+}
+
+/** Buffers output and honours backpressure, so memory stays flat however many firms flow. */
+class Out {
+  private buf = "";
+  closed = false;
+  constructor(private readonly stream: Writable) {
+    stream.on("error", () => {
+      this.closed = true;
+    });
+  }
+  write(s: string): void {
+    this.buf += s;
+  }
+  async flush(force = false): Promise<void> {
+    if (this.closed || (!force && this.buf.length < 1 << 16) || this.buf.length === 0) return;
+    const chunk = this.buf;
+    this.buf = "";
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.stream.off("drain", done);
+          this.stream.off("error", done);
+          this.stream.off("close", done);
+          resolve();
+        };
+        this.stream.on("drain", done);
+        this.stream.on("error", done);
+        this.stream.on("close", done);
+      });
+    }
+  }
+}
+
+/**
+ * Reads, validates and diagnoses every firm of `input` as it streams, writing each diagnosis at
+ * once (text report, one JSON array, or CSV rows) and listing rejected rows on stderr. Throws the
+ * reader's `OutwardError` when the input is unreadable.
+ */
+export async function runAssess<D>(
+  input: string,
+  engine: AssessEngine<D>,
+  run: AssessRun,
+): Promise<AssessSummary> {
+  const out = new Out(run.stdout);
+  const err = new Out(run.stderr);
+  const rejects = run.rejects ? new RejectsWriter(run.rejects) : null;
+  const listLimit = run.listLimit ?? 20;
+  const width = run.width ?? 80;
+  const options = { trace: run.trace };
+  const reliability = engine.reliability;
+  let assessed = 0;
+  let rejected = 0;
+  let started = false;
+  let completed = false;
+  const start = (): void => {
+    started = true;
+    if (run.format === "json") out.write("[");
+    if (run.format === "csv") out.write(csvLine(engine.csvHeader));
+  };
+  const onWarning = (issue: Parameters<typeof formatIssue>[0]): void => {
+    err.write(`warning: ${formatIssue(issue)}\n`);
+  };
+  const reject = (r: RecordRow): void => {
+    rejected++;
+    rejects?.write(r);
+    if (r.result.ok) return;
+    if (rejected <= listLimit) {
+      for (const issue of r.result.issues) err.write(`rejected: ${formatIssue(issue)}\n`);
+    }
+  };
+  try {
+    for await (const batch of readFirmBatches(input, { onWarning, stdin: run.stdin })) {
+      if (!started) start();
+      for (const r of batch) {
+        if (!r.result.ok) {
+          reject(r);
+          continue;
+        }
+        const d = engine.diagnose(r.result.value, options);
+        reliability?.add(r.result.value);
+        if (run.format === "json")
+          out.write(`${assessed === 0 ? "\n" : ",\n"}${JSON.stringify(d)}`);
+        else if (run.format === "csv") out.write(csvLine(engine.csvRow(d)));
+        else out.write(`${assessed === 0 ? "" : "\n"}${engine.renderText(d, { width })}\n`);
+        assessed++;
+      }
+      await out.flush();
+      await err.flush();
+      if (out.closed) break;
+    }
+    if (!started) start();
+    if (run.format === "json") out.write(assessed === 0 ? "]\n" : "\n]\n");
+    // The reliability report never enters a JSON or CSV stream; it goes beside it on stderr.
+    const report = reliability?.renderText() ?? null;
+    if (report) (run.format === "text" ? out : err).write(`\n${report}\n`);
+    completed = true;
+  } finally {
+    await out.flush(true);
+    if (completed && rejected > listLimit) {
+      err.write(
+        `rejected: ... and ${rejected - listLimit} more row(s)${rejects ? ` (all in ${run.rejects})` : "; use --rejects FILE to keep them all"}\n`,
+      );
+    }
+    if (completed) err.write(`assessed ${assessed}, rejected ${rejected}\n`);
+    await err.flush(true);
+    await rejects?.close();
+  }
+  return { assessed, rejected, truncated: out.closed };
+}
