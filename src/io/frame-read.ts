@@ -1,10 +1,11 @@
 import { extname } from "node:path";
 import { OutwardError } from "../framework/issue.ts";
+import { type ColumnarReadOptions, readColumnar } from "./columnar.ts";
 import { type CsvFrameOptions, readCsvFrame } from "./csv-frame.ts";
 import type { FrameFormat, LoadedFrame } from "./frame-load.ts";
 
-/** Options of `readFrame`: the CSV options apply to CSV files only. */
-export type ReadFrameOptions = CsvFrameOptions;
+/** Options of `readFrame`: CSV options apply to CSV files only, `verify` to .owc files only. */
+export type ReadFrameOptions = CsvFrameOptions & ColumnarReadOptions;
 
 /** The format a path names by its extension (`.csv`, `.owc`, `.parquet`/`.pq`), if any. */
 export function formatOf(path: string): FrameFormat | undefined {
@@ -27,6 +28,8 @@ export async function readFrame(
   switch (format) {
     case "csv":
       return readCsvFrame(path, options);
+    case "owc":
+      return readColumnar(path, options);
     default:
       throw new OutwardError(
         "unknown_format",

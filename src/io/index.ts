@@ -1,5 +1,7 @@
 // Public face of src/io: readers and writers (CSV, JSON, Parquet, columnar binary), streaming.
 
+export * from "./columnar.ts";
+export type { ColumnarColumnHeader, ColumnarHeader } from "./columnar-format.ts";
 export * from "./csv-frame.ts";
 export type { ColumnKind } from "./csv-frame-sample.ts";
 export { type CsvRecord, CsvScanner } from "./csv-scan.ts";
