@@ -161,11 +161,17 @@ export function preparePanel(
     if (c > 0) missingBy[name] = (missingBy[name] ?? 0) + c;
   };
   markNaN(spec.response.name, yFull);
-  spec.terms.forEach((t, j) => markNaN(t.name, xFull[j]));
+  spec.terms.forEach((t, j) => {
+    markNaN(t.name, xFull[j]);
+  });
   markCode(opts.id, idAll.codes);
   markNaN(opts.time, timeAll);
-  absorb.forEach((f, j) => markCode(f, feAll[j]!.codes));
-  (opts.cluster ?? []).forEach((c, j) => markCode(c, clAll[j]!.codes));
+  absorb.forEach((f, j) => {
+    markCode(f, feAll[j]!.codes);
+  });
+  (opts.cluster ?? []).forEach((c, j) => {
+    markCode(c, clAll[j]!.codes);
+  });
   let droppedMissing = 0;
   for (let i = 0; i < N; i++) if (!keep[i]) droppedMissing++;
   let droppedZeroWeight = 0;

@@ -1,7 +1,8 @@
 /** Pooled OLS: least squares on the stacked firm-years, ignoring the panel structure. */
 import type { PanelFit } from "../fit.ts";
 import type { PreparedPanel } from "../prepare.ts";
-import { olsKernel, totalSS } from "./ols.ts";
+import { r2Cor } from "../r2.ts";
+import { olsKernel } from "./ols.ts";
 
 /** Design columns with the intercept first (named "(Intercept)", as R does). */
 export function withIntercept(prep: PreparedPanel): { X: Float64Array[]; names: string[] } {
@@ -23,8 +24,7 @@ export function pooledKernel(prep: PreparedPanel, model: "pooled" | "lpm" = "poo
   const lin = olsKernel(X, names, prep.y, prep.weights);
   const n = lin.n;
   const k = lin.names.length;
-  const tss = totalSS(prep.y, prep.weights, prep.intercept);
-  const r2 = 1 - lin.ssr / tss;
+  const r2 = r2Cor(prep.y, lin.resid, prep.weights);
   const dfResid = n - k;
   return {
     model,
@@ -37,7 +37,7 @@ export function pooledKernel(prep: PreparedPanel, model: "pooled" | "lpm" = "poo
     feDof: 0,
     dfResid,
     sigma2: lin.ssr / dfResid,
-    r2: { r2, adjR2: 1 - ((1 - r2) * (prep.intercept ? n - 1 : n)) / dfResid },
+    r2: { r2, adjR2: 1 - ((1 - r2) * (n - 1)) / dfResid },
     notes: collinearNotes(lin.dropped, "collinear with earlier regressors"),
     rowsLostToTransform: 0,
   };
