@@ -7,7 +7,7 @@
  *   conventional or the cluster-robust (CR0, clustered by unit) vcov.
  */
 import type { Result } from "../framework/index.ts";
-import { pChisqUpper, quadFormInv, sandwich, subMatrix } from "../stats/index.ts";
+import { pChisqUpper, quadFormInv, sandwich, solveGeneral, subMatrix } from "../stats/index.ts";
 import { olsKernel } from "./estimators/ols.ts";
 import { randomTransform } from "./estimators/random.ts";
 import type { PanelFit, RandomMethod } from "./fit.ts";
@@ -51,7 +51,10 @@ export function hausmanClassic(fe: PanelFit, re: PanelFit): Result<HausmanResult
     }
   }
   try {
-    const stat = quadFormInv(V, q, d);
+    // V_fe - V_re need not be positive definite in finite samples; plm solves it as it is.
+    const x = solveGeneral(V, q, d);
+    let stat = 0;
+    for (let a = 0; a < q; a++) stat += d[a] * x[a];
     return {
       ok: true,
       value: { statistic: stat, df: q, pValue: pChisqUpper(stat, q), method: "classic" },
@@ -61,8 +64,8 @@ export function hausmanClassic(fe: PanelFit, re: PanelFit): Result<HausmanResult
       ok: false,
       issues: [
         {
-          code: "not_positive_definite",
-          message: "V_fe - V_re is not positive definite; use the auxiliary-regression form",
+          code: "singular",
+          message: "V_fe - V_re is singular; use the auxiliary-regression form",
         },
       ],
     };

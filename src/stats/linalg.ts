@@ -139,3 +139,33 @@ export function quadFormInv(A: Float64Array, k: number, d: Float64Array): number
   for (let i = 0; i < k; i++) s += d[i] * x[i];
   return s;
 }
+
+/**
+ * Solves A x = b for a general square matrix by Gaussian elimination with partial pivoting
+ * (for indefinite systems such as the Hausman difference V_fe - V_re). Throws when singular.
+ */
+export function solveGeneral(A: Float64Array, k: number, b: Float64Array): Float64Array {
+  const M = Float64Array.from(A);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < k; c++) {
+    let piv = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(M[r * k + c]) > Math.abs(M[piv * k + c])) piv = r;
+    if (M[piv * k + c] === 0) throw new RangeError("matrix is singular");
+    if (piv !== c) {
+      for (let j = 0; j < k; j++) [M[c * k + j], M[piv * k + j]] = [M[piv * k + j], M[c * k + j]];
+      [x[c], x[piv]] = [x[piv], x[c]];
+    }
+    for (let r = c + 1; r < k; r++) {
+      const f = M[r * k + c] / M[c * k + c];
+      if (f === 0) continue;
+      for (let j = c; j < k; j++) M[r * k + j] -= f * M[c * k + j];
+      x[r] -= f * x[c];
+    }
+  }
+  for (let r = k - 1; r >= 0; r--) {
+    let s = x[r];
+    for (let j = r + 1; j < k; j++) s -= M[r * k + j] * x[j];
+    x[r] = s / M[r * k + r];
+  }
+  return x;
+}
