@@ -6,6 +6,7 @@ export * from "./intervals.ts";
 export * from "./logrank.ts";
 export * from "./markov.ts";
 export * from "./panel-order.ts";
+export * from "./raking.ts";
 export * from "./spell-survival.ts";
 export * from "./spells.ts";
 export * from "./states.ts";

@@ -2,7 +2,7 @@ import type { Issue, Result } from "../../framework/index.ts";
 import type { Frame } from "../../io/index.ts";
 import { cellLabel, getColumn, groupCodes, numericValues } from "./columns.ts";
 import { type LogRankTest, logRank } from "./logrank.ts";
-import { orderPanel } from "./panel-order.ts";
+import { orderPanel, type PanelOrder } from "./panel-order.ts";
 import type { SpellTable } from "./spells.ts";
 import { reentryGaps, statesKernel } from "./states.ts";
 import { kaplanMeier, type SurvivalCurve, type SurvivalVariance } from "./survival.ts";
@@ -46,7 +46,9 @@ export interface SpellSurvivalResult {
   overall: SurvivalCurve;
   groups: { group: string; curve: SurvivalCurve }[];
   logrank?: LogRankTest;
+  /** Every spell found (before exclusions) and the sorted panel it indexes into. */
   spells: SpellTable;
+  order: PanelOrder;
   /** Spells kept out, kept visible. */
   notes: { excluded_left_censored: number; excluded_later_spells: number; missing_group: number };
 }
@@ -111,6 +113,7 @@ export function spellSurvival(
     overall,
     groups: [],
     spells: all,
+    order: po,
     notes,
   };
   if (byCol) {

