@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { frameFromCsvText } from "../../../src/cli/commands/panel/dynamics-input.ts";
-import type { Frame } from "../../../src/io/index.ts";
+import { type Frame, readCsvFrameStream, readFrame } from "../../../src/io/index.ts";
 
 export const REF_DIR = new URL("../../../reference/panel/", import.meta.url).pathname;
 
-export function loadCsv(relative: string): Frame {
-  return frameFromCsvText(readFileSync(REF_DIR + relative, "utf8"));
+export async function loadCsv(relative: string): Promise<Frame> {
+  return (await readFrame(REF_DIR + relative)).frame;
 }
 
 export function loadJson<T = Record<string, unknown>>(relative: string): T {
@@ -34,8 +33,9 @@ export function expectClose(
 }
 
 /** A frame from row objects (numbers become numeric columns, strings categorical). */
-export function frameFromRows(rows: Record<string, number | string>[]): Frame {
+export async function frameFromRows(rows: Record<string, number | string>[]): Promise<Frame> {
   const names = Object.keys(rows[0]);
   const lines = [names.join(","), ...rows.map((r) => names.map((n) => String(r[n])).join(","))];
-  return frameFromCsvText(`${lines.join("\n")}\n`);
+  const bytes = Buffer.from(`${lines.join("\n")}\n`);
+  return (await readCsvFrameStream([bytes], "rows.csv")).frame;
 }

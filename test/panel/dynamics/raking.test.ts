@@ -17,8 +17,8 @@ const ref = loadJson<{ raking: RefRaking }>(
 ).raking;
 
 describe("raking", () => {
-  it("matches survey::rake on a 2016 cross-section", () => {
-    const frame = frameFromRows(
+  it("matches survey::rake on a 2016 cross-section", async () => {
+    const frame = await frameFromRows(
       ref.firm.map((f, i) => ({
         firm: f,
         size: ref.size[i],
@@ -47,10 +47,10 @@ describe("raking", () => {
     expectClose(r.value.weights, ref.raked_weight, 1e-9);
   });
 
-  it("solves a 2x2 example by hand", () => {
+  it("solves a 2x2 example by hand", async () => {
     // rows: (a,x) (a,y) (b,x) (b,y), base weights 1; margins a=60 b=40, x=50 y=50.
     // Balanced start: one sweep on the first margin gives 30 30 20 20, which already meets x/y.
-    const frame = frameFromRows([
+    const frame = await frameFromRows([
       { g: "a", h: "x" },
       { g: "a", h: "y" },
       { g: "b", h: "x" },
@@ -67,10 +67,10 @@ describe("raking", () => {
     expect([r.value.minWeight, r.value.maxWeight]).toEqual([20, 30]);
   });
 
-  it("converges on an unbalanced sample so that both margins hold", () => {
+  it("converges on an unbalanced sample so that both margins hold", async () => {
     const g = ["a", "a", "a", "b", "b"];
     const h = ["x", "y", "y", "x", "y"];
-    const frame = frameFromRows(g.map((v, i) => ({ g: v, h: h[i] })));
+    const frame = await frameFromRows(g.map((v, i) => ({ g: v, h: h[i] })));
     const r = rake(frame, [
       { column: "g", targets: { a: 70, b: 30 } },
       { column: "h", targets: { x: 45, y: 55 } },
@@ -82,8 +82,8 @@ describe("raking", () => {
     expect(r.value.maxDeviation).toBeLessThanOrEqual(1e-10);
   });
 
-  it("fails clearly on a category with no sample rows, or rows with no total", () => {
-    const frame: Frame = frameFromRows([
+  it("fails clearly on a category with no sample rows, or rows with no total", async () => {
+    const frame: Frame = await frameFromRows([
       { g: "a", h: "x" },
       { g: "a", h: "y" },
     ]);
@@ -104,8 +104,8 @@ describe("raking", () => {
     if (!t.ok) expect(t.issues[0].code).toBe("inconsistent_totals");
   });
 
-  it("reports non-convergence instead of looping", () => {
-    const g = frameFromRows([
+  it("reports non-convergence instead of looping", async () => {
+    const g = await frameFromRows([
       { g: "a", h: "x", z: 1 },
       { g: "a", h: "y", z: 1 },
       { g: "b", h: "y", z: 1 },

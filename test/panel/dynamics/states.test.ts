@@ -4,8 +4,8 @@ import { DYNAMIC_STATES, deriveStates, RUN_ENDS, reentryGaps } from "../../../sr
 import { frameFromRows, loadCsv, REF_DIR } from "./helpers.ts";
 
 describe("export states and spells", () => {
-  it("reproduces the reference spell table from the reference panel", () => {
-    const frame = loadCsv("data/export_panel.csv");
+  it("reproduces the reference spell table from the reference panel", async () => {
+    const frame = await loadCsv("data/export_panel.csv");
     const r = deriveStates(frame, { export: "exporter" });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const { spells, order } = r.value;
@@ -34,9 +34,9 @@ describe("export states and spells", () => {
     expect(lines).toEqual(expected);
   });
 
-  it("labels states from the firm's own past", () => {
+  it("labels states from the firm's own past", async () => {
     const exp = [0, 1, 1, 0, 0, 1, 0];
-    const frame = frameFromRows(exp.map((e, t) => ({ firm: "a", year: 2000 + t, exp: e })));
+    const frame = await frameFromRows(exp.map((e, t) => ({ firm: "a", year: 2000 + t, exp: e })));
     const r = deriveStates(frame, { export: "exp" });
     if (!r.ok) throw new Error("failed");
     const names = Array.from(r.value.state_N, (s) => DYNAMIC_STATES[s]);
@@ -55,10 +55,10 @@ describe("export states and spells", () => {
     expect(Array.from(gaps.event_S)).toEqual([1, 0]);
   });
 
-  it("censors a spell at a missing year and flags the spell after it", () => {
+  it("censors a spell at a missing year and flags the spell after it", async () => {
     const years = [2000, 2001, 2003, 2004, 2005];
     const exp = [1, 1, 1, 0, 1];
-    const frame = frameFromRows(years.map((y, t) => ({ firm: 7, year: y, exp: exp[t] })));
+    const frame = await frameFromRows(years.map((y, t) => ({ firm: 7, year: y, exp: exp[t] })));
     const r = deriveStates(frame, { export: "exp" });
     if (!r.ok) throw new Error("failed");
     const s = r.value.spells;
@@ -72,8 +72,8 @@ describe("export states and spells", () => {
     expect(DYNAMIC_STATES[r.value.state_N[2]]).toBe("continuing");
   });
 
-  it("distinguishes a firm leaving the data from the panel end", () => {
-    const frame = frameFromRows([
+  it("distinguishes a firm leaving the data from the panel end", async () => {
+    const frame = await frameFromRows([
       { firm: 1, year: 2000, exp: 1 },
       { firm: 1, year: 2001, exp: 1 },
       { firm: 2, year: 2000, exp: 0 },
@@ -89,13 +89,13 @@ describe("export states and spells", () => {
     expect(Array.from(r.value.spells.panel_left_censored_S)).toEqual([1, 0]);
   });
 
-  it("derives export status from intensity and checks both agree", () => {
-    const frame = loadCsv("data/export_panel.csv");
+  it("derives export status from intensity and checks both agree", async () => {
+    const frame = await loadCsv("data/export_panel.csv");
     const a = deriveStates(frame, { export: "exporter" });
     const b = deriveStates(frame, { intensity: "export_intensity" });
     if (!a.ok || !b.ok) throw new Error("failed");
     expect(Array.from(b.value.state_N)).toEqual(Array.from(a.value.state_N));
-    const bad = frameFromRows([
+    const bad = await frameFromRows([
       { firm: 1, year: 2000, exp: 1, int: 0 },
       { firm: 1, year: 2001, exp: 0, int: 0 },
     ]);
@@ -104,8 +104,8 @@ describe("export states and spells", () => {
     if (!r.ok) expect(r.issues[0]).toMatchObject({ row: 1, field: "int", value: 0 });
   });
 
-  it("rejects a non-binary status, naming row, field and value", () => {
-    const frame = frameFromRows([
+  it("rejects a non-binary status, naming row, field and value", async () => {
+    const frame = await frameFromRows([
       { firm: 1, year: 2000, exp: 0 },
       { firm: 1, year: 2001, exp: 2 },
     ]);
@@ -117,8 +117,8 @@ describe("export states and spells", () => {
     }
   });
 
-  it("rejects duplicate firm-years and missing columns", () => {
-    const dup = frameFromRows([
+  it("rejects duplicate firm-years and missing columns", async () => {
+    const dup = await frameFromRows([
       { firm: 1, year: 2000, exp: 0 },
       { firm: 1, year: 2000, exp: 1 },
     ]);

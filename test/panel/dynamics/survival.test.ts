@@ -37,7 +37,7 @@ const ref = loadJson<{
   nelson_aalen_cumhaz: { time: number[]; cumhaz: number[]; surv_fleming_harrington: number[] };
   spells: { n_spells: number; n_events: number; n_left_censored: number };
 }>("reference_export_dynamics.json");
-const panel = loadCsv("data/export_panel.csv");
+const panel = await loadCsv("data/export_panel.csv");
 
 function run(opts: Partial<Parameters<typeof spellSurvival>[1]> = {}) {
   const r = spellSurvival(panel, { state: "exporter", ...opts });
@@ -60,22 +60,22 @@ function expectCurve(c: ReturnType<typeof kaplanMeier>, want: RefKM): void {
 }
 
 describe("Kaplan-Meier of export spells against R survival", () => {
-  it("all spells", () => {
+  it("all spells", async () => {
     const r = run();
     expect(r.n_spells).toBe(ref.spells.n_spells);
     expect(r.n_events).toBe(ref.spells.n_events);
     expect(r.n_left_censored).toBe(ref.spells.n_left_censored);
     expectCurve(r.overall, ref.km_all_spells);
   });
-  it("excluding left-censored spells", () => {
+  it("excluding left-censored spells", async () => {
     const r = run({ excludeLeftCensored: true });
     expect(r.notes.excluded_left_censored).toBe(ref.spells.n_left_censored);
     expectCurve(r.overall, ref.km_excluding_left_censored);
   });
-  it("first spell only", () => {
+  it("first spell only", async () => {
     expectCurve(run({ firstSpellOnly: true }).overall, ref.km_first_spell_only);
   });
-  it("by size, with the log-rank test", () => {
+  it("by size, with the log-rank test", async () => {
     const r = run({ by: "size" });
     for (const g of r.groups) expectCurve(g.curve, ref.km_by_size[`size=${g.group}`]);
     const lr = r.logrank!;
@@ -90,20 +90,20 @@ describe("Kaplan-Meier of export spells against R survival", () => {
       lr.groups.map((g) => ref.logrank_by_size.expected[`size=${g}`]),
     );
   });
-  it("Nelson-Aalen cumulative hazard", () => {
+  it("Nelson-Aalen cumulative hazard", async () => {
     const r = run();
     const na = nelsonAalen(Array.from(r.spells.duration_S), Array.from(r.spells.event_S));
     expect(na.time).toEqual(ref.nelson_aalen_cumhaz.time);
     expectClose(na.cumhaz, ref.nelson_aalen_cumhaz.cumhaz);
     expectClose(na.survival, ref.nelson_aalen_cumhaz.surv_fleming_harrington);
   });
-  it("the export state code (0/1/2) gives the same spells as the 0/1 status", () => {
+  it("the export state code (0/1/2) gives the same spells as the 0/1 status", async () => {
     expect(run({ state: "export_state" }).overall).toEqual(run().overall);
   });
 });
 
 describe("survival details", () => {
-  it("median halfway when the curve sits at exactly 0.5, as survfit", () => {
+  it("median halfway when the curve sits at exactly 0.5, as survfit", async () => {
     const c = kaplanMeier([1, 2, 3, 4], [1, 1, 1, 1]);
     expect(c.survival).toEqual([0.75, 0.5, 0.25, 0]);
     expect(c.median).toBe(2.5);
@@ -114,7 +114,7 @@ describe("survival details", () => {
     expect(restrictedMean([2, 4], [0.5, 0.25], 6)).toBe(2 + 2 * 0.5 + 2 * 0.25);
   });
 
-  it("all-ones weights equal unweighted; integer weights equal duplicated spells", () => {
+  it("all-ones weights equal unweighted; integer weights equal duplicated spells", async () => {
     const t = [1, 2, 2, 3, 5, 5, 6];
     const e = [1, 1, 0, 1, 0, 1, 1];
     const g = Int32Array.from([0, 1, 0, 1, 0, 1, 0]);
@@ -140,7 +140,7 @@ describe("survival details", () => {
     expectClose([la.chisq], [lb.chisq], 1e-12);
   });
 
-  it("fractional weights switch to the robust variance (checked against R in weighted.test.ts)", () => {
+  it("fractional weights switch to the robust variance (checked against R in weighted.test.ts)", async () => {
     const t = [1, 2, 2, 3, 5];
     const e = [1, 1, 0, 1, 1];
     const w = [1, 2.5, 1, 0.5, 1];
@@ -151,18 +151,18 @@ describe("survival details", () => {
     expect(robust.std_err[0]).not.toBeCloseTo(greenwood.std_err[0], 6);
   });
 
-  it("time to re-entry counts only gaps that start with an observed exit", () => {
+  it("time to re-entry counts only gaps that start with an observed exit", async () => {
     const rows = [0, 1, 0, 0, 1, 1, 0].map((x, t) => ({ firm: 1, year: 2000 + t, x }));
-    const r = spellSurvival(frameFromRows(rows), { state: "x", gaps: true });
+    const r = spellSurvival(await frameFromRows(rows), { state: "x", gaps: true });
     if (!r.ok) throw new Error("failed");
     expect(r.value.kind).toBe("reentry_gaps");
     expect(r.value.overall.time).toEqual([1, 2]);
     expect(r.value.overall.n_event).toEqual([0, 1]);
   });
 
-  it("rejects a negative export measure naming the row", () => {
+  it("rejects a negative export measure naming the row", async () => {
     const rows = [0, 1, -1].map((x, t) => ({ firm: 1, year: 2000 + t, x }));
-    const r = spellSurvival(frameFromRows(rows), { state: "x" });
+    const r = spellSurvival(await frameFromRows(rows), { state: "x" });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ row: 3, field: "x", value: -1 });
   });

@@ -21,7 +21,7 @@ const ref = loadJson<{
   transitions_binary_exporter: RefTab;
   transitions_3state_by_size: { small: RefTab; medium: RefTab };
 }>("reference_export_dynamics.json");
-const panel = loadCsv("data/export_panel.csv");
+const panel = await loadCsv("data/export_panel.csv");
 
 function run(opts: Parameters<typeof transitions>[1]) {
   const r = transitions(panel, opts);
@@ -30,7 +30,7 @@ function run(opts: Parameters<typeof transitions>[1]) {
 }
 
 describe("transition matrices against the R reference", () => {
-  it("3-state counts and row probabilities", () => {
+  it("3-state counts and row probabilities", async () => {
     const r = run({ state: "export_state" });
     expect(r.overall.states).toEqual(["0", "1", "2"]);
     expect(r.overall.counts).toEqual(ref.transitions_3state.counts);
@@ -39,7 +39,7 @@ describe("transition matrices against the R reference", () => {
     expect(r.notes).toEqual({ gaps: 0, missing_state: 0, missing_group: 0 });
   });
 
-  it("binary exporter matrix", () => {
+  it("binary exporter matrix", async () => {
     const r = run({ state: "exporter" });
     expect(r.overall.counts).toEqual(ref.transitions_binary_exporter.counts);
     expectClose(
@@ -48,7 +48,7 @@ describe("transition matrices against the R reference", () => {
     );
   });
 
-  it("by size", () => {
+  it("by size", async () => {
     const r = run({ state: "export_state", by: "size" });
     expect(r.groups.map((g) => g.group)).toEqual(["medium", "small"]);
     for (const g of r.groups) {
@@ -58,13 +58,13 @@ describe("transition matrices against the R reference", () => {
     }
   });
 
-  it("two-step matrix and stationary distribution", () => {
+  it("two-step matrix and stationary distribution", async () => {
     const P = run({ state: "export_state" }).overall.probabilities;
     expectClose(matrixPower(P, 2).flat(), ref.transitions_3state.two_step_P2!.flat());
     expectClose(stationaryDistribution(P), ref.transitions_3state.stationary!);
   });
 
-  it("intensity bands reproduce the 3 export states", () => {
+  it("intensity bands reproduce the 3 export states", async () => {
     const r = run({ state: "export_intensity", bands: [0, 0.2499] });
     expect(r.overall.states).toEqual(["<=0", "(0,0.2499]", ">0.2499"]);
     expect(r.overall.counts).toEqual(ref.transitions_3state.counts);
@@ -80,8 +80,8 @@ describe("gaps, weights and intervals", () => {
     { firm: "b", year: 2001, s: "y", w: 3 },
     { firm: "b", year: 2000, s: "y", w: 1 }, // unsorted input
   ];
-  it("counts only consecutive years of the same firm", () => {
-    const r = transitions(frameFromRows(rows), { state: "s" });
+  it("counts only consecutive years of the same firm", async () => {
+    const r = transitions(await frameFromRows(rows), { state: "s" });
     if (!r.ok) throw new Error("failed");
     expect(r.value.overall.counts).toEqual([
       [1, 1],
@@ -90,8 +90,8 @@ describe("gaps, weights and intervals", () => {
     expect(r.value.notes.gaps).toBe(1);
   });
 
-  it("weights the pair by the weight at year t", () => {
-    const r = transitions(frameFromRows(rows), { state: "s", weights: "w" });
+  it("weights the pair by the weight at year t", async () => {
+    const r = transitions(await frameFromRows(rows), { state: "s", weights: "w" });
     if (!r.ok) throw new Error("failed");
     expect(r.value.overall.counts).toEqual([
       [5, 2],
@@ -99,8 +99,8 @@ describe("gaps, weights and intervals", () => {
     ]);
   });
 
-  it("all-ones weights equal unweighted; integer weights equal duplicated firms", () => {
-    const ones = frameFromRows(rows.map((r) => ({ ...r, w: 1 })));
+  it("all-ones weights equal unweighted; integer weights equal duplicated firms", async () => {
+    const ones = await frameFromRows(rows.map((r) => ({ ...r, w: 1 })));
     const a = transitions(ones, { state: "s", weights: "w" });
     const b = transitions(ones, { state: "s" });
     if (!a.ok || !b.ok) throw new Error("failed");
@@ -109,8 +109,8 @@ describe("gaps, weights and intervals", () => {
       { firm: "a", k: 2 },
       { firm: "b", k: 3 },
     ];
-    const weighted = frameFromRows(rows.map((r) => ({ ...r, w: r.firm === "a" ? 2 : 3 })));
-    const dup = frameFromRows(
+    const weighted = await frameFromRows(rows.map((r) => ({ ...r, w: r.firm === "a" ? 2 : 3 })));
+    const dup = await frameFromRows(
       firmW.flatMap(({ firm, k }) =>
         Array.from({ length: k }, (_, c) =>
           rows.filter((r) => r.firm === firm).map((r) => ({ ...r, firm: `${firm}${c}` })),
@@ -124,16 +124,16 @@ describe("gaps, weights and intervals", () => {
     expectClose(c.value.overall.lower.flat(), d.value.overall.lower.flat(), 1e-12);
   });
 
-  it("rejects a negative weight naming the row", () => {
-    const bad = frameFromRows(rows.map((r, i) => ({ ...r, w: i === 3 ? -1 : 1 })));
+  it("rejects a negative weight naming the row", async () => {
+    const bad = await frameFromRows(rows.map((r, i) => ({ ...r, w: i === 3 ? -1 : 1 })));
     const r = transitions(bad, { state: "s", weights: "w" });
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.issues[0]).toMatchObject({ code: "invalid_weight", row: 4, field: "w", value: -1 });
   });
 
-  it("keeps given states in order, including absent ones", () => {
-    const r = transitions(frameFromRows(rows), { state: "s", levels: ["z", "y", "x"] });
+  it("keeps given states in order, including absent ones", async () => {
+    const r = transitions(await frameFromRows(rows), { state: "s", levels: ["z", "y", "x"] });
     if (!r.ok) throw new Error("failed");
     expect(r.value.overall.counts).toEqual([
       [0, 0, 0],
@@ -143,7 +143,7 @@ describe("gaps, weights and intervals", () => {
     expect(r.value.overall.probabilities[0].every(Number.isNaN)).toBe(true);
   });
 
-  it("Wilson interval contains p and Goodman is the Bonferroni score interval", () => {
+  it("Wilson interval contains p and Goodman is the Bonferroni score interval", async () => {
     const [lo, hi] = scoreInterval(30, 100, 1.959963984540054);
     expect(lo).toBeLessThan(0.3);
     expect(hi).toBeGreaterThan(0.3);

@@ -55,8 +55,8 @@ const ref = loadJson<{
   km_reentry_gaps_panel: RefKM;
   km_small_fractional: RefKM & { data: { t: number; e: number; w: number }[] };
 }>("weighted-dynamics/reference_weighted_dynamics.json");
-const weighted = loadCsv("weighted-dynamics/export_panel_weighted.csv");
-const gappy = loadCsv("weighted-dynamics/export_panel_gaps.csv");
+const weighted = await loadCsv("weighted-dynamics/export_panel_weighted.csv");
+const gappy = await loadCsv("weighted-dynamics/export_panel_gaps.csv");
 const nullToNaN = (a: (number | null)[]) => a.map((v) => (v === null ? Number.NaN : v));
 
 function expectCurve(c: SurvivalCurve, want: RefKM): void {
@@ -90,7 +90,7 @@ function surv(opts: Partial<Parameters<typeof spellSurvival>[1]>, frame = weight
 }
 
 describe("weighted transitions against xtabs", () => {
-  it("whole-number and fractional weights, overall and by size", () => {
+  it("whole-number and fractional weights, overall and by size", async () => {
     for (const w of ["w_int", "w_frac"] as const) {
       const r = trans({ state: "export_state", weights: w });
       expectClose(r.overall.counts.flat(), ref.transitions_weighted[w].counts.flat());
@@ -107,12 +107,12 @@ describe("weighted transitions against xtabs", () => {
       );
     }
   });
-  it("Wilson intervals equal prop.test without continuity correction", () => {
+  it("Wilson intervals equal prop.test without continuity correction", async () => {
     const r = trans({ state: "export_state" });
     expectClose(r.overall.lower.flat(), ref.wilson_3state.lower.flat());
     expectClose(r.overall.upper.flat(), ref.wilson_3state.upper.flat());
   });
-  it("a panel with missing years: only consecutive years count, unlike msm's statetable", () => {
+  it("a panel with missing years: only consecutive years count, unlike msm's statetable", async () => {
     const r = trans({ state: "export_state" }, gappy);
     expect(r.overall.counts).toEqual(ref.transitions_gaps.counts);
     expect(r.overall.counts).not.toEqual(ref.transitions_gaps.msm_statetable_successive_rows);
@@ -124,12 +124,12 @@ describe("weighted transitions against xtabs", () => {
 });
 
 describe("weighted survival against survfit / survdiff", () => {
-  it("whole-number case weights: Greenwood", () => {
+  it("whole-number case weights: Greenwood", async () => {
     const r = surv({ weights: "w_int" });
     expect(r.overall.variance).toBe("greenwood");
     expectCurve(r.overall, ref.km_spells_w_int);
   });
-  it("fractional weights: robust variance, alone and clustered by firm", () => {
+  it("fractional weights: robust variance, alone and clustered by firm", async () => {
     const r = surv({ weights: "w_frac" });
     expect(r.overall.variance).toBe("robust");
     expectCurve(r.overall, ref.km_spells_w_frac);
@@ -142,7 +142,7 @@ describe("weighted survival against survfit / survdiff", () => {
       ref.km_spells_unweighted_cluster_firm,
     );
   });
-  it("by size with whole-number weights, and the log-rank test on duplicated spells", () => {
+  it("by size with whole-number weights, and the log-rank test on duplicated spells", async () => {
     const r = surv({ weights: "w_int", by: "size" });
     for (const g of r.groups) {
       const want = ref.km_by_size_w_int[g.group];
@@ -162,7 +162,7 @@ describe("weighted survival against survfit / survdiff", () => {
       lr.groups.map((g) => want.expected[`size=${g}`]),
     );
   });
-  it("Peto-Peto (rho = 1)", () => {
+  it("Peto-Peto (rho = 1)", async () => {
     const lr = surv({ by: "size", rho: 1 }).logrank!;
     const want = ref.peto_by_size_unweighted;
     expectClose([lr.chisq], [want.chisq]);
@@ -175,7 +175,7 @@ describe("weighted survival against survfit / survdiff", () => {
       lr.groups.map((g) => want.expected[`size=${g}`]),
     );
   });
-  it("weighted Nelson-Aalen", () => {
+  it("weighted Nelson-Aalen", async () => {
     const r = surv({});
     const w = Array.from(r.spells.firm_S, (f) => 1 + (Number(r.order.firmLabels[f]) % 3));
     const na = nelsonAalen(Array.from(r.spells.duration_S), Array.from(r.spells.event_S), w);
@@ -183,7 +183,7 @@ describe("weighted survival against survfit / survdiff", () => {
     expectClose(na.cumhaz, ref.nelson_aalen_w_int.cumhaz);
     expectClose(na.std_err, ref.nelson_aalen_w_int.std_chaz);
   });
-  it("a small fractional-weight example", () => {
+  it("a small fractional-weight example", async () => {
     const d = ref.km_small_fractional.data;
     const c = kaplanMeier(
       d.map((x) => x.t),
@@ -195,7 +195,7 @@ describe("weighted survival against survfit / survdiff", () => {
 });
 
 describe("spells in a panel with missing years, and time to re-entry", () => {
-  it("a missing year censors the spell", () => {
+  it("a missing year censors the spell", async () => {
     const r = surv({}, gappy);
     expect(r.n_spells).toBe(ref.spells_gaps.n_spells);
     expect(r.n_events).toBe(ref.spells_gaps.n_events);
@@ -203,7 +203,7 @@ describe("spells in a panel with missing years, and time to re-entry", () => {
     expect(Array.from(r.spells.event_S)).toEqual(ref.spells_gaps.events);
     expectCurve(r.overall, ref.km_spells_gaps);
   });
-  it("time to re-entry after an observed exit", () => {
+  it("time to re-entry after an observed exit", async () => {
     const r = surv({ gaps: true });
     expect(r.n_spells).toBe(ref.km_reentry.n_gaps);
     expectCurve(r.overall, ref.km_reentry);

@@ -1,73 +1,23 @@
-import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
-import { formatIssue, type Issue } from "../../../framework/index.ts";
-import {
-  type Column,
-  categorical,
-  type Frame,
-  frameFromColumns,
-  numeric,
-} from "../../../io/index.ts";
+import { formatIssue, type Issue, OutwardError } from "../../../framework/index.ts";
+import { type Frame, readFrame } from "../../../io/index.ts";
 import { CliError } from "../../exit.ts";
 
-/**
- * Minimal CSV-to-Frame loader for the panel dynamics commands: a column whose non-empty cells
- * all parse as numbers is numeric (empty = NaN), any other column is categorical (empty = -1).
- */
-export function frameFromCsvText(text: string): Frame {
-  const records: string[][] = parse(text, {
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: false,
-  });
-  if (records.length === 0) throw new Error("empty file: expected a header row");
-  const [header, ...rows] = records;
-  const columns: Record<string, Column> = {};
-  header.forEach((name, j) => {
-    let allNumeric = true;
-    for (const r of rows) {
-      const cell = r[j].trim();
-      if (cell !== "" && !Number.isFinite(Number(cell))) {
-        allNumeric = false;
-        break;
-      }
-    }
-    if (allNumeric) {
-      columns[name] = numeric(
-        Float64Array.from(rows, (r) => (r[j].trim() === "" ? Number.NaN : Number(r[j]))),
+/** Reads a panel file (CSV, .owc or Parquet), turning read failures into usage errors. */
+export async function readPanel(file: string, columns: (string | undefined)[]): Promise<Frame> {
+  try {
+    const wanted = [...new Set(columns.filter((c): c is string => c !== undefined))];
+    const loaded = await readFrame(file, {});
+    const missing = wanted.filter((c) => !loaded.frame.columns.has(c));
+    if (missing.length > 0) {
+      throw new CliError(
+        `${file}: column ${JSON.stringify(missing[0])} not found; available columns: ${loaded.frame.names.join(", ")}`,
       );
-    } else {
-      const levels: string[] = [];
-      const index = new Map<string, number>();
-      const codes = Int32Array.from(rows, (r) => {
-        const cell = r[j];
-        if (cell.trim() === "") return -1;
-        let c = index.get(cell);
-        if (c === undefined) {
-          c = levels.length;
-          levels.push(cell);
-          index.set(cell, c);
-        }
-        return c;
-      });
-      columns[name] = categorical(codes, levels);
     }
-  });
-  return frameFromColumns(columns);
-}
-
-/** Reads a CSV panel, turning unreadable or malformed files into a usage error naming the file. */
-export async function readPanelCsv(file: string): Promise<Frame> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
+    return loaded.frame;
   } catch (err) {
-    throw new CliError(`${file}: cannot read file (${(err as Error).message})`);
-  }
-  try {
-    return frameFromCsvText(text);
-  } catch (err) {
-    throw new CliError(`${file}: not a readable CSV file: ${(err as Error).message}`);
+    if (err instanceof CliError) throw err;
+    if (err instanceof OutwardError && err.issues.length > 0) failWithIssues(file, err.issues);
+    throw new CliError(`${file}: ${(err as Error).message}`);
   }
 }
 
@@ -78,4 +28,27 @@ export function failWithIssues(file: string, issues: Issue[]): never {
     .map((issue) => formatIssue({ ...issue, file: issue.file ?? file }));
   const more = issues.length > 20 ? `\n... and ${issues.length - 20} more` : "";
   throw new CliError(`${lines.join("\n")}${more}`);
+}
+
+/** Parses "a,b,c" into trimmed non-empty parts. */
+export function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Parses a number option, naming the option when it is not one. */
+export function numberOption(
+  name: string,
+  value: string | undefined,
+  check: (v: number) => boolean,
+  expected: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (!Number.isFinite(v) || !check(v))
+    throw new CliError(`--${name}: got ${JSON.stringify(value)}, expected ${expected}`);
+  return v;
 }
