@@ -13,7 +13,7 @@ import type { LinearFit } from "./ols.ts";
 import { collinearNotes, withIntercept } from "./pooled.ts";
 
 export interface LogitParams {
-  /** Relative deviance change at which IRLS stops. Default 1e-10. */
+  /** Relative deviance change at which IRLS stops. Default 1e-12. */
   tol?: number;
   /** Iteration cap; reaching it is an error, not a fit. Default 50. */
   maxIter?: number;
@@ -60,7 +60,7 @@ export function logitKernel(
   const X = chol0.kept.map((j) => Xall[j]);
   const names = chol0.kept.map((j) => allNames[j]);
   const k = X.length;
-  const tol = params.tol ?? 1e-10;
+  const tol = params.tol ?? 1e-12;
   const maxIter = params.maxIter ?? 50;
   let beta: Float64Array = new Float64Array(k);
   const eta = new Float64Array(n);
