@@ -3,6 +3,7 @@ import { OutwardError } from "../framework/issue.ts";
 import { type ColumnarReadOptions, readColumnar } from "./columnar.ts";
 import { type CsvFrameOptions, readCsvFrame } from "./csv-frame.ts";
 import type { FrameFormat, LoadedFrame } from "./frame-load.ts";
+import { readParquetFrame } from "./parquet-frame.ts";
 
 /** Options of `readFrame`: CSV options apply to CSV files only, `verify` to .owc files only. */
 export type ReadFrameOptions = CsvFrameOptions & ColumnarReadOptions;
@@ -30,6 +31,8 @@ export async function readFrame(
       return readCsvFrame(path, options);
     case "owc":
       return readColumnar(path, options);
+    case "parquet":
+      return readParquetFrame(path, options);
     default:
       throw new OutwardError(
         "unknown_format",

@@ -8,6 +8,7 @@ export { type CsvRecord, CsvScanner } from "./csv-scan.ts";
 export * from "./frame.ts";
 export * from "./frame-load.ts";
 export * from "./frame-read.ts";
+export * from "./parquet-frame.ts";
 export {
   type ReadRecordsOptions,
   type RecordFormat,
