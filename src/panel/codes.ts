@@ -28,6 +28,7 @@ export function codeColumn(name: string, col: Column): Codes {
     if (integer && !Number.isInteger(x)) integer = false;
   }
   const codes = new Int32Array(n);
+  if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
   if (integer && max - min <= 4 * n + 1024) {
     const map = new Int32Array(max - min + 1).fill(-1);
     let next = 0;

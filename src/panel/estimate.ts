@@ -125,6 +125,12 @@ export function estimate(frame: Frame, formula: string, o: EstimateOptions): Res
   if (!prep.ok) return prep;
   const fit = fitPrepared(prep.value, model, o);
   if (!fit.ok) return fit;
+  if (fit.value.dfResid <= 0) {
+    return fail(
+      `${fit.value.label} leaves ${fit.value.dfResid} residual degrees of freedom (n = ${fit.value.lin.n}, ${fit.value.lin.names.length} coefficients, ${fit.value.feDof} fixed-effect parameters); the model is not identified`,
+      "not_identified",
+    );
+  }
   const clusters = o.cluster && o.cluster.length > 0 ? prep.value.clusters : undefined;
   const vc = computeVcov(fit.value, {
     type: o.vcov ?? (clusters ? "cluster" : "iid"),

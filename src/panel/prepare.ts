@@ -219,6 +219,21 @@ export function preparePanel(
 
   let n = 0;
   for (let i = 0; i < N; i++) n += keep[i];
+  if (n === 0) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "no_rows",
+          message: `no rows left for the model: ${droppedMissing} of ${N} rows miss a variable (${
+            Object.entries(missingBy)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(", ") || "none"
+          }), ${singletonsDropped} singletons removed`,
+        },
+      ],
+    };
+  }
   const rows = new Int32Array(n);
   for (let i = 0, p = 0; i < N; i++) if (keep[i]) rows[p++] = i;
   const all = n === N;
