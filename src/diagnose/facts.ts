@@ -84,3 +84,47 @@ export function and3(a: TriCode, b: TriCode, c: TriCode): TriCode {
   if (a === UNKNOWN || b === UNKNOWN || c === UNKNOWN) return UNKNOWN;
   return YES;
 }
+
+/** Resource barrier score: mean of answered items, else the given family score; null if neither. */
+export function resourceScore(p: Profile): number | null {
+  const items = p.barrier_items.resource;
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (v !== null) {
+      sum += v;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : p.barrier_resource;
+}
+
+/**
+ * Can the firm export if it chose to? Table 1's resource-based reading of "from the outset":
+ * yes when it has resources of its own (resource barrier below `barrierHigh`, or a founder
+ * who has exported, the owner being the key resource) or can draw on others' (a larger firm,
+ * a client going abroad, a cluster, an incubator); no when resources are scarce and every
+ * route is closed.
+ */
+export function ableToExport(p: Profile, barrierHigh: number): TriCode {
+  const score = resourceScore(p);
+  if (score !== null && score < barrierHigh) return YES;
+  if (
+    p.founder_export_experience === "yes" ||
+    p.large_firm_links === "yes" ||
+    p.client_pull === "yes" ||
+    p.cluster === "yes" ||
+    p.incubator === "yes"
+  ) {
+    return YES;
+  }
+  return score !== null &&
+    p.founder_export_experience === "no" &&
+    p.large_firm_links === "no" &&
+    p.client_pull === "no" &&
+    p.cluster === "no" &&
+    p.incubator === "no"
+    ? NO
+    : UNKNOWN;
+}

@@ -1,2 +1,27 @@
 // Public face of src/diagnose.
-export {};
+export { type DiagnoseOptions, diagnose, diagnoseBatch } from "./diagnose.ts";
+export {
+  DEFAULT_PARAMS,
+  type DiagnoseParams,
+  PARAM_NAMES,
+  PARAM_SPECS,
+  type ParamName,
+  type ParamSpec,
+  paramsHash,
+  parseParams,
+} from "./params.ts";
+export {
+  type FamilyReliability,
+  type Reliability,
+  ReliabilityAccumulator,
+} from "./reliability.ts";
+export { type BarrierLevel, type Reference, RULES_VERSION } from "./rule.ts";
+export type { BarrierAssessment } from "./rules/barriers.ts";
+export { RULES } from "./rules/index.ts";
+export type { ModeAdvice, ModeGuidance, ModeReason, ModeVerdict } from "./rules/modes.ts";
+export { type Classification, classifyPosition } from "./rules/position.ts";
+export type { Recommendation } from "./rules/recommend.ts";
+export { classifyState } from "./rules/state.ts";
+export type { CellReading, PropositionReading } from "./rules/table1.ts";
+export type { TraceEntry, Tracer } from "./tracer.ts";
+export type { Change, Diagnosis, Move, Question } from "./types.ts";

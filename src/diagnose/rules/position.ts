@@ -1,6 +1,7 @@
 import type { Profile } from "../../firm/index.ts";
 import type { Position } from "../../framework/index.ts";
 import {
+  ableToExport,
   activeNow,
   and3,
   atLeast,
@@ -58,8 +59,9 @@ function result(
  *
  * Order of tests: any export trace makes the offer tradable in fact, and the firm an exporter
  * whose experience (years, markets) or early, intense, multi-market start (INV) places it;
- * without export history, tradability then intention separate non-tradable, domestic-by-choice
- * and export-capable firms (the review's spectrum, Westhead et al. 2002; Autio et al. 2000).
+ * without export history, tradability then intention (or, when intention is unknown, ability)
+ * separate non-tradable, domestic-by-choice and export-capable firms (the review's spectrum,
+ * Westhead et al. 2002; Autio et al. 2000).
  */
 export function classifyPosition(p: Profile, params: DiagnoseParams): Classification<Position> {
   const history = exportHistory(p);
@@ -74,6 +76,10 @@ export function classifyPosition(p: Profile, params: DiagnoseParams): Classifica
     }
     if (p.plans_to_export === "no") {
       return result("domestic_by_choice", implicit, NONE, "tradable_no_intention");
+    }
+    // Intention unknown: a firm able to export counts as export-capable ("able or willing").
+    if (ableToExport(p, params.barrier_high) === YES) {
+      return result("export_capable", implicit + 1, NONE, "tradable_able_not_exporting");
     }
     return result("undetermined", 0, Q_PLANS, "plans_unknown");
   }
@@ -121,9 +127,17 @@ export const positionRule: Rule<Classification<Position>> = {
     "export_gap",
     "between_projects",
     "modes",
+    "barrier_resource",
+    "barrier_items",
+    "founder_export_experience",
+    "large_firm_links",
+    "client_pull",
+    "cluster",
+    "incubator",
   ],
   uses: [],
   params: [
+    "barrier_high",
     "inv_max_years_to_first_export",
     "inv_min_export_share",
     "inv_min_markets",

@@ -1,0 +1,60 @@
+import type { Profile } from "../firm/index.ts";
+import type { BarrierFamily, Position, State } from "../framework/index.ts";
+import type { DiagnoseParams } from "./params.ts";
+import { type BarrierLevel, type Context, evaluate } from "./rule.ts";
+import { type BarrierAssessment, barrierRule } from "./rules/barriers.ts";
+import { modeRule } from "./rules/mode-guidance.ts";
+import type { ModeGuidance } from "./rules/modes.ts";
+import { type Classification, positionRule } from "./rules/position.ts";
+import { type Recommendation, recommend } from "./rules/recommend.ts";
+import { stateRule } from "./rules/state.ts";
+import { type PropositionReading, readTable1, table1Rule } from "./rules/table1.ts";
+import { NOOP_TRACER, type Tracer } from "./tracer.ts";
+
+/** Every conclusion the rules draw for one firm, before explanations of what would change them. */
+export interface Conclusions {
+  position: Classification<Position>;
+  state: Classification<State>;
+  barriers: BarrierAssessment[];
+  context: Context;
+  modes: ModeGuidance;
+  recommendations: Recommendation[];
+  table1: PropositionReading[];
+}
+
+function levels(barriers: BarrierAssessment[]): Record<BarrierFamily, BarrierLevel> {
+  return {
+    attitudinal: barriers[0].level,
+    resource: barriers[1].level,
+    operational: barriers[2].level,
+    strategic: barriers[3].level,
+  };
+}
+
+/**
+ * Runs the rule families in dependency order: position, state and barriers from the profile;
+ * modes, recommendations and the Table 1 reading from the profile plus those conclusions.
+ */
+export function conclude(
+  p: Profile,
+  params: DiagnoseParams,
+  tracer: Tracer = NOOP_TRACER,
+): Conclusions {
+  const empty = undefined as unknown as Context;
+  const position = evaluate(positionRule, p, params, empty, tracer);
+  const state = evaluate(stateRule, p, params, empty, tracer);
+  const barriers = evaluate(barrierRule, p, params, empty, tracer);
+  const context: Context = {
+    position: position.value,
+    state: state.value,
+    barrier_levels: levels(barriers),
+  };
+  const modes = evaluate(modeRule, p, params, context, tracer);
+  const recommendations = tracer.enabled
+    ? recommend(p, params, context, (rule) => evaluate(rule, p, params, context, tracer))
+    : recommend(p, params, context);
+  const table1 = tracer.enabled
+    ? evaluate(table1Rule, p, params, context, tracer)
+    : readTable1(p, params, context);
+  return { position, state, barriers, context, modes, recommendations, table1 };
+}

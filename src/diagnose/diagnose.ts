@@ -1,0 +1,130 @@
+import type { Profile } from "../firm/index.ts";
+import type { Position, State } from "../framework/index.ts";
+import { askNext } from "./ask-next.ts";
+import { type Conclusions, conclude } from "./core.ts";
+import { DEFAULT_PARAMS, type DiagnoseParams, paramsHash } from "./params.ts";
+import { type Reliability, ReliabilityAccumulator } from "./reliability.ts";
+import { RULES_VERSION } from "./rule.ts";
+import type { BarrierAssessment } from "./rules/barriers.ts";
+import type { ModeGuidance } from "./rules/modes.ts";
+import type { Classification } from "./rules/position.ts";
+import type { Recommendation } from "./rules/recommend.ts";
+import type { PropositionReading } from "./rules/table1.ts";
+import { NOOP_TRACER, RecordingTracer, type TraceEntry } from "./tracer.ts";
+import type { Diagnosis, Move, Question } from "./types.ts";
+import { whatWouldMove } from "./what-would-move.ts";
+
+export interface DiagnoseOptions {
+  /** Thresholds the rules use. Default: DEFAULT_PARAMS. Treated as immutable once passed. */
+  params?: DiagnoseParams;
+  /**
+   * Record every rule evaluation (inputs, params, result) and compute ask_next and
+   * what_would_move at once. Default: false, the batch fast path, where those two are
+   * computed on first access instead.
+   */
+  trace?: boolean;
+}
+
+const NO_TRACE: readonly TraceEntry[] = Object.freeze([]);
+
+/**
+ * A diagnosis. The conclusions are computed on construction; `ask_next` and `what_would_move`
+ * (which re-run the rules many times) are computed on first access unless tracing was on.
+ * `toJSON()` returns a plain object with everything, for serialization or structured cloning.
+ */
+class DiagnosisRecord implements Diagnosis {
+  readonly id: string;
+  readonly position: Classification<Position>;
+  readonly state: Classification<State>;
+  readonly table1: readonly PropositionReading[];
+  readonly barriers: readonly BarrierAssessment[];
+  readonly modes: ModeGuidance;
+  readonly recommendations: readonly Recommendation[];
+  readonly trace: readonly TraceEntry[];
+  readonly stamp: { rules_version: string; params_hash: string };
+  #profile: Profile;
+  #params: DiagnoseParams;
+  #conclusions: Conclusions;
+  #ask: Question[] | undefined;
+  #move: Move[] | undefined;
+
+  constructor(p: Profile, params: DiagnoseParams, c: Conclusions, trace: readonly TraceEntry[]) {
+    this.id = p.id;
+    this.position = c.position;
+    this.state = c.state;
+    this.table1 = c.table1;
+    this.barriers = c.barriers;
+    this.modes = c.modes;
+    this.recommendations = c.recommendations;
+    this.trace = trace;
+    this.stamp = { rules_version: RULES_VERSION, params_hash: paramsHash(params) };
+    this.#profile = p;
+    this.#params = params;
+    this.#conclusions = c;
+  }
+
+  get ask_next(): readonly Question[] {
+    this.#ask ??= askNext(this.#profile, this.#params, this.#conclusions);
+    return this.#ask;
+  }
+
+  get what_would_move(): readonly Move[] {
+    this.#move ??= whatWouldMove(this.#profile, this.#params);
+    return this.#move;
+  }
+
+  toJSON(): Diagnosis {
+    return {
+      id: this.id,
+      position: this.position,
+      state: this.state,
+      table1: this.table1,
+      barriers: this.barriers,
+      modes: this.modes,
+      recommendations: this.recommendations,
+      trace: this.trace,
+      ask_next: this.ask_next,
+      what_would_move: this.what_would_move,
+      stamp: this.stamp,
+    };
+  }
+}
+
+/**
+ * Diagnoses one firm: spectrum position, state, Table 1 reading, barriers, entry modes and
+ * ranked recommendations, each traceable to rules, inputs and parameters; plus the questions
+ * to ask next and the smallest changes that would move the firm.
+ */
+export function diagnose(profile: Profile, options: DiagnoseOptions = {}): Diagnosis {
+  const params = options.params ?? DEFAULT_PARAMS;
+  if (!options.trace) {
+    return new DiagnosisRecord(profile, params, conclude(profile, params, NOOP_TRACER), NO_TRACE);
+  }
+  const tracer = new RecordingTracer();
+  const c = conclude(profile, params, tracer);
+  const d = new DiagnosisRecord(profile, params, c, tracer.entries);
+  tracer.start("ask_next.decisiveness");
+  tracer.result(d.ask_next.map((q) => ({ field: q.field, decisiveness: q.decisiveness })));
+  tracer.end();
+  tracer.start("what_would_move.search");
+  tracer.result(d.what_would_move.map((m) => m.changes.map((ch) => ch.id)));
+  tracer.end();
+  return d;
+}
+
+/**
+ * Diagnoses many firms and measures the barrier items' reliability over them in the same pass.
+ * Tracing is off unless asked for.
+ */
+export function diagnoseBatch(
+  profiles: Iterable<Profile>,
+  options: DiagnoseOptions = {},
+): { diagnoses: Diagnosis[]; reliability: Reliability } {
+  const acc = new ReliabilityAccumulator();
+  const diagnoses: Diagnosis[] = [];
+  for (const p of profiles) {
+    diagnoses.push(diagnose(p, options));
+    acc.add(p);
+  }
+  return { diagnoses, reliability: acc.value() };
+}
