@@ -1,0 +1,137 @@
+/**
+ * Simulates a list of allocation blocks for one replication: baseline and reforms in lockstep,
+ * year by year within a block, block after block. Firms do not interact across blocks, so a
+ * block's result is the same whichever thread runs it; the runner adds block results in block
+ * order, which makes the totals bit-identical for any number of threads.
+ */
+import { allocateEffects, type YearHooks } from "./intervention.ts";
+import { aggregateLength, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "./metrics.ts";
+import type { SimParams } from "./params.ts";
+import { allocatePopulation, columnNames, type Population } from "./population.ts";
+import { collectKernel } from "./processes/collect.ts";
+import type { StepContext } from "./processes/context.ts";
+import { allocateDecisionScratch } from "./processes/export-decision.ts";
+import { counterRng } from "./rng.ts";
+import { synthesizeRange } from "./synthesize.ts";
+import { type ScenarioState, stepYear } from "./year-step.ts";
+
+export interface BlockPlan {
+  /** Firms (slots) in the population. */
+  firms: number;
+  /** Policy years simulated and reported. */
+  years: number;
+  /** Calendar year of the first policy year. */
+  startYear: number;
+  /** Years simulated before `startYear` (no programmes, not reported) to reach a steady state. */
+  burnIn: number;
+  /** Slots per allocation block. */
+  blockSize: number;
+  seed: number;
+  params: SimParams;
+}
+
+export interface BlockResult {
+  block: number;
+  /** Per scenario (0 = baseline): aggregates laid out by metrics.ts `at()`. */
+  aggregates: Float64Array[];
+  /** Per scenario: years x programmes x PROGRAMME_METRICS. */
+  programmes: Float64Array[];
+}
+
+/** Called after each simulated year of each scenario for a range (panel output, estimation). */
+export type YearObserver = (
+  scenario: number,
+  year: number,
+  pop: Population,
+  start: number,
+  end: number,
+) => void;
+
+export function blockCount(plan: Pick<BlockPlan, "firms" | "blockSize">): number {
+  return Math.ceil(plan.firms / plan.blockSize);
+}
+
+export function allocateScenario(capacity: number, hooks: YearHooks[]): ScenarioState {
+  return {
+    pop: allocatePopulation(capacity),
+    effects: allocateEffects(capacity),
+    scratch: allocateDecisionScratch(capacity),
+    masks: hooks.map(() => new Uint8Array(capacity)),
+    recipients: new Uint8Array(capacity),
+    born: new Uint8Array(capacity),
+    hooks,
+  };
+}
+
+function copyRange(dst: Population, src: Population, start: number, end: number): void {
+  for (const k of columnNames(src)) {
+    const from = src[k] as Uint8Array;
+    (dst[k] as Uint8Array).set(from.subarray(start, end), start);
+  }
+  dst.n = Math.max(dst.n, end);
+}
+
+/**
+ * Runs `blocks` of replication `replication`. `scenarios[0]` is the baseline. `initial`, when
+ * given, is a loaded population (slots 0..firms-1) used instead of synthesis.
+ */
+export function simulateBlocks(
+  plan: BlockPlan,
+  replication: number,
+  blocks: readonly number[],
+  scenarios: ScenarioState[],
+  initial: Population | null,
+  observer?: YearObserver,
+): BlockResult[] {
+  const rng = counterRng(plan.seed, replication);
+  const base = scenarios[0];
+  const results: BlockResult[] = [];
+  for (const block of blocks) {
+    const start = block * plan.blockSize;
+    const end = Math.min(plan.firms, start + plan.blockSize);
+    const budgetShare = (end - start) / plan.firms;
+    const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));
+    const programmes = scenarios.map(
+      (s) => new Float64Array(plan.years * s.hooks.length * PROGRAMME_METRICS.length),
+    );
+    if (initial) copyRange(base.pop, initial, start, end);
+    else synthesizeRange(base.pop, start, end, plan.startYear - plan.burnIn - 1, plan.params, rng);
+    const ctx: StepContext = { year: 0, start, end, params: plan.params, rng };
+    for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
+      ctx.year = y;
+      stepYear(base, ctx, { yearIndex: -1, budgetShare });
+    }
+    for (let k = 1; k < scenarios.length; k++) copyRange(scenarios[k].pop, base.pop, start, end);
+    for (let t = 0; t < plan.years; t++) {
+      ctx.year = plan.startYear + t;
+      for (let k = 0; k < scenarios.length; k++) {
+        const s = scenarios[k];
+        const reports = stepYear(s, ctx, { yearIndex: t, budgetShare });
+        for (let h = 0; h < reports.length; h++) {
+          const o = (t * s.hooks.length + h) * PROGRAMME_METRICS.length;
+          programmes[k][o] += reports[h].eligible;
+          programmes[k][o + 1] += reports[h].takeUp;
+          programmes[k][o + 2] += reports[h].spend;
+        }
+        collectKernel(
+          s.pop,
+          {
+            scratch: s.scratch,
+            segment_N: base.pop.position,
+            recipients_N: k === 0 ? null : s.recipients,
+            baselineExporting_N: k === 0 ? null : base.pop.exporting,
+            born_N: s.born,
+          },
+          aggregates[k],
+          t,
+          ctx,
+        );
+        observer?.(k, ctx.year, s.pop, start, end);
+      }
+    }
+    results.push({ block, aggregates, programmes });
+  }
+  return results;
+}
+
+export const AGGREGATE_SHAPE = { groups: N_GROUPS, metrics: N_METRICS } as const;

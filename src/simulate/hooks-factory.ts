@@ -1,0 +1,18 @@
+/**
+ * Builds a reform's programme hooks from its spec, in whichever thread runs it. The factory is
+ * a module (default: the policy module's public face) exporting `buildYearHooks`.
+ */
+import type { BuildYearHooks, ReformSpec, YearHooks } from "./intervention.ts";
+
+export const DEFAULT_HOOK_FACTORY = new URL("../policy/index.ts", import.meta.url).href;
+
+export async function buildHooks(spec: ReformSpec): Promise<YearHooks[]> {
+  const specifier = spec.factory ?? DEFAULT_HOOK_FACTORY;
+  const mod = (await import(specifier)) as { buildYearHooks?: BuildYearHooks };
+  if (typeof mod.buildYearHooks !== "function") {
+    throw new Error(
+      `reform ${spec.id}: module ${specifier} does not export buildYearHooks(scenario) => YearHooks[]`,
+    );
+  }
+  return mod.buildYearHooks(spec.scenario);
+}

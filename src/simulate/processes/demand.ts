@@ -1,0 +1,39 @@
+/**
+ * Domestic demand shocks: a persistent AR(1) component per firm. Weak home demand pushes some
+ * firms to export and strong demand brings them home (review theme 2). The change of the
+ * component also moves sales (see performance.ts), so it is written to `salesGrowth` here and
+ * the performance process adds the rest.
+ */
+import type { Population } from "../population.ts";
+import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { checkRange, type StepContext } from "./context.ts";
+
+// Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
+const hash = mix32;
+const MULT = SLOT_MULT;
+const UNIT = U32_TO_UNIT;
+
+export function domesticDemand(pop: Population, ctx: StepContext): void {
+  checkRange(ctx, pop.capacity);
+  domesticDemandKernel(pop.domesticDemand, pop.salesGrowth, ctx);
+}
+
+export function domesticDemandKernel(
+  demand_N: Float32Array,
+  growth_N: Float32Array,
+  ctx: StepContext,
+): void {
+  const { year, start, end, params: p, rng } = ctx;
+  const key = rng.key(year, STREAM.demand);
+  const rho = p.demandPersistence;
+  const scale = p.demandShockScale;
+  const elasticity = p.salesDemandElasticity;
+  for (let i = start; i < end; i++) {
+    // Logistic shock from one uniform: log(u / (1 - u)).
+    const u = (hash(key ^ Math.imul(i + 1, MULT)) + 0.5) * UNIT;
+    const before = demand_N[i];
+    const after = rho * before + scale * Math.log(u / (1 - u));
+    demand_N[i] = after;
+    growth_N[i] = elasticity * (after - before);
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * The export decision, a state-dependent choice with sunk and fixed costs (Roberts & Tybout
+ * 1997; Das, Roberts & Tybout 2007). A firm exports when its latent export profit, minus this
+ * year's costs, plus a logistic shock is positive. A firm that exported last year pays only the
+ * fixed cost; any other pays the sunk entry cost on top, so past exporters are far more likely
+ * to export (hysteresis). The sunk cost
+ *  - is perceived larger by owners who worry about it (sunk cost concern),
+ *  - falls with export knowledge (learning lowers sunk costs; review theme 2),
+ *  - is only partly lost after an exit, and less so soon after it: the lost share is
+ *    1 - (1 - depreciation)^(years out), slower while suspended (O'Farrell et al. 1998),
+ *  - is partly carried by a larger partner that pulls the firm abroad (piggy-back).
+ * Business-services exporters see their foreign project end with some probability; they then
+ * stop this year and most stay suspended, expecting repeat business (O'Farrell et al. 1998).
+ * Past exporters that stop decide whether they plan to return (Crick 2004).
+ *
+ * Writes `exporting`, the export history and spell counters, and a transition code per slot.
+ * Also writes, per slot, the hysteresis of this year: P(export | exported last year) -
+ * P(export | not), all else equal, which the calibration compares with estimates.
+ */
+import type { EffectColumns } from "../intervention.ts";
+import type { SimParams } from "../params.ts";
+import type { Population } from "../population.ts";
+import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { checkRange, type StepContext } from "./context.ts";
+
+// Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
+const hash = mix32;
+const MULT = SLOT_MULT;
+const UNIT = U32_TO_UNIT;
+
+/** Transition codes written by the decision, one per slot. */
+export const TRANSITION = {
+  /** Not exporting last year nor this year. */
+  none: 0,
+  /** First export ever. */
+  entry: 1,
+  continuing: 2,
+  /** Stopped this year (not a project end). */
+  exit: 3,
+  /** Exporting again after a gap. */
+  reentry: 4,
+  /** Stopped this year between foreign projects, expecting repeat business. */
+  suspension: 5,
+} as const;
+
+export interface DecisionScratch {
+  transition_N: Uint8Array;
+  /** P(export | exported last year) - P(export | not); NaN when the offer is not tradable. */
+  hysteresis_N: Float32Array;
+  /** Years since the last export before this decision (0: exported last year or never; max 255). */
+  gapBefore_N: Uint8Array;
+  /** Markets served before this decision. */
+  marketsBefore_N: Uint16Array;
+}
+
+export function allocateDecisionScratch(capacity: number): DecisionScratch {
+  return {
+    transition_N: new Uint8Array(capacity),
+    hysteresis_N: new Float32Array(capacity),
+    gapBefore_N: new Uint8Array(capacity),
+    marketsBefore_N: new Uint16Array(capacity),
+  };
+}
+
+export function exportDecision(
+  pop: Population,
+  effects: EffectColumns,
+  scratch: DecisionScratch,
+  ctx: StepContext,
+): void {
+  checkRange(ctx, pop.capacity);
+  exportDecisionKernel(pop, effects, scratch, ctx);
+}
+
+/** Index shifts that depend only on fixed attributes, per code. */
+function tables(p: SimParams) {
+  return {
+    sector: new Float64Array([
+      p.effectKnowledgeManufacturing,
+      p.effectTraditionalManufacturing,
+      p.effectBusinessServices,
+      p.effectConsumerServices,
+      0,
+    ]),
+    tech: new Float64Array([0, p.effectTechMedium, p.effectTechHigh]),
+    entrepreneur: new Float64Array([0, p.effectSerial, p.effectPortfolio]),
+  };
+}
+
+const BUSINESS_SERVICES = 2;
+
+export function exportDecisionKernel(
+  pop: Population,
+  e: EffectColumns,
+  scratch: DecisionScratch,
+  ctx: StepContext,
+): void {
+  const { year, start, end, params: p, rng } = ctx;
+  const t = tables(p);
+  const decisionKey = rng.key(year, STREAM.decision);
+  const projectKey = rng.key(year, STREAM.projectEnd);
+  const plansKey = rng.key(year, STREAM.plans);
+  const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = scratch;
+  const {
+    tradable,
+    exporting,
+    exportHistory,
+    sector,
+    techIntensity,
+    entrepreneurType,
+    employees,
+    founderExportExperience,
+    founderSameIndustry,
+    largeFirmLinks,
+    clientPull,
+    partnerDependence,
+    cluster,
+    incubator,
+    homeEconomy,
+    location,
+    barrierAttitudinal,
+    barrierResource,
+    barrierOperational,
+    barrierStrategic,
+    sunkCostConcern,
+    domesticDemand,
+    knowledge,
+    markets,
+    everExported,
+    plansToExport,
+    suspended,
+    yearsSinceExit,
+    founded,
+    spellYears,
+    yearsExported,
+    firstExportYear,
+    lastExportYear,
+    reentered,
+  } = pop;
+  const { sunkCostOffset, fixedCostOffset } = e;
+  const sunk0 = p.sunkEntryCost;
+  const fixed0 = p.fixedExportCost;
+  const dep = 1 - p.sunkDepreciation;
+  const depSusp = 1 - p.suspendedDepreciation;
+
+  // Parameters as locals: the params object has too many keys for fast property access.
+  const effectBarrier = p.effectBarrier;
+  const effectCluster = p.effectCluster;
+  const effectDomesticDemand = p.effectDomesticDemand;
+  const effectFounderExportExperience = p.effectFounderExportExperience;
+  const effectIncubator = p.effectIncubator;
+  const effectKnowledge = p.effectKnowledge;
+  const effectLinks = p.effectLinks;
+  const effectLogEmployees = p.effectLogEmployees;
+  const effectLogMarkets = p.effectLogMarkets;
+  const effectPlans = p.effectPlans;
+  const effectPull = p.effectPull;
+  const effectPush = p.effectPush;
+  const effectRural = p.effectRural;
+  const effectSameIndustry = p.effectSameIndustry;
+  const effectSmallOpen = p.effectSmallOpen;
+  const effectYoung = p.effectYoung;
+  const intercept = p.intercept;
+  const knowledgeCostReduction = p.knowledgeCostReduction;
+  const plansBase = p.plansBase;
+  const plansPerKnowledge = p.plansPerKnowledge;
+  const projectEndProb = p.projectEndProb;
+  const pullCostShare = p.pullCostShare;
+  const repeatBusinessProb = p.repeatBusinessProb;
+  const sunkCostConcernScale = p.sunkCostConcernScale;
+  for (let i = start; i < end; i++) {
+    const last = exporting[i];
+    exportHistory[i] = ((exportHistory[i] << 1) | last) >>> 0;
+    const gap = yearsSinceExit[i];
+    gapBefore_N[i] = gap <= 0 ? 0 : gap > 255 ? 255 : gap;
+    marketsBefore_N[i] = markets[i];
+    if (tradable[i] === 0) {
+      exporting[i] = 0;
+      transition_N[i] = TRANSITION.none;
+      hysteresis_N[i] = Number.NaN;
+      continue;
+    }
+    // Latent export profit. Readable form:
+    //   index = intercept + sector + size + tech + entrepreneur + founder + networks + context
+    //         + barriers + demand + knowledge + (markets if continuing) + (plans if past exporter)
+    const meanBarrier =
+      0.25 *
+      (barrierAttitudinal[i] + barrierResource[i] + barrierOperational[i] + barrierStrategic[i]);
+    const pulled = clientPull[i];
+    let index =
+      intercept +
+      t.sector[sector[i]] +
+      effectLogEmployees * Math.log(employees[i]) +
+      t.tech[techIntensity[i]] +
+      t.entrepreneur[entrepreneurType[i]] +
+      effectFounderExportExperience * founderExportExperience[i] +
+      effectSameIndustry * founderSameIndustry[i] +
+      effectLinks * largeFirmLinks[i] +
+      pulled * (effectPull + effectPush * partnerDependence[i]) +
+      effectCluster * cluster[i] +
+      effectIncubator * incubator[i] +
+      effectSmallOpen * (1 - homeEconomy[i]) +
+      effectRural * location[i] +
+      effectBarrier * (meanBarrier - 3) +
+      effectDomesticDemand * domesticDemand[i] +
+      effectKnowledge * knowledge[i] +
+      (year - founded[i] < 5 ? effectYoung : 0);
+    const ever = everExported[i];
+    const contIndex = index + effectLogMarkets * Math.log(markets[i] > 0 ? markets[i] : 1);
+    if (!last && ever && plansToExport[i]) index += effectPlans;
+
+    // Costs: a continuing exporter pays the fixed cost; any other also pays the sunk cost.
+    const fixed = fixed0 - fixedCostOffset[i];
+    let sunk = sunk0 * (1 + sunkCostConcernScale * (sunkCostConcern[i] - 3));
+    sunk *= Math.exp(-knowledgeCostReduction * knowledge[i]);
+    if (ever && !last) sunk *= 1 - (suspended[i] ? depSusp : dep) ** yearsSinceExit[i];
+    if (pulled) sunk *= 1 - pullCostShare;
+    sunk = Math.max(0, sunk - sunkCostOffset[i]);
+
+    const pStay = 1 / (1 + Math.exp(fixed - contIndex));
+    const pStart = 1 / (1 + Math.exp(fixed + sunk - index));
+    hysteresis_N[i] = pStay - pStart;
+    const u = hash(decisionKey ^ Math.imul(i + 1, MULT)) * UNIT;
+    let now = u < (last ? pStay : pStart) ? 1 : 0;
+    let projectEnded = false;
+    if (now && last && sector[i] === BUSINESS_SERVICES) {
+      const v = hash(projectKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      if (v < projectEndProb) {
+        now = 0;
+        projectEnded = true;
+      }
+    }
+    exporting[i] = now;
+
+    if (now) {
+      if (last) {
+        transition_N[i] = TRANSITION.continuing;
+        spellYears[i] += 1;
+      } else {
+        transition_N[i] = ever ? TRANSITION.reentry : TRANSITION.entry;
+        reentered[i] = ever;
+        spellYears[i] = 1;
+        if (!ever) firstExportYear[i] = year;
+      }
+      yearsExported[i] += 1;
+      everExported[i] = 1;
+      lastExportYear[i] = year;
+      yearsSinceExit[i] = 0;
+      suspended[i] = 0;
+      plansToExport[i] = 0;
+    } else if (last) {
+      spellYears[i] = 0;
+      yearsSinceExit[i] = 1;
+      reentered[i] = 0;
+      const w = hash(plansKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      if (projectEnded && w < repeatBusinessProb) {
+        suspended[i] = 1;
+        plansToExport[i] = 1;
+        transition_N[i] = TRANSITION.suspension;
+      } else {
+        const z = plansBase + plansPerKnowledge * knowledge[i];
+        plansToExport[i] = w < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        transition_N[i] = TRANSITION.exit;
+      }
+    } else {
+      transition_N[i] = TRANSITION.none;
+      if (ever) {
+        yearsSinceExit[i] += 1;
+        // Repeat business that has not come within two years is no longer expected.
+        if (suspended[i] && yearsSinceExit[i] > 2) suspended[i] = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Performance: sales growth responds to domestic demand and, with a lag, to exporting (the
+ * review asks researchers to identify the time lag between internationalizing and performing
+ * better). Employment follows sales with an elasticity below one; firms stay SMEs (<= 249).
+ * Runs after demand.ts, which wrote the demand part of this year's growth.
+ */
+import type { Population } from "../population.ts";
+import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { checkRange, type StepContext } from "./context.ts";
+
+// Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
+const hash = mix32;
+const MULT = SLOT_MULT;
+const UNIT = U32_TO_UNIT;
+
+export function performance(pop: Population, ctx: StepContext): void {
+  checkRange(ctx, pop.capacity);
+  performanceKernel(pop, ctx);
+}
+
+export function performanceKernel(pop: Population, ctx: StepContext): void {
+  const { year, start, end, params: p, rng } = ctx;
+  const key = rng.key(year, STREAM.salesNoise);
+  const { exportHistory, exporting, sales, salesGrowth, employees } = pop;
+  // Bit k of the history (updated this year) is "exported k+1 years ago"; lag 1 = last year.
+  const lag = p.exportPerformanceLag;
+  const bit = lag - 1;
+  const base = p.salesGrowthBase;
+  const bonus = p.salesGrowthExportLagged;
+  const scale = p.salesNoise;
+  const empEl = p.employmentElasticity;
+  for (let i = start; i < end; i++) {
+    const u = (hash(key ^ Math.imul(i + 1, MULT)) + 0.5) * UNIT;
+    const exportedThen = lag === 0 ? exporting[i] : (exportHistory[i] >>> bit) & 1;
+    const g = salesGrowth[i] + base + bonus * exportedThen + scale * Math.log(u / (1 - u));
+    salesGrowth[i] = g;
+    sales[i] *= Math.exp(g);
+    const emp = employees[i] * Math.exp(empEl * g);
+    employees[i] = emp < 1 ? 1 : emp > 249 ? 249 : emp;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The Monte Carlo runner: baseline plus reforms over R replications, on 1 or K threads. Work is
+ * split into allocation blocks; block results are added in block order, so totals are
+ * bit-identical whatever the number of threads. Every result is stamped with the model
+ * version, the parameter hash, the scenario hashes and the seed.
+ */
+import {
+  allocateScenario,
+  type BlockPlan,
+  type BlockResult,
+  blockCount,
+  simulateBlocks,
+  type YearObserver,
+} from "./blocks.ts";
+import { buildHooks } from "./hooks-factory.ts";
+import type { ReformSpec, YearHooks } from "./intervention.ts";
+import { aggregateLength, PROGRAMME_METRICS } from "./metrics.ts";
+import { defaultParams, paramsHash, type SimParams } from "./params.ts";
+import type { Population } from "./population.ts";
+
+/** Bumped whenever a process or a default changes the simulated numbers. */
+export const MODEL_VERSION = "outward-sim/1.0.0";
+
+export interface RunOptions {
+  /** Firms in the population (ignored when `initial` is given). */
+  firms: number;
+  /** Policy years reported. */
+  years: number;
+  /** Monte Carlo replications. Default 1. */
+  replications?: number;
+  /** Seed of the counter-based generator. Default 1. */
+  seed?: number;
+  /** Worker threads; 1 runs in this thread. Default 1. */
+  threads?: number;
+  /** Calendar year of the first policy year. Default 2025. */
+  startYear?: number;
+  /** Unreported years simulated first to reach a steady state. Default 15. */
+  burnIn?: number;
+  /** Slots per allocation block (and budget-rationing unit). Default 16384. */
+  blockSize?: number;
+  /** Parameter values. Default `defaultParams()`. */
+  params?: SimParams;
+  /** Reforms compared with the baseline. Default none. */
+  reforms?: ReformSpec[];
+  /** Hooks already built per reform (same order as `reforms`); only with threads = 1. */
+  reformHooks?: YearHooks[][];
+  /** A loaded population (e.g. a register via `fromProfiles`) instead of synthesis. */
+  initial?: Population | null;
+  /** Progress in units of (replication, block). Default none. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called after every simulated year and block (panel output); only with threads = 1. */
+  observer?: YearObserver;
+}
+
+export interface RunStamp {
+  model_version: string;
+  params_hash: string;
+  scenario_hashes: Record<string, string>;
+  seed: number;
+  firms: number;
+  years: number;
+  replications: number;
+  start_year: number;
+  burn_in: number;
+  block_size: number;
+}
+
+export interface RunResult {
+  stamp: RunStamp;
+  params: SimParams;
+  /** Scenario ids; [0] is "baseline". */
+  scenarios: string[];
+  /** Programme ids per scenario. */
+  programmes: string[][];
+  /** aggregates[replication][scenario], laid out by metrics.ts `at()`. */
+  aggregates: Float64Array[][];
+  /** programmeTotals[replication][scenario]: years x programmes x PROGRAMME_METRICS. */
+  programmeTotals: Float64Array[][];
+}
+
+export async function runSimulation(opts: RunOptions): Promise<RunResult> {
+  const params = opts.params ?? defaultParams();
+  const firms = opts.initial ? opts.initial.n : opts.firms;
+  const plan: BlockPlan = {
+    firms,
+    years: opts.years,
+    startYear: opts.startYear ?? 2025,
+    burnIn: opts.burnIn ?? 15,
+    blockSize: opts.blockSize ?? 16384,
+    seed: opts.seed ?? 1,
+    params,
+  };
+  validatePlan(plan, opts);
+  const reforms = opts.reforms ?? [];
+  const replications = opts.replications ?? 1;
+  const threads = opts.threads ?? 1;
+  const nBlocks = blockCount(plan);
+  const total = replications * nBlocks;
+  let done = 0;
+  const aggregates: Float64Array[][] = [];
+  const programmeTotals: Float64Array[][] = [];
+  let programmes: string[][];
+
+  const merge = (rep: number, results: BlockResult[]) => {
+    results.sort((a, b) => a.block - b.block);
+    for (const r of results) {
+      for (let k = 0; k < r.aggregates.length; k++) {
+        addInto(aggregates[rep][k], r.aggregates[k]);
+        addInto(programmeTotals[rep][k], r.programmes[k]);
+      }
+    }
+  };
+
+  if (threads <= 1) {
+    const hooks = opts.reformHooks ?? (await Promise.all(reforms.map((r) => buildHooks(r))));
+    programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
+    const scenarios = [
+      allocateScenario(firms, []),
+      ...hooks.map((h) => allocateScenario(firms, h)),
+    ];
+    for (let rep = 0; rep < replications; rep++) {
+      allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
+      const results: BlockResult[] = [];
+      for (let b = 0; b < nBlocks; b++) {
+        results.push(
+          ...simulateBlocks(plan, rep, [b], scenarios, opts.initial ?? null, opts.observer),
+        );
+        opts.onProgress?.(++done, total);
+      }
+      merge(rep, results);
+    }
+  } else {
+    const { runOnWorkers } = await import("./pool.ts");
+    const hooks = await Promise.all(reforms.map((r) => buildHooks(r)));
+    programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
+    const byRep: BlockResult[][] = [];
+    for (let rep = 0; rep < replications; rep++) {
+      allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
+      byRep.push([]);
+    }
+    const tasks = [];
+    for (let rep = 0; rep < replications; rep++)
+      for (let b = 0; b < nBlocks; b++) tasks.push({ replication: rep, blocks: [b] });
+    await runOnWorkers(
+      threads,
+      { plan, reforms, initial: opts.initial ?? null },
+      tasks,
+      (task, results) => {
+        byRep[task.replication].push(...results);
+        opts.onProgress?.(++done, total);
+      },
+    );
+    for (let rep = 0; rep < replications; rep++) merge(rep, byRep[rep]);
+  }
+
+  const scenarioIds = ["baseline", ...reforms.map((r) => r.id)];
+  return {
+    stamp: {
+      model_version: MODEL_VERSION,
+      params_hash: paramsHash(params),
+      scenario_hashes: Object.fromEntries([
+        ["baseline", "empty"],
+        ...reforms.map((r) => [r.id, r.hash]),
+      ]),
+      seed: plan.seed,
+      firms,
+      years: plan.years,
+      replications,
+      start_year: plan.startYear,
+      burn_in: plan.burnIn,
+      block_size: plan.blockSize,
+    },
+    params,
+    scenarios: scenarioIds,
+    programmes,
+    aggregates,
+    programmeTotals,
+  };
+}
+
+function allocateTotals(
+  aggregates: Float64Array[][],
+  programmeTotals: Float64Array[][],
+  rep: number,
+  years: number,
+  programmes: string[][],
+): void {
+  aggregates[rep] = programmes.map(() => new Float64Array(aggregateLength(years)));
+  programmeTotals[rep] = programmes.map(
+    (p) => new Float64Array(years * p.length * PROGRAMME_METRICS.length),
+  );
+}
+
+function addInto(dst: Float64Array, src: Float64Array): void {
+  for (let i = 0; i < dst.length; i++) dst[i] += src[i];
+}
+
+function validatePlan(plan: BlockPlan, opts: RunOptions): void {
+  const positiveInt = (name: string, v: number) => {
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`${name} must be a positive integer, got ${v}`);
+  };
+  positiveInt("firms", plan.firms);
+  positiveInt("years", plan.years);
+  positiveInt("blockSize", plan.blockSize);
+  positiveInt("replications", opts.replications ?? 1);
+  positiveInt("threads", opts.threads ?? 1);
+  if (!Number.isInteger(plan.burnIn) || plan.burnIn < 0)
+    throw new RangeError(`burnIn must be >= 0, got ${plan.burnIn}`);
+  if ((opts.threads ?? 1) > 1 && (opts.observer || opts.reformHooks)) {
+    throw new RangeError("observer and reformHooks need threads = 1 (they cannot cross threads)");
+  }
+}

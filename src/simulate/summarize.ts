@@ -1,0 +1,198 @@
+/**
+ * Turns raw run aggregates into the report: per scenario and year the named series (means over
+ * replications with 95% Monte Carlo intervals), and per reform the differences from the
+ * baseline, additional exporters, cost per additional exporter, deadweight and a breakdown by
+ * segment. Under common random numbers each replication's difference is exact for its firms.
+ */
+import { POSITIONS } from "../framework/vocabulary.ts";
+import { at, M, type Metric, SEGMENT_GROUP0 } from "./metrics.ts";
+import { type Interval, meanInterval, reduce } from "./reducers.ts";
+import type { RunResult, RunStamp } from "./runner.ts";
+
+/** A named series: numerator metric over an optional denominator metric, per year and group. */
+export interface Series {
+  name: string;
+  num: Metric;
+  den?: Metric;
+}
+
+/** What the report shows per year, named as data; the output columns follow from this list. */
+export const SERIES: readonly Series[] = [
+  { name: "exporter_share", num: "exporters", den: "firms" },
+  { name: "firms", num: "firms" },
+  { name: "exporters", num: "exporters" },
+  { name: "entries", num: "entries" },
+  { name: "exits", num: "exits" },
+  { name: "re_entries", num: "re_entries" },
+  { name: "suspensions", num: "suspensions" },
+  { name: "exit_rate", num: "exits", den: "exported_last_year" },
+  { name: "mean_intensity", num: "intensity_sum", den: "exporters" },
+  { name: "mean_markets", num: "markets_sum", den: "exporters" },
+  { name: "weighted_exporter_share", num: "weighted_exporters", den: "weight_sum" },
+  { name: "mean_sales_growth", num: "sales_growth_sum", den: "firms" },
+  { name: "births", num: "births" },
+  { name: "take_up", num: "recipients" },
+];
+
+export interface YearRow {
+  year: number;
+  /** Mean over replications of each series. */
+  values: Record<string, number>;
+  /** 95% Monte Carlo interval of each series' mean. */
+  intervals: Record<string, [number, number]>;
+}
+
+function seriesValue(a: Float64Array, year: number, group: number, s: Series): number {
+  const num = a[at(year, group, M[s.num])];
+  if (!s.den) return num;
+  const den = a[at(year, group, M[s.den])];
+  return den === 0 ? Number.NaN : num / den;
+}
+
+function row(year: number, values: (s: Series) => Interval): YearRow {
+  const out: YearRow = { year, values: {}, intervals: {} };
+  for (const s of SERIES) {
+    const v = values(s);
+    out.values[s.name] = v.mean;
+    out.intervals[s.name] = [v.lo, v.hi];
+  }
+  return out;
+}
+
+/** Series per year for one scenario and group. */
+export function scenarioYears(run: RunResult, scenario: number, group = 0): YearRow[] {
+  const out: YearRow[] = [];
+  for (let t = 0; t < run.stamp.years; t++) {
+    out.push(
+      row(run.stamp.start_year + t, (s) =>
+        reduce(
+          meanInterval,
+          run.aggregates.map((r) => seriesValue(r[scenario], t, group, s)),
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Reform minus baseline per year (series differences, replication by replication). */
+export function differenceYears(run: RunResult, reform: number, group = 0): YearRow[] {
+  const out: YearRow[] = [];
+  for (let t = 0; t < run.stamp.years; t++) {
+    out.push(
+      row(run.stamp.start_year + t, (s) =>
+        reduce(
+          meanInterval,
+          run.aggregates.map(
+            (r) => seriesValue(r[reform], t, group, s) - seriesValue(r[0], t, group, s),
+          ),
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Survival of new export spells: share of spells started in a year still running k years on. */
+export function spellSurvival(run: RunResult, scenario: number, maxK = 4): Interval[] {
+  const out: Interval[] = [];
+  for (let k = 1; k <= maxK; k++) {
+    out.push(
+      reduce(
+        meanInterval,
+        run.aggregates.map((r) => {
+          const a = r[scenario];
+          let started = 0;
+          let still = 0;
+          for (let t = 0; t + k < run.stamp.years; t++) {
+            started += a[at(t, 0, M.spell_age_0)];
+            still += a[at(t + k, 0, M.spell_age_0 + k)];
+          }
+          return started === 0 ? Number.NaN : still / started;
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
+export interface ReformTotals {
+  /** Exporter-years added over all years (reform - baseline). */
+  additional_exporter_years: Interval;
+  /** Exporters added in the last year. */
+  additional_exporters_last_year: Interval;
+  /** Firm-years supported. */
+  recipients: Interval;
+  spend: Interval;
+  /** Spend / additional exporter-years (NaN when nothing was added). */
+  cost_per_additional_exporter_year: Interval;
+  /** Supported firm-years that export in the baseline anyway / supported firm-years. */
+  deadweight_share: Interval;
+}
+
+export function reformTotals(run: RunResult, reform: number, group = 0): ReformTotals {
+  const years = run.stamp.years;
+  const per = run.aggregates.map((r, rep) => {
+    let added = 0;
+    let recipients = 0;
+    let deadweight = 0;
+    for (let t = 0; t < years; t++) {
+      added += r[reform][at(t, group, M.exporters)] - r[0][at(t, group, M.exporters)];
+      recipients += r[reform][at(t, group, M.recipients)];
+      deadweight += r[reform][at(t, group, M.deadweight)];
+    }
+    const last =
+      r[reform][at(years - 1, group, M.exporters)] - r[0][at(years - 1, group, M.exporters)];
+    const prog = run.programmeTotals[rep][reform];
+    let spend = 0;
+    for (let i = 2; i < prog.length; i += 3) spend += prog[i];
+    return { added, last, recipients, deadweight, spend };
+  });
+  const over = (f: (x: (typeof per)[number]) => number) => reduce(meanInterval, per.map(f));
+  return {
+    additional_exporter_years: over((x) => x.added),
+    additional_exporters_last_year: over((x) => x.last),
+    recipients: over((x) => x.recipients),
+    spend: over((x) => (group === 0 ? x.spend : Number.NaN)),
+    cost_per_additional_exporter_year: over((x) => (x.added > 0 ? x.spend / x.added : Number.NaN)),
+    deadweight_share: over((x) => (x.recipients > 0 ? x.deadweight / x.recipients : Number.NaN)),
+  };
+}
+
+export interface SimulationReport {
+  stamp: RunStamp;
+  scenarios: Array<{
+    id: string;
+    programmes: string[];
+    years: YearRow[];
+    spell_survival: Interval[];
+  }>;
+  differences: Array<{
+    reform: string;
+    years: YearRow[];
+    totals: ReformTotals;
+    by_segment: Array<{ segment: string; totals: ReformTotals; years: YearRow[] }>;
+  }>;
+}
+
+export function summarize(run: RunResult): SimulationReport {
+  return {
+    stamp: run.stamp,
+    scenarios: run.scenarios.map((id, k) => ({
+      id,
+      programmes: run.programmes[k],
+      years: scenarioYears(run, k),
+      spell_survival: spellSurvival(run, k),
+    })),
+    differences: run.scenarios.slice(1).map((id, j) => ({
+      reform: id,
+      years: differenceYears(run, j + 1),
+      totals: reformTotals(run, j + 1),
+      by_segment: POSITIONS.map((segment, g) => ({
+        segment,
+        totals: reformTotals(run, j + 1, SEGMENT_GROUP0 + g),
+        years: differenceYears(run, j + 1, SEGMENT_GROUP0 + g),
+      })),
+    })),
+  };
+}
