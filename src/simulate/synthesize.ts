@@ -67,7 +67,7 @@ function barrier(
   return clamp(mean + sd * (0.7 * common + 0.71 * own), 1, 5);
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x, hi));
 
 /** What a newborn inherits from the founder of the firm that died in its slot. */
 export interface FounderCarryOver {

@@ -59,7 +59,7 @@ export function collectKernel(
     cells[c + m_sales_growth_sum] += salesGrowth[i];
     if (born_N[i]) cells[c + m_births] += 1;
     const h = hysteresis_N[i];
-    if (h === h) {
+    if (!Number.isNaN(h)) {
       cells[c + m_hysteresis_sum] += h;
       cells[c + m_hysteresis_n] += 1;
     }
@@ -67,7 +67,7 @@ export function collectKernel(
       cells[c + m_founder_experience_firms] += 1;
       cells[c + m_founder_experience_exporters] += x;
     }
-    if (recipients_N !== null && recipients_N[i]) {
+    if (recipients_N?.[i]) {
       cells[c + m_recipients] += 1;
       cells[c + m_recipients_exporting] += x;
       cells[c + m_deadweight] += baselineExporting_N![i];

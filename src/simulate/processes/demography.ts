@@ -33,7 +33,7 @@ export function demographyKernel(pop: Population, ctx: StepContext, born_N?: Uin
   let deaths = 0;
   for (let i = start; i < end; i++) {
     const age = year - founded[i];
-    const hazard = hazardByAge[age < 0 ? 0 : age > lastAge ? lastAge : age];
+    const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
     const u = hash(deathKey ^ Math.imul(i + 1, MULT)) * UNIT;
     if (born_N) born_N[i] = 0;
     if (u >= hazard) continue;

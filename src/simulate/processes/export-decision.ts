@@ -172,7 +172,7 @@ export function exportDecisionKernel(
     const last = exporting[i];
     exportHistory[i] = ((exportHistory[i] << 1) | last) >>> 0;
     const gap = yearsSinceExit[i];
-    gapBefore_N[i] = gap <= 0 ? 0 : gap > 255 ? 255 : gap;
+    gapBefore_N[i] = gap <= 0 ? 0 : Math.min(gap, 255);
     marketsBefore_N[i] = markets[i];
     if (tradable[i] === 0) {
       exporting[i] = 0;

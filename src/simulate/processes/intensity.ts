@@ -48,7 +48,7 @@ export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: 
       const u = hash(noiseKey ^ Math.imul(i + 1, MULT)) * UNIT;
       const s =
         exportShare[i] + adj * (targets[techIntensity[i]] - exportShare[i]) + noise * (u - 0.5);
-      exportShare[i] = s < 0.01 ? 0.01 : s > 1 ? 1 : s;
+      exportShare[i] = s < 0.01 ? 0.01 : Math.min(s, 1);
       const up = hash(upKey ^ Math.imul(i + 1, MULT)) * UNIT;
       const m = markets[i];
       if (up < p.marketAddProb * (1 + 0.05 * knowledge[i]) && m < maxM) markets[i] = m + 1;

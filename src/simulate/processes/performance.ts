@@ -36,6 +36,6 @@ export function performanceKernel(pop: Population, ctx: StepContext): void {
     salesGrowth[i] = g;
     sales[i] *= Math.exp(g);
     const emp = employees[i] * Math.exp(empEl * g);
-    employees[i] = emp < 1 ? 1 : emp > 249 ? 249 : emp;
+    employees[i] = emp < 1 ? 1 : Math.min(emp, 249);
   }
 }
