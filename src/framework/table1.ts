@@ -86,7 +86,7 @@ const DATA: Record<Proposition, Row> = {
       prediction: depends("no", "yes"),
       condition: "transaction_costs",
       summary: "It depends on the costs of transacting with foreign parties.",
-      citations: cite("johanson_vahlne_1977", "ofarrell_1998"),
+      citations: cite("ofarrell_1998"),
     },
     strategic_choice: {
       prediction: depends("yes", "no"),
