@@ -1,0 +1,136 @@
+import { OutwardError } from "../framework/index.ts";
+import { PopulationColumns, SIMULATED_FIELDS } from "./columns.ts";
+import { type Classifiers, DiagnosisCache, diagnoseClassifiers } from "./diagnosis.ts";
+import type {
+  InstrumentYearReport,
+  PolicyHooks,
+  PolicyYearReport,
+  SimEffects,
+  SimPopulation,
+  SimYear,
+} from "./hook.ts";
+import { InstrumentRun } from "./instrument-run.ts";
+import type { ProgrammeSystem } from "./programme.ts";
+import { ruleFields } from "./rule/rule.ts";
+
+export interface PolicyHookOptions {
+  /**
+   * How position and state are classified for eligibility. Default: the diagnose module's
+   * `classifyPosition` / `classifyState` with its `DEFAULT_PARAMS`, so a simulated firm is
+   * targeted exactly as an adviser's diagnosis would place it.
+   */
+  classifiers?: Classifiers;
+}
+
+/** Everything the programmes of one system share in one thread: columns and diagnosis cache. */
+export class SharedYear {
+  readonly columns = new PopulationColumns();
+  readonly diagnosis: DiagnosisCache;
+  /** Scratch masks, one byte per slot. */
+  rows = new Uint8Array(0);
+  candidates = new Uint8Array(0);
+  eligible = new Uint8Array(0);
+  any = new Uint8Array(0);
+  private key: { pop: SimPopulation | null; rng: unknown; year: number } = {
+    pop: null,
+    rng: null,
+    year: Number.NaN,
+  };
+  /** Bumped whenever a new run starts (another population or generator, or time going back). */
+  run = 0;
+
+  constructor(classifiers: Classifiers) {
+    this.diagnosis = new DiagnosisCache(classifiers);
+  }
+
+  enter(ctx: SimYear, pop: SimPopulation): void {
+    const k = this.key;
+    if (k.pop !== pop || k.rng !== ctx.rng || ctx.year < k.year) this.run++;
+    if (k.pop !== pop || k.rng !== ctx.rng || k.year !== ctx.year)
+      this.diagnosis.invalidate(pop.capacity);
+    this.key = { pop, rng: ctx.rng, year: ctx.year };
+    if (this.rows.length < pop.capacity) {
+      this.rows = new Uint8Array(pop.capacity);
+      this.candidates = new Uint8Array(pop.capacity);
+      this.eligible = new Uint8Array(pop.capacity);
+      this.any = new Uint8Array(pop.capacity);
+    }
+    this.columns.bind(pop, ctx.year, ctx.start, ctx.end);
+  }
+}
+
+/** Fields the system's rules read that a simulated population does not carry. */
+export function unsimulatedFields(
+  system: ProgrammeSystem,
+): { programme: string; instrument: string; field: string }[] {
+  const out: { programme: string; instrument: string; field: string }[] = [];
+  for (const p of system.programmes) {
+    for (const inst of p.instruments) {
+      const fields = [...ruleFields(inst.eligibility)];
+      if (inst.rationing.rule === "priority")
+        fields.push(...inst.rationing.score.map((t) => t.field));
+      for (const field of fields) {
+        if (!SIMULATED_FIELDS.includes(field))
+          out.push({ programme: p.id, instrument: inst.id, field });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The simulation hooks of a programme system: one per programme. Each call for a year and a
+ * range decides eligibility (rules compiled once), take-up, rationing under the range's share
+ * of the budget, and adds the effects of the support to the effect columns. Deterministic given
+ * the run's counter-based generator.
+ */
+export function programmeHooks(
+  system: ProgrammeSystem,
+  options: PolicyHookOptions = {},
+): PolicyHooks[] {
+  const missing = unsimulatedFields(system);
+  if (missing.length > 0) {
+    throw new OutwardError(
+      "unsimulated_field",
+      `rules read fields the simulation does not carry: ${missing.map((m) => `${m.programme}/${m.instrument}: ${m.field}`).join("; ")}`,
+      missing.map((m) => ({
+        code: "unsimulated_field",
+        field: m.field,
+        message: `${m.programme}/${m.instrument} reads ${m.field}, which simulated firms do not have`,
+        value: m.field,
+        expected: `one of ${SIMULATED_FIELDS.join(", ")}`,
+      })),
+    );
+  }
+  const shared = new SharedYear(options.classifiers ?? diagnoseClassifiers());
+  return system.programmes.map((programme) => {
+    const runs = programme.instruments.map((spec) => new InstrumentRun(programme, spec, shared));
+    return {
+      id: programme.id,
+      beforeDecision(ctx, pop, effects, recipients): PolicyYearReport {
+        shared.enter(ctx, pop);
+        const { start, end } = ctx;
+        const any = shared.any;
+        any.fill(0, start, end);
+        const instruments: InstrumentYearReport[] = [];
+        let spend = 0;
+        let applicants = 0;
+        let rationedOut = 0;
+        for (const run of runs) {
+          const r = run.year(ctx, pop, effects as SimEffects, recipients, any);
+          instruments.push(r);
+          spend += r.spend;
+          applicants += r.applicants;
+          rationedOut += r.rationedOut;
+        }
+        let eligible = 0;
+        let takeUp = 0;
+        for (let i = start; i < end; i++) {
+          eligible += any[i];
+          takeUp += recipients[i];
+        }
+        return { eligible, takeUp, spend, recipients, applicants, rationedOut, instruments };
+      },
+    };
+  });
+}

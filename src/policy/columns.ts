@@ -1,0 +1,98 @@
+import type { SimPopulation } from "./hook.ts";
+import type { FieldColumn, RuleColumns } from "./rule/compile.ts";
+import { RULE_FIELDS } from "./rule/fields.ts";
+
+type Source = (pop: SimPopulation) => FieldColumn;
+
+const num =
+  (pick: (p: SimPopulation) => ArrayLike<number>): Source =>
+  (p) => ({ kind: "number", values: pick(p) });
+const code =
+  (pick: (p: SimPopulation) => ArrayLike<number>): Source =>
+  (p) => ({ kind: "code", codes: pick(p) });
+const flag =
+  (pick: (p: SimPopulation) => ArrayLike<number>): Source =>
+  (p) => ({ kind: "flag", flags: pick(p) });
+
+/**
+ * Rule fields stored on the simulated population. Code columns share the vocabulary order of
+ * RULE_FIELDS; yes/no attributes are 0/1 bytes. `age`, `position` and `state` are computed per
+ * year (see PopulationColumns); fields missing here (resources_fungible) are not simulated.
+ */
+const STORED: Readonly<Record<string, Source>> = {
+  barrier_attitudinal: num((p) => p.barrierAttitudinal),
+  barrier_resource: num((p) => p.barrierResource),
+  barrier_operational: num((p) => p.barrierOperational),
+  barrier_strategic: num((p) => p.barrierStrategic),
+  sunk_cost_concern: num((p) => p.sunkCostConcern),
+  employees: num((p) => p.employees),
+  founded: num((p) => p.founded),
+  export_share: num((p) => p.exportShare),
+  export_markets: num((p) => p.markets),
+  sector: code((p) => p.sector),
+  tech_intensity: code((p) => p.techIntensity),
+  location: code((p) => p.location),
+  home_economy: code((p) => p.homeEconomy),
+  entrepreneur_type: code((p) => p.entrepreneurType),
+  tradable: flag((p) => p.tradable),
+  exports_now: flag((p) => p.exporting),
+  plans_to_export: flag((p) => p.plansToExport),
+  export_gap: flag((p) => p.reentered),
+  between_projects: flag((p) => p.suspended),
+  prefers_control: flag((p) => p.prefersControl),
+  large_firm_links: flag((p) => p.largeFirmLinks),
+  client_pull: flag((p) => p.clientPull),
+  partner_dependence: flag((p) => p.partnerDependence),
+  cluster: flag((p) => p.cluster),
+  incubator: flag((p) => p.incubator),
+  founder_export_experience: flag((p) => p.founderExportExperience),
+  founder_same_industry: flag((p) => p.founderSameIndustry),
+};
+
+const DERIVED = new Set(["age", "position", "state"]);
+
+/** Rule fields a simulated population can answer. */
+export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name).filter(
+  (name) => name in STORED || DERIVED.has(name),
+);
+
+/**
+ * The population seen as rule columns for one year. `age` is filled lazily for the slots asked;
+ * `position` and `state` codes are written by the diagnosis step into `position` / `state`.
+ */
+export class PopulationColumns implements RuleColumns {
+  pop: SimPopulation | null = null;
+  year = 0;
+  private age = new Float64Array(0);
+  private ageRange: [number, number] = [0, 0];
+  position = new Uint8Array(0);
+  state = new Uint8Array(0);
+
+  /** Points the view at a population, year and slot range. */
+  bind(pop: SimPopulation, year: number, start: number, end: number): void {
+    if (this.age.length < pop.capacity) {
+      this.age = new Float64Array(pop.capacity);
+      this.position = new Uint8Array(pop.capacity);
+      this.state = new Uint8Array(pop.capacity);
+    }
+    this.pop = pop;
+    this.year = year;
+    const founded = pop.founded;
+    for (let i = start; i < end; i++) this.age[i] = year - founded[i];
+    this.ageRange = [start, end];
+  }
+
+  column(name: string): FieldColumn | undefined {
+    const pop = this.pop;
+    if (pop === null) return undefined;
+    if (name === "age") return { kind: "number", values: this.age };
+    if (name === "position") return { kind: "code", codes: this.position };
+    if (name === "state") return { kind: "code", codes: this.state };
+    return STORED[name]?.(pop);
+  }
+
+  /** Slots for which `age` is current. */
+  get range(): readonly [number, number] {
+    return this.ageRange;
+  }
+}

@@ -1,0 +1,228 @@
+import type { SharedYear } from "./apply.ts";
+import type { InstrumentYearReport, SimEffects, SimPopulation, SimYear } from "./hook.ts";
+import { POLICY_STREAM_BASE } from "./hook.ts";
+import {
+  activeIn,
+  type EffectKind,
+  type InstrumentSpec,
+  ONE_OFF_KINDS,
+  type Programme,
+  valueAt,
+} from "./programme.ts";
+import { ration } from "./ration.ts";
+import { type CompiledRule, compileRule, FALSE } from "./rule/compile.ts";
+import { ruleField } from "./rule/fields.ts";
+
+const COLUMN: Readonly<Record<EffectKind, keyof SimEffects>> = {
+  sunk_cost_offset: "sunkCostOffset",
+  fixed_cost_offset: "fixedCostOffset",
+  barrier_reduction: "barrierReduction",
+  learning_boost: "learningBoost",
+  link_probability: "linkProbability",
+  mentoring_experience: "mentoringExperience",
+};
+const PROBABILITY = new Set<EffectKind>(["link_probability", "mentoring_experience"]);
+
+/** FNV-1a over the ids: an instrument's streams do not move when other programmes change. */
+function streamOf(programme: string, instrument: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${programme}/${instrument}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return POLICY_STREAM_BASE + ((h >>> 0) % 500_000) * 2;
+}
+
+/** Adds one year's worth of an effect, combining probabilities as independent chances. */
+function add(effects: SimEffects, kind: EffectKind, slot: number, amount: number): void {
+  const col = effects[COLUMN[kind]];
+  if (PROBABILITY.has(kind))
+    col[slot] = 1 - (1 - col[slot]) * (1 - Math.min(1, Math.max(0, amount)));
+  else col[slot] += amount;
+}
+
+/**
+ * One instrument of one programme over a run: its compiled rule, its two RNG streams and the
+ * per-slot memory a run needs (who was served, when, at what share), keyed by the slot's
+ * generation so a newborn firm in a recycled slot starts afresh.
+ */
+export class InstrumentRun {
+  private readonly rule: CompiledRule;
+  private readonly takeUpStream: number;
+  private readonly orderStream: number;
+  private readonly longest: number;
+  private run = -1;
+  private servedGen = new Int32Array(0);
+  private since = new Int32Array(0);
+  private share = new Float32Array(0);
+  private slots = new Int32Array(0);
+  private draws = new Float64Array(0);
+  private scores = new Float64Array(0);
+  private order = new Int32Array(0);
+
+  constructor(
+    private readonly programme: Programme,
+    private readonly spec: InstrumentSpec,
+    private readonly shared: SharedYear,
+  ) {
+    this.rule = compileRule(spec.eligibility);
+    this.takeUpStream = streamOf(programme.id, spec.id);
+    this.orderStream = this.takeUpStream + 1;
+    this.longest = Math.max(1, ...spec.effects.map((e) => e.duration));
+  }
+
+  private reset(capacity: number): void {
+    this.run = this.shared.run;
+    if (this.servedGen.length < capacity) {
+      this.servedGen = new Int32Array(capacity);
+      this.since = new Int32Array(capacity);
+      this.share = new Float32Array(capacity);
+      this.slots = new Int32Array(capacity);
+      this.draws = new Float64Array(capacity);
+      this.scores = new Float64Array(capacity);
+      this.order = new Int32Array(capacity);
+    }
+    this.servedGen.fill(-1);
+  }
+
+  /** Effects of support given in earlier years that are still running. */
+  private continuing(
+    year: number,
+    pop: SimPopulation,
+    effects: SimEffects,
+    start: number,
+    end: number,
+  ) {
+    if (this.longest <= 1) return;
+    const { servedGen, since, share } = this;
+    for (let i = start; i < end; i++) {
+      if (servedGen[i] !== pop.generation[i] || pop.alive[i] === 0) continue;
+      const age = year - since[i];
+      if (age <= 0 || age >= this.longest) continue;
+      for (const e of this.spec.effects) {
+        if (age >= e.duration) continue;
+        add(
+          effects,
+          e.kind,
+          i,
+          (ONE_OFF_KINDS.has(e.kind) ? e.size / e.duration : e.size) * share[i],
+        );
+      }
+    }
+  }
+
+  year(
+    ctx: SimYear,
+    pop: SimPopulation,
+    effects: SimEffects,
+    recipients: Uint8Array,
+    any: Uint8Array,
+  ): InstrumentYearReport {
+    const { spec, shared } = this;
+    if (this.run !== shared.run) this.reset(pop.capacity);
+    const { year, start, end, rng } = ctx;
+    this.continuing(year, pop, effects, start, end);
+    const report: InstrumentYearReport = {
+      programme: this.programme.id,
+      instrument: spec.id,
+      eligible: 0,
+      applicants: 0,
+      takeUp: 0,
+      rationedOut: 0,
+      spend: 0,
+      budget: null,
+      share: 1,
+    };
+    const cost = valueAt(spec.cost_per_firm, year);
+    const cap = valueAt(spec.budget_per_year, year);
+    if (!activeIn(this.programme, spec, year) || cost === undefined) return report;
+    const budget = cap === undefined || cap === null ? null : cap * ctx.budgetShare;
+    report.budget = budget;
+
+    // Who may be considered: alive, and not already served when support is once per firm.
+    const { rows, candidates, eligible, columns } = shared;
+    const once = spec.once_per_firm;
+    for (let i = start; i < end; i++) {
+      rows[i] = pop.alive[i] === 1 && !(once && this.servedGen[i] === pop.generation[i]) ? 1 : 0;
+    }
+    let mask = rows;
+    if (this.rule.needsDiagnosis) {
+      // Diagnose only firms the profile fields have not already ruled out.
+      this.rule.truth(columns, start, end, rows, candidates, true);
+      for (let i = start; i < end; i++)
+        candidates[i] = rows[i] === 1 && candidates[i] !== FALSE ? 1 : 0;
+      shared.diagnosis.fill(pop, year, start, end, candidates, columns.position, columns.state);
+      mask = candidates;
+    }
+    this.rule.mask(columns, start, end, mask, eligible);
+
+    // Take-up: each eligible firm applies with probability take_up (its own draw).
+    const takeKey = rng.key(year, this.takeUpStream);
+    const orderKey = rng.key(year, this.orderStream);
+    const { slots, draws, scores } = this;
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      if (eligible[i] === 0) continue;
+      any[i] = 1;
+      report.eligible++;
+      if (rng.uniform(takeKey, i) < spec.take_up) {
+        slots[count] = i;
+        draws[count] = rng.uniform(orderKey, i);
+        count++;
+      }
+    }
+    report.applicants = count;
+    const priority = spec.rationing.rule === "priority" ? spec.rationing.score : null;
+    if (priority) this.score(priority, count);
+    const result = ration(
+      {
+        slots,
+        count,
+        draws,
+        scores: priority ? scores : null,
+        cost,
+        budget,
+        proRata: spec.rationing.rule === "pro_rata",
+      },
+      this.order,
+    );
+    report.takeUp = result.servedCount;
+    report.rationedOut = count - result.servedCount;
+    report.spend = result.spend;
+    report.share = result.share;
+    for (let k = 0; k < result.servedCount; k++) {
+      const i = slots[result.served[k]];
+      recipients[i] = 1;
+      this.servedGen[i] = pop.generation[i];
+      this.since[i] = year;
+      this.share[i] = result.share;
+      for (const e of spec.effects) {
+        add(
+          effects,
+          e.kind,
+          i,
+          (ONE_OFF_KINDS.has(e.kind) ? e.size / e.duration : e.size) * result.share,
+        );
+      }
+    }
+    return report;
+  }
+
+  /** Priority score of each applicant: Σ weight × value; NaN when any value is unknown. */
+  private score(terms: readonly { field: string; weight: number }[], count: number): void {
+    const { scores, slots } = this;
+    const cols = this.shared.columns;
+    scores.fill(0, 0, count);
+    for (const term of terms) {
+      const col = cols.column(term.field);
+      const levels = ruleField(term.field)?.levels?.length ?? 0;
+      for (let k = 0; k < count; k++) {
+        const i = slots[k];
+        let v: number;
+        if (col === undefined) v = Number.NaN;
+        else if (col.kind === "number") v = col.values[i];
+        else if (col.kind === "code")
+          v = col.codes[i] >= 0 && col.codes[i] < levels ? col.codes[i] : Number.NaN;
+        else v = col.flags[i];
+        scores[k] += term.weight * v;
+      }
+    }
+  }
+}
