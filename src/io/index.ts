@@ -19,3 +19,5 @@ export {
 } from "./records.ts";
 export { parseJsonRecords } from "./records-json.ts";
 export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.ts";
+export * from "./panel.ts";
+export * from "./panel-index.ts";
