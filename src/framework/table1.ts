@@ -57,6 +57,11 @@ export interface Table1Cell {
   moderators: readonly ConditionId[];
   /** The cell in our own words. */
   summary: string;
+  /**
+   * How the yes/no mapping of a conditional cell was derived, where the review names the factor
+   * but not which way it cuts. Absent when the cell itself says which way.
+   */
+  reading?: string;
 }
 
 const YES = { kind: "yes" } as const;
@@ -86,12 +91,16 @@ const DATA: Record<Proposition, Row> = {
       prediction: depends("no", "yes"),
       condition: "transaction_costs",
       summary: "It depends on the costs of transacting with foreign parties.",
+      reading:
+        "Costly transactions with foreign parties make an early start unattractive, in line with the same perspective's exit prediction for P2.",
       citations: cite("ofarrell_1998"),
     },
     strategic_choice: {
       prediction: depends("yes", "no"),
       condition: "motivation_and_client_relationships",
       summary: "It depends on what drives the owner and on the firm's ties with its clients.",
+      reading:
+        "An owner who wants to sell abroad, or clients that lead abroad, make an early start possible; neither present, no.",
       citations: cite("ofarrell_1998", "jones_coviello_2005"),
     },
     learning: {
@@ -127,6 +136,8 @@ const DATA: Record<Proposition, Row> = {
       moderators: ["scarce_expert_resources", "learning_outcome"],
       summary:
         "Redeploying scarce expert staff makes the choice hard; whether repeat business can be won and how the experience is judged decide it.",
+      reading:
+        "Where repeat foreign business can be won the firm keeps going (possibly through suspended spells); where it cannot, it stops.",
       citations: cite("ofarrell_1998", "bell_2003"),
     },
     learning: {
@@ -162,6 +173,8 @@ const DATA: Record<Proposition, Row> = {
       moderators: ["commitment_cost"],
       summary:
         "It depends on transaction costs weighed against the cost of committing the firm's own resources.",
+      reading:
+        "Internalization logic: high costs of dealing through outside parties favour doing the work oneself, i.e. a high-control mode, provided the commitment can be borne.",
       citations: cite("ofarrell_1998"),
     },
     strategic_choice: {
@@ -170,6 +183,8 @@ const DATA: Record<Proposition, Row> = {
       moderators: ["control_motivation"],
       summary:
         "Earlier experience shapes how a foreign market is served, and the owner's motives shape the mode chosen.",
+      reading:
+        "Experience abroad opens the way to forms of servicing beyond exporting; a firm without it is read as starting with low-control modes. Motives (such as keeping control) shade the choice.",
       citations: cite("ofarrell_1998", "westhead_2002"),
     },
     learning: {
@@ -231,6 +246,8 @@ const DATA: Record<Proposition, Row> = {
       condition: "client_relationships",
       summary:
         "Lasting client relationships matter; sometimes a client draws the firm into foreign markets.",
+      reading:
+        "A firm whose clients draw it abroad is leveraging their resources; without such relationships this route is closed.",
       citations: cite("ofarrell_1998", "acs_1997"),
     },
     learning: {
@@ -242,6 +259,8 @@ const DATA: Record<Proposition, Row> = {
       prediction: depends("yes", "no"),
       condition: "resource_access_required",
       summary: "It depends on which resources the firm needs to reach abroad.",
+      reading:
+        "A firm that must reach location-bound resources has to draw on others abroad; one exploiting fungible resources it already holds need not.",
       citations: cite("acs_1997", "pfeffer_salancik_1978"),
     },
   },

@@ -62,6 +62,13 @@ describe("Table 1", () => {
     }
   });
 
+  it("explains its own yes/no reading only where a cell hinges on a condition", () => {
+    for (const c of TABLE1)
+      if (c.reading !== undefined)
+        expect(c.condition, `${c.proposition}/${c.perspective}`).toBeDefined();
+    expect(TABLE1.filter((c) => c.reading).length).toBeGreaterThan(3);
+  });
+
   it("resolves a depends cell from whether its condition holds, keeping unknown unknown", () => {
     const c = cell("P3", "resource_network");
     expect(c.condition).toBe("resource_access_required");

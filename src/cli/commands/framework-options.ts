@@ -14,13 +14,21 @@ import { CliError } from "../exit.ts";
 
 /** Options as commander hands them over. */
 export interface FrameworkRawOptions {
+  /** Print JSON instead of text. Default: false. */
   json?: boolean;
+  /** Comma-separated perspective ids. Default: all five. */
   perspective?: string;
+  /** Comma-separated P1..P6 or 1..6. Default: all six (unless --theme is given). */
   proposition?: string;
+  /** Comma-separated theme numbers 1..6 or theme ids; adds their propositions. Default: none. */
   theme?: string;
+  /** Comma-separated policy theme ids, for --instruments. Default: all five. */
   policyTheme?: string;
+  /** List instruments instead of Table 1. Default: false. */
   instruments?: boolean;
+  /** List entry modes instead of Table 1. Default: false. */
   modes?: boolean;
+  /** Text width in columns, at least MIN_WIDTH. Default: the caller's defaultWidth. */
   width?: string;
 }
 
