@@ -16,7 +16,7 @@ import {
   STATES,
 } from "../../framework/index.ts";
 import { NO, UNKNOWN, YES } from "../facts.ts";
-import { evaluateTraits, TRAIT_PARAMS, TRAIT_READS } from "../firm-traits.ts";
+import { evaluateTraits, TRAIT_PARAMS, TRAIT_READS, traitValue } from "../firm-traits.ts";
 import type { DiagnoseParams, ParamName } from "../params.ts";
 import {
   type Context,
@@ -72,6 +72,8 @@ interface Compiled {
   requires: number[];
   refinements: Refinement[];
   barriers: number[];
+  /** Every trait the instrument consults, so a lone evaluation reads only what it declares. */
+  traits: number[];
   rule: Rule<Recommendation | null>;
 }
 
@@ -90,6 +92,7 @@ function compile(info: InstrumentInfo): Compiled {
     requires: info.requires.map(traitIndex),
     refinements: REFINEMENTS.filter((r) => r.instrument === info.id),
     barriers: info.barriers.map((b) => BARRIER_FAMILIES.indexOf(b)),
+    traits: [],
     rule: undefined as unknown as Rule<Recommendation | null>,
   };
   for (const fit of info.suits) {
@@ -109,6 +112,7 @@ function compile(info: InstrumentInfo): Compiled {
     ...info.suits.flatMap((f) => (f.target.kind === "trait" ? [f.target.id] : [])),
     ...info.doesNotSuit.flatMap((f) => (f.target.kind === "trait" ? [f.target.id] : [])),
   ];
+  c.traits = [...new Set(traits.map(traitIndex))];
   const reads = new Set<ProfileField | ContextField>(["position", "state", "barrier_levels"]);
   const params = new Set<ParamName>();
   for (const t of traits) {
@@ -128,7 +132,11 @@ function compile(info: InstrumentInfo): Compiled {
     uses: [...reads].filter(isContext),
     params: [...params],
     references: info.citations,
-    run: (p, prm, ctx) => scoreInstrument(c, p, prm, ctx, evaluateTraits(p, prm, ctx, scratch)),
+    run: (p, prm, ctx) => {
+      const own = new Int8Array(FIRM_TRAITS.length);
+      for (const t of c.traits) own[t] = traitValue(FIRM_TRAITS[t], p, prm, ctx);
+      return scoreInstrument(c, p, prm, ctx, own);
+    },
   };
   return c;
 }
