@@ -49,12 +49,15 @@ function fixestK(fit: PanelFit, clusters: readonly Codes[]): { K: number; note: 
   }
   if (fit.absorbed.length === 0) return { K: k, note: `K = ${k} coefficients` };
   if (nestedNames.length === 0) {
-    return { K: k + fit.feDof, note: `K = ${k} slopes + ${fit.feDof} fixed-effect parameters` };
+    return {
+      K: k + fit.feDof,
+      note: `K = ${k} slopes + ${fit.feDof} fixed-effect parameters = ${k + fit.feDof}`,
+    };
   }
   const K = k + fit.feDof - nestedLevels + 1;
   return {
     K,
-    note: `K = ${k} slopes + ${fit.feDof} fixed-effect parameters - ${nestedLevels} levels of ${nestedNames.join(", ")} (nested in the cluster) + 1 intercept`,
+    note: `K = ${k} slopes + ${fit.feDof} fixed-effect parameters - ${nestedLevels} levels of ${nestedNames.join(", ")} (nested in the cluster) + 1 intercept = ${K}`,
   };
 }
 

@@ -67,7 +67,7 @@ function checkSE(
     close(row.se, ref.se[nm], `${what} se ${nm}`);
 }
 
-const SETS = [
+const SETS: { key: string; file: string; logs: Record<string, string>; formula: string }[] = [
   { key: "grunfeld", file: "grunfeld.csv", logs: {}, formula: "inv ~ value + capital" },
   {
     key: "emplUK",
