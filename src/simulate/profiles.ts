@@ -1,0 +1,174 @@
+/**
+ * A simulated firm is a Profile and a Profile can seed a simulated firm: the same record an
+ * adviser fills in or a register holds. Unknown fields of a loaded profile are imputed from the
+ * synthesis distributions (the slot is synthesized first, then known fields overwrite it); each
+ * imputed field is counted in the notes, never hidden.
+ */
+import type { Issue } from "../framework/issue.ts";
+import {
+  ENTREPRENEUR_TYPES,
+  HOME_ECONOMIES,
+  LOCATIONS,
+  SECTORS,
+  TECH_INTENSITIES,
+  type Tri,
+} from "../framework/vocabulary.ts";
+import type { Profile } from "../firm/index.ts";
+import type { SimParams } from "./params.ts";
+import { type Population, allocatePopulation } from "./population.ts";
+import { counterRng } from "./rng.ts";
+import { synthesizeRange } from "./synthesize.ts";
+
+const tri = (x: number): Tri => (x ? "yes" : "no");
+
+/** The profile of slot i as assessed in `year` (the simulation's "now"). */
+export function toProfile(pop: Population, i: number, year: number): Profile {
+  const ever = pop.everExported[i] === 1;
+  const items = { attitudinal: [], resource: [], operational: [], strategic: [] };
+  return {
+    id: String(pop.firmId[i]),
+    description: null,
+    founded: pop.founded[i],
+    assessed: year,
+    sector: SECTORS[pop.sector[i]],
+    employees: Math.round(pop.employees[i]),
+    tradable: tri(pop.tradable[i]),
+    tech_intensity: TECH_INTENSITIES[pop.techIntensity[i]],
+    exports_now: tri(pop.exporting[i]),
+    export_share: ever ? round(pop.exportShare[i], 4) : 0,
+    export_markets: ever ? pop.markets[i] : 0,
+    first_export_year: ever ? pop.firstExportYear[i] : null,
+    last_export_year: ever ? pop.lastExportYear[i] : null,
+    export_gap: tri(pop.reentered[i]),
+    plans_to_export: pop.exporting[i] ? "yes" : tri(pop.plansToExport[i]),
+    between_projects: tri(pop.suspended[i]),
+    modes: ever ? ["direct_export"] : [],
+    resources_fungible: "unknown",
+    prefers_control: tri(pop.prefersControl[i]),
+    large_firm_links: tri(pop.largeFirmLinks[i]),
+    client_pull: tri(pop.clientPull[i]),
+    partner_dependence: tri(pop.partnerDependence[i]),
+    cluster: tri(pop.cluster[i]),
+    incubator: tri(pop.incubator[i]),
+    location: LOCATIONS[pop.location[i]],
+    home_economy: HOME_ECONOMIES[pop.homeEconomy[i]],
+    entrepreneur_type: ENTREPRENEUR_TYPES[pop.entrepreneurType[i]],
+    founder_export_experience: tri(pop.founderExportExperience[i]),
+    founder_same_industry: tri(pop.founderSameIndustry[i]),
+    barrier_attitudinal: round(pop.barrierAttitudinal[i], 2),
+    barrier_resource: round(pop.barrierResource[i], 2),
+    barrier_operational: round(pop.barrierOperational[i], 2),
+    barrier_strategic: round(pop.barrierStrategic[i], 2),
+    barrier_items: items,
+    sunk_cost_concern: pop.sunkCostConcern[i],
+    weight: pop.weight[i],
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export interface LoadedPopulation {
+  population: Population;
+  /** One note per field with imputed values: code "imputed", field, and how many firms. */
+  notes: Issue[];
+}
+
+/**
+ * Builds a population from profiles observed in `year` (a profile's `assessed` overrides it).
+ * Unknown values are imputed with draws from the synthesis distributions under `seed`.
+ */
+export function fromProfiles(
+  profiles: readonly Profile[],
+  params: SimParams,
+  year: number,
+  seed = 1,
+): LoadedPopulation {
+  const n = profiles.length;
+  const pop = allocatePopulation(n);
+  synthesizeRange(pop, 0, n, year, params, counterRng(seed, 0));
+  const imputed = new Map<string, number>();
+  const miss = (field: string) => imputed.set(field, (imputed.get(field) ?? 0) + 1);
+  const setTri = (col: Uint8Array, i: number, v: Tri, field: string) => {
+    if (v === "unknown") miss(field);
+    else col[i] = v === "yes" ? 1 : 0;
+  };
+  const setCode = <T extends string>(col: Uint8Array, i: number, v: T | null, set: readonly T[], field: string) => {
+    if (v === null) miss(field);
+    else col[i] = set.indexOf(v);
+  };
+  const setNum = (col: Float32Array | Float64Array, i: number, v: number | null, field: string) => {
+    if (v === null) miss(field);
+    else col[i] = v;
+  };
+  for (let i = 0; i < n; i++) {
+    const f = profiles[i];
+    const now = f.assessed ?? year;
+    pop.firmId[i] = i;
+    setCode(pop.sector, i, f.sector, SECTORS, "sector");
+    setNum(pop.employees, i, f.employees === null ? null : Math.max(1, f.employees), "employees");
+    if (f.founded === null) miss("founded");
+    else pop.founded[i] = f.founded;
+    setTri(pop.tradable, i, f.tradable, "tradable");
+    setCode(pop.techIntensity, i, f.tech_intensity, TECH_INTENSITIES, "tech_intensity");
+    setCode(pop.entrepreneurType, i, f.entrepreneur_type, ENTREPRENEUR_TYPES, "entrepreneur_type");
+    setTri(pop.founderExportExperience, i, f.founder_export_experience, "founder_export_experience");
+    setTri(pop.founderSameIndustry, i, f.founder_same_industry, "founder_same_industry");
+    setTri(pop.largeFirmLinks, i, f.large_firm_links, "large_firm_links");
+    setTri(pop.clientPull, i, f.client_pull, "client_pull");
+    setTri(pop.partnerDependence, i, f.partner_dependence, "partner_dependence");
+    setTri(pop.prefersControl, i, f.prefers_control, "prefers_control");
+    setTri(pop.cluster, i, f.cluster, "cluster");
+    setTri(pop.incubator, i, f.incubator, "incubator");
+    setCode(pop.location, i, f.location, LOCATIONS, "location");
+    setCode(pop.homeEconomy, i, f.home_economy, HOME_ECONOMIES, "home_economy");
+    setNum(pop.barrierAttitudinal, i, f.barrier_attitudinal, "barrier_attitudinal");
+    setNum(pop.barrierResource, i, f.barrier_resource, "barrier_resource");
+    setNum(pop.barrierOperational, i, f.barrier_operational, "barrier_operational");
+    setNum(pop.barrierStrategic, i, f.barrier_strategic, "barrier_strategic");
+    setNum(pop.sunkCostConcern, i, f.sunk_cost_concern, "sunk_cost_concern");
+    pop.weight[i] = f.weight ?? 1;
+    loadHistory(pop, i, f, now, params, miss);
+    pop.sales[i] = pop.employees[i] * params.salesPerEmployee;
+  }
+  const notes: Issue[] = [...imputed].map(([field, count]) => ({
+    code: "imputed",
+    field,
+    value: count,
+    message: `${count} of ${n} firms had no ${field}; imputed from the synthesis distributions (docs/simulate.md)`,
+  }));
+  return { population: pop, notes };
+}
+
+/** Export history from the profile's export fields (a continuous spell unless a gap is known). */
+function loadHistory(pop: Population, i: number, f: Profile, now: number, p: SimParams, miss: (f: string) => void): void {
+  if (f.exports_now === "unknown") miss("exports_now");
+  const exporting = f.exports_now === "yes";
+  const ever = exporting || f.first_export_year !== null || f.last_export_year !== null;
+  pop.exporting[i] = exporting ? 1 : 0;
+  pop.everExported[i] = ever ? 1 : 0;
+  if (!ever) return;
+  const first = f.first_export_year ?? now;
+  const last = exporting ? now : (f.last_export_year ?? now - 1);
+  pop.firstExportYear[i] = first;
+  pop.lastExportYear[i] = last;
+  const years = Math.max(1, last - first + 1);
+  pop.yearsExported[i] = years;
+  pop.spellYears[i] = exporting ? years : 0;
+  pop.yearsSinceExit[i] = exporting ? 0 : Math.max(1, now - last);
+  pop.reentered[i] = f.export_gap === "yes" ? 1 : 0;
+  pop.plansToExport[i] = f.plans_to_export === "yes" ? 1 : 0;
+  pop.suspended[i] = f.between_projects === "yes" && !exporting ? 1 : 0;
+  pop.exportShare[i] = f.export_share ?? p.intensityStart;
+  pop.markets[i] = Math.max(1, f.export_markets ?? 1);
+  // Knowledge of `years` export years, each depreciating since.
+  const keep = 1 - p.knowledgeDepreciation;
+  let k = pop.founderExportExperience[i] ? p.founderKnowledge : 0;
+  for (let y = first; y <= last; y++) k = keep * k + p.learningPerYear;
+  pop.knowledge[i] = k * keep ** Math.max(0, now - last);
+  let history = 0;
+  for (let lag = 1; lag <= 31; lag++) if (now - lag >= first && now - lag <= last) history |= 1 << (lag - 1);
+  pop.exportHistory[i] = history >>> 0;
+}
