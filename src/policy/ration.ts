@@ -47,6 +47,8 @@ export function ration(
   if (budget === null || cost <= 0 || count * cost <= budget) return all;
   if (input.proRata) {
     const share = budget / (count * cost);
+    // A budget too small to give anyone a positive share serves no one.
+    if (!(share > 0)) return { ...all, servedCount: 0, served: order.subarray(0, 0), spend: 0 };
     return { ...all, share, spend: budget };
   }
   const m = Math.min(count, affordable(budget, cost));
