@@ -1,0 +1,4 @@
+// Charts for the CLI: Observable Plot drawn into a linkedom document, saved as standalone SVG.
+export * from "./render.ts";
+export * from "./survival-curves.ts";
+export * from "./transition-heatmap.ts";
