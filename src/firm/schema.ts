@@ -55,6 +55,9 @@ for (const spec of PROFILE_FIELDS) {
  * Cross-field contradictions are reported as custom issues carrying `params.expected`.
  */
 export const profileSchema = z.object(shape).superRefine((value, ctx) => {
+  // Contradictions are judged only between individually valid fields (range failures in zod
+  // do not abort, so without this an out-of-range year would also be reported as inconsistent).
+  if (ctx.issues.length > 0) return;
   for (const inc of findInconsistencies(value as unknown as Profile)) {
     ctx.addIssue({
       code: "custom",
