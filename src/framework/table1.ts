@@ -227,7 +227,7 @@ const DATA: Record<Proposition, Row> = {
       moderators: ["geographic_fungibility"],
       summary:
         "The home market supplies the resources to go abroad; fungible ones may be used overseas at first.",
-      citations: cite("westhead_2002", "dimitratos_2004", "westhead_2004b"),
+      citations: cite("dimitratos_2004", "westhead_2004b"),
     },
   },
   P5: {
@@ -253,7 +253,7 @@ const DATA: Record<Proposition, Row> = {
     learning: {
       prediction: YES,
       summary: "Yes: the firm gains knowledge by linking into networks of larger organizations.",
-      citations: cite("acs_1997", "autio_2000"),
+      citations: cite("acs_1997"),
     },
     resource_network: {
       prediction: depends("yes", "no"),

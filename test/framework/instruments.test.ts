@@ -71,6 +71,18 @@ describe("instruments", () => {
     );
   });
 
+  it("pairs instruments only with other known instruments", () => {
+    for (const i of Object.values(INSTRUMENT_INFO))
+      for (const other of i.pairsWith ?? []) {
+        expect(INSTRUMENTS).toContain(other);
+        expect(other).not.toBe(i.id);
+      }
+    expect(INSTRUMENT_INFO.large_firm_brokering.pairsWith).toContain("negotiation_support");
+    expect(INSTRUMENT_INFO.incubator_regional_support.caveats?.join(" ")).toMatch(
+      /high-technology centre/,
+    );
+  });
+
   it("covers every policy theme", () => {
     for (const t of POLICY_THEMES) expect(instrumentsOfTheme(t).length, t).toBeGreaterThan(0);
   });

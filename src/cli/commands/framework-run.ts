@@ -210,6 +210,8 @@ function instrumentsText(q: FrameworkQuery): string {
     for (const f of i.suits) out.push(...bullet("+", `${targetLabel(f.target)}: ${f.reason}`));
     for (const f of i.doesNotSuit)
       out.push(...bullet("-", `not ${targetLabel(f.target)}: ${f.reason}`));
+    for (const c of i.caveats ?? []) out.push(...bullet("!", c));
+    if (i.pairsWith?.length) out.push(...indent(`Pair with: ${i.pairsWith.join(", ")}.`));
     out.push(
       ...indent(
         `Sources: ${formatCitations(i.citations)}${i.grounding === "implied" ? " (implied by the review, not named in it)" : ""}.`,

@@ -38,6 +38,10 @@ export const DYNAMIC: Partial<Record<Instrument, InstrumentData>> = {
       st("never_exported", "There is no foreign activity to leave or resume."),
       pos("non_tradable", "Never sold abroad and cannot."),
     ],
+    caveats: [
+      "Some firms export only while home demand is weak; for them stopping may be a sound choice rather than a failure.",
+    ],
+    pairsWith: ["learning_from_experience_review"],
     citations: cite("crick_2004", "eim_2005", "bell_2003", "ofarrell_1998"),
   },
   learning_from_experience_review: {
@@ -123,6 +127,9 @@ export const DYNAMIC: Partial<Record<Instrument, InstrumentData>> = {
         "international_new_venture",
         "Already overcame the barriers at start-up; targeted growth help fits better.",
       ),
+    ],
+    caveats: [
+      "Many barriers only show once a firm has started abroad, and experienced exporters may face different ones from newcomers.",
     ],
     citations: cite("eim_2005", "dti_2004", "westhead_2004a"),
   },

@@ -31,6 +31,7 @@ export const EARLY: Partial<Record<Instrument, InstrumentData>> = {
       pos("experienced_exporter", "Already knows its foreign markets from practice."),
       pos("international_new_venture", "Was framed for several countries from the start."),
     ],
+    pairsWith: ["alertness_training"],
     citations: cite("westhead_2002", "acs_1997", "eim_2005"),
   },
   inv_accelerator: {
@@ -70,6 +71,10 @@ export const EARLY: Partial<Record<Instrument, InstrumentData>> = {
         "Unless knowledge-intensive, service firms tend to go abroad project by project rather than from inception.",
       ),
     ],
+    caveats: [
+      "Much of the new-venture evidence comes from small countries, where technology firms must go abroad to find enough customers; it may not carry over.",
+    ],
+    pairsWith: ["incubator_regional_support", "entry_mode_awareness"],
     citations: cite(
       "autio_2000",
       "oviatt_mcdougall_2005",

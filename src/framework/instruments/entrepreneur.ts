@@ -34,6 +34,7 @@ export const ENTREPRENEUR: Partial<Record<Instrument, InstrumentData>> = {
       ),
       pos("non_tradable", "Export mentoring has nothing to act on."),
     ],
+    pairsWith: ["habitual_entrepreneur_targeting"],
     citations: cite("westhead_2005", "westhead_2001", "jones_coviello_2005"),
   },
   habitual_entrepreneur_targeting: {

@@ -67,6 +67,7 @@ export const ENTRY_MODE_OPTIONS: Partial<Record<Instrument, InstrumentData>> = {
         "Already leans on one larger partner; help negotiating terms comes before new ties.",
       ),
     ],
+    pairsWith: ["informal_cooperation_cluster", "negotiation_support"],
     citations: cite("eim_2005", "westhead_2002", "zahra_2000"),
   },
 };

@@ -46,6 +46,10 @@ export interface InstrumentInfo {
   requires: readonly FirmTrait[];
   suits: readonly Fit[];
   doesNotSuit: readonly Fit[];
+  /** Limits an adviser should mention that no profile field captures. */
+  caveats?: readonly string[];
+  /** Instruments that cover this one's known risks or gaps, to offer alongside it. */
+  pairsWith?: readonly Instrument[];
   citations: readonly Citation[];
 }
 

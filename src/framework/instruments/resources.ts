@@ -88,6 +88,11 @@ export const RESOURCES: Partial<Record<Instrument, InstrumentData>> = {
       ),
       pos("non_tradable", "No foreign market to be carried into."),
     ],
+    caveats: [
+      "Links with large firms may work only where the setting is receptive, and mechanisms for learning between partners may have to be put in place.",
+      "The larger firm may take over the innovation; the small firm can end up dependent.",
+    ],
+    pairsWith: ["negotiation_support", "informal_cooperation_cluster"],
     citations: cite("acs_1997", "pfeffer_salancik_1978"),
   },
   piggyback_scheme: {
@@ -114,6 +119,7 @@ export const RESOURCES: Partial<Record<Instrument, InstrumentData>> = {
       ),
       pos("non_tradable", "Nothing to sell abroad."),
     ],
+    pairsWith: ["negotiation_support"],
     citations: cite("acs_1997", "ofarrell_1998"),
   },
   negotiation_support: {
@@ -199,6 +205,10 @@ export const RESOURCES: Partial<Record<Instrument, InstrumentData>> = {
         "domestic_by_choice",
         "Incubation for internationalization assumes the will to go abroad.",
       ),
+    ],
+    caveats: [
+      "Most feasible in regions with a high-technology centre; no profile field records that, so the adviser must judge the region.",
+      "Needs sustained, heavy resourcing over a long period to pay off.",
     ],
     citations: cite("clarysse_2005"),
   },
