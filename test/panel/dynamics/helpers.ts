@@ -36,6 +36,9 @@ export function expectClose(
 export async function frameFromRows(rows: Record<string, number | string>[]): Promise<Frame> {
   const names = Object.keys(rows[0]);
   const lines = [names.join(","), ...rows.map((r) => names.map((n) => String(r[n])).join(","))];
-  const bytes = Buffer.from(`${lines.join("\n")}\n`);
-  return (await readCsvFrameStream([bytes], "rows.csv")).frame;
+  const bytes = new Uint8Array(Buffer.from(`${lines.join("\n")}\n`));
+  async function* source(): AsyncIterable<Uint8Array> {
+    yield bytes;
+  }
+  return (await readCsvFrameStream(source(), "rows.csv")).frame;
 }
