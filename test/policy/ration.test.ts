@@ -12,15 +12,15 @@ const arbCase = fc.record({
   seed: fc.integer(),
 });
 
-function input(
-  c: fc.RecordValue<{
-    count: number;
-    cost: number;
-    budget: number | null;
-    rule: string;
-    seed: number;
-  }>,
-) {
+interface Case {
+  count: number;
+  cost: number;
+  budget: number | null;
+  rule: string;
+  seed: number;
+}
+
+function input(c: Case) {
   // Deterministic pseudo-draws from the seed, distinct per applicant.
   const draws = Float64Array.from(
     { length: c.count },
