@@ -21,3 +21,4 @@ export { parseJsonRecords } from "./records-json.ts";
 export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.ts";
 export * from "./panel.ts";
 export * from "./panel-index.ts";
+export * from "./frame-describe.ts";
