@@ -39,7 +39,7 @@ export function survivalCurves(
     width: 640,
     height: 400,
     marginRight: 90,
-    marginTop: 40,
+    marginTop: 48,
     x: { label: xLabel, nice: true },
     y: { label: "survival", domain: [0, 1], grid: true },
     color: { type: "categorical", domain: curves.map((c) => c.group), scheme: "tableau10" },
@@ -68,7 +68,7 @@ export function survivalCurves(
         dx: 6,
       }),
       Plot.ruleY([0.5], { stroke: "#999", strokeDasharray: "4,3" }),
-      Plot.text([title], { frameAnchor: "top-left", dy: -28, fontWeight: "bold", fontSize: 12 }),
+      Plot.text([title], { frameAnchor: "top", dy: -34, fontWeight: "bold", fontSize: 12 }),
     ],
   }) as unknown as SvgElement;
 }

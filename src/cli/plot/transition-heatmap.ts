@@ -44,7 +44,7 @@ export function transitionHeatmap(
     marginLeft: 90,
     marginTop: 50,
     padding: 0.04,
-    x: { type: "band", domain: states, label: "state at t+1", axis: "top" },
+    x: { type: "band", domain: states, label: `${title}: state at t+1`, axis: "top" },
     y: { type: "band", domain: states, label: "state at t" },
     fx:
       panels.length > 1
@@ -65,13 +65,6 @@ export function transitionHeatmap(
         text: "label",
         fill: (d: Cell) => (d.p > 0.55 ? "white" : "black"),
         lineHeight: 1.2,
-      }),
-      Plot.text([title], {
-        frameAnchor: "top-left",
-        dy: -40,
-        dx: -80,
-        fontWeight: "bold",
-        fontSize: 12,
       }),
     ],
   }) as unknown as SvgElement;

@@ -42,10 +42,7 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
       { name: "all", matrix: res.overall },
       ...res.groups.map((g) => ({ name: g.group, matrix: g.matrix })),
     ];
-    await writeSvg(
-      raw.plot,
-      transitionHeatmap(panels, `Transitions of ${raw.state}, t to t+1 (row probabilities)`),
-    );
+    await writeSvg(raw.plot, transitionHeatmap(panels, `${raw.state}, row probability (count)`));
   }
   if (raw.json) {
     const doc = {
