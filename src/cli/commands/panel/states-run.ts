@@ -20,7 +20,7 @@ export async function runStates(file: string, raw: StatesRawOptions): Promise<st
   if (raw.csv) return raw.spells ? spellCsv(st, raw) : rowCsv(st, raw);
   const cols = columns(st);
   if (raw.json) {
-    return `${JSON.stringify({ kind: "panel_states", file, id: raw.id, time: raw.time, states: DYNAMIC_STATES, summary: summary(st), rows: cols.rows, spells: cols.spells }, null, 2)}\n`;
+    return `${JSON.stringify({ version: 1, kind: "panel_states", file, id: raw.id, time: raw.time, states: DYNAMIC_STATES, summary: summary(st), rows: cols.rows, spells: cols.spells }, null, 2)}\n`;
   }
   return textReport(st, raw);
 }

@@ -83,6 +83,7 @@ function jsonDocument(
   variance: string | undefined,
 ) {
   return {
+    version: 1,
     kind: "panel_survival",
     analysis: res.kind,
     file,

@@ -46,6 +46,7 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
   }
   if (raw.json) {
     const doc = {
+      version: 1,
       kind: "panel_transitions",
       file,
       id: raw.id,
