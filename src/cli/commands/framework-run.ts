@@ -112,7 +112,10 @@ function perspectiveLabel(p: FrameworkQuery["perspectives"][number]): string {
 
 function table1Text(q: FrameworkQuery): string {
   const out: string[] = [
-    `Table 1 — SME internationalization: what each perspective predicts (framework ${FRAMEWORK_VERSION})`,
+    ...wrap(
+      `Table 1 — SME internationalization: what each perspective predicts (framework ${FRAMEWORK_VERSION})`,
+      q.width,
+    ),
     "",
   ];
   const cells = selectedCells(q);
@@ -159,7 +162,7 @@ function footnotes(q: FrameworkQuery, cells: Table1Cell[]): string[] {
     );
   const used = conditionsUsed(cells);
   if (used.length > 0)
-    lines.push("", "Conditions (resolved from a firm profile by `outward assess`):");
+    lines.push("", ...wrap("Conditions (`outward assess` resolves them for a firm):", q.width));
   for (const id of used)
     lines.push(
       ...wrap(

@@ -64,12 +64,20 @@ export function shareWidths(total: number, shares: number[]): number[] {
 
 /**
  * Column widths from the content: every column but the last takes the length of its longest line
- * (at most its cap); the last column takes what is left.
+ * (at most its cap); the last column takes what is left, at least `minLast`. When space is short
+ * the widest fixed columns give way first, down to 4 columns each.
  */
-export function fitWidths(total: number, table: string[][], caps: number[]): number[] {
+export function fitWidths(total: number, table: string[][], caps: number[], minLast = 8): number[] {
   const widths = caps.map((cap, i) =>
     Math.min(cap, Math.max(...table.map((r) => Math.max(...r[i].split("\n").map(len))))),
   );
-  widths.push(Math.max(8, total - widths.reduce((a, b) => a + b, 0)));
+  let used = widths.reduce((a, b) => a + b, 0);
+  while (used + minLast > total) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest] <= 4) break;
+    widths[widest] -= 1;
+    used -= 1;
+  }
+  widths.push(Math.max(4, total - used));
   return widths;
 }

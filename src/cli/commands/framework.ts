@@ -42,7 +42,10 @@ export function registerFramework(program: Command): void {
     .action(async (raw: FrameworkRawOptions) => {
       const { parseFrameworkOptions } = await import("./framework-options.ts");
       const { frameworkOutput } = await import("./framework-run.ts");
-      const query = parseFrameworkOptions(raw, process.stdout.isTTY ? process.stdout.columns : 100);
+      const query = parseFrameworkOptions(
+        raw,
+        process.stdout.isTTY ? (process.stdout.columns ?? 100) : 100,
+      );
       process.stdout.write(frameworkOutput(query));
     });
 }
