@@ -520,6 +520,22 @@ export const PARAM_SPECS = {
     source: "review theme 5 (piggy-back on a larger partner)",
     description: "Share of the entry cost a pulling partner carries.",
   },
+  barrierDiscoveryProb: {
+    value: 0.3,
+    unit: "probability",
+    min: 0,
+    max: 1,
+    source: "EIM 2005 (barriers discovered only after starting to export)",
+    description: "Chance a first-time exporter discovers barriers in its first year.",
+  },
+  barrierDiscoveryPoints: {
+    value: 1.5,
+    unit: "barrier points",
+    min: 0,
+    max: 4,
+    source: A,
+    description: "Rise of the resource, operational and strategic barrier scores on discovery.",
+  },
   // --- learning --------------------------------------------------------------------------------
   learningPerYear: {
     value: 1,

@@ -4,6 +4,8 @@
  * synthesis distributions (the slot is synthesized first, then known fields overwrite it); each
  * imputed field is counted in the notes, never hidden.
  */
+
+import type { Profile } from "../firm/index.ts";
 import type { Issue } from "../framework/issue.ts";
 import {
   ENTREPRENEUR_TYPES,
@@ -13,9 +15,8 @@ import {
   TECH_INTENSITIES,
   type Tri,
 } from "../framework/vocabulary.ts";
-import type { Profile } from "../firm/index.ts";
 import type { SimParams } from "./params.ts";
-import { type Population, allocatePopulation } from "./population.ts";
+import { allocatePopulation, type Population } from "./population.ts";
 import { counterRng } from "./rng.ts";
 import { synthesizeRange } from "./synthesize.ts";
 
@@ -95,7 +96,13 @@ export function fromProfiles(
     if (v === "unknown") miss(field);
     else col[i] = v === "yes" ? 1 : 0;
   };
-  const setCode = <T extends string>(col: Uint8Array, i: number, v: T | null, set: readonly T[], field: string) => {
+  const setCode = <T extends string>(
+    col: Uint8Array,
+    i: number,
+    v: T | null,
+    set: readonly T[],
+    field: string,
+  ) => {
     if (v === null) miss(field);
     else col[i] = set.indexOf(v);
   };
@@ -114,7 +121,12 @@ export function fromProfiles(
     setTri(pop.tradable, i, f.tradable, "tradable");
     setCode(pop.techIntensity, i, f.tech_intensity, TECH_INTENSITIES, "tech_intensity");
     setCode(pop.entrepreneurType, i, f.entrepreneur_type, ENTREPRENEUR_TYPES, "entrepreneur_type");
-    setTri(pop.founderExportExperience, i, f.founder_export_experience, "founder_export_experience");
+    setTri(
+      pop.founderExportExperience,
+      i,
+      f.founder_export_experience,
+      "founder_export_experience",
+    );
     setTri(pop.founderSameIndustry, i, f.founder_same_industry, "founder_same_industry");
     setTri(pop.largeFirmLinks, i, f.large_firm_links, "large_firm_links");
     setTri(pop.clientPull, i, f.client_pull, "client_pull");
@@ -143,7 +155,14 @@ export function fromProfiles(
 }
 
 /** Export history from the profile's export fields (a continuous spell unless a gap is known). */
-function loadHistory(pop: Population, i: number, f: Profile, now: number, p: SimParams, miss: (f: string) => void): void {
+function loadHistory(
+  pop: Population,
+  i: number,
+  f: Profile,
+  now: number,
+  p: SimParams,
+  miss: (f: string) => void,
+): void {
   if (f.exports_now === "unknown") miss("exports_now");
   const exporting = f.exports_now === "yes";
   const ever = exporting || f.first_export_year !== null || f.last_export_year !== null;
@@ -169,6 +188,7 @@ function loadHistory(pop: Population, i: number, f: Profile, now: number, p: Sim
   for (let y = first; y <= last; y++) k = keep * k + p.learningPerYear;
   pop.knowledge[i] = k * keep ** Math.max(0, now - last);
   let history = 0;
-  for (let lag = 1; lag <= 31; lag++) if (now - lag >= first && now - lag <= last) history |= 1 << (lag - 1);
+  for (let lag = 1; lag <= 31; lag++)
+    if (now - lag >= first && now - lag <= last) history |= 1 << (lag - 1);
   pop.exportHistory[i] = history >>> 0;
 }

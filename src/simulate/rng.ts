@@ -26,6 +26,7 @@ export const STREAM = {
   plans: 12,
   mentoring: 13,
   salesNoise: 14,
+  discovery: 15,
   /** Synthesis of attributes uses streams synth + k for attribute k (k < 100). */
   synth: 100,
   /** Policy modules draw from streams >= policyBase (e.g. lottery rationing). */

@@ -11,7 +11,8 @@
  *  - is partly carried by a larger partner that pulls the firm abroad (piggy-back).
  * Business-services exporters see their foreign project end with some probability; they then
  * stop this year and most stay suspended, expecting repeat business (O'Farrell et al. 1998).
- * Past exporters that stop decide whether they plan to return (Crick 2004).
+ * Past exporters that stop decide whether they plan to return (Crick 2004). Some first-time
+ * exporters discover barriers only after they start (EIM 2005): their barrier scores rise.
  *
  * Writes `exporting`, the export history and spell counters, and a transition code per slot.
  * Also writes, per slot, the hysteresis of this year: P(export | exported last year) -
@@ -100,6 +101,7 @@ export function exportDecisionKernel(
   const decisionKey = rng.key(year, STREAM.decision);
   const projectKey = rng.key(year, STREAM.projectEnd);
   const plansKey = rng.key(year, STREAM.plans);
+  const discoveryKey = rng.key(year, STREAM.discovery);
   const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = scratch;
   const {
     tradable,
@@ -144,6 +146,8 @@ export function exportDecisionKernel(
   const depSusp = 1 - p.suspendedDepreciation;
 
   // Parameters as locals: the params object has too many keys for fast property access.
+  const barrierDiscoveryProb = p.barrierDiscoveryProb;
+  const barrierDiscoveryPoints = p.barrierDiscoveryPoints;
   const effectBarrier = p.effectBarrier;
   const effectCluster = p.effectCluster;
   const effectDomesticDemand = p.effectDomesticDemand;
@@ -240,7 +244,15 @@ export function exportDecisionKernel(
         transition_N[i] = ever ? TRANSITION.reentry : TRANSITION.entry;
         reentered[i] = ever;
         spellYears[i] = 1;
-        if (!ever) firstExportYear[i] = year;
+        if (!ever) {
+          firstExportYear[i] = year;
+          // Some first-time exporters discover barriers only once they export (EIM 2005).
+          if (hash(discoveryKey ^ Math.imul(i + 1, MULT)) * UNIT < barrierDiscoveryProb) {
+            barrierOperational[i] = Math.min(5, barrierOperational[i] + barrierDiscoveryPoints);
+            barrierStrategic[i] = Math.min(5, barrierStrategic[i] + barrierDiscoveryPoints);
+            barrierResource[i] = Math.min(5, barrierResource[i] + barrierDiscoveryPoints);
+          }
+        }
       }
       yearsExported[i] += 1;
       everExported[i] = 1;

@@ -1,0 +1,3 @@
+export * from "./calibrate.ts";
+export * from "./lpm.ts";
+export * from "./targets.ts";
