@@ -64,6 +64,9 @@ export async function* readFirmBatches(
   first = first.replace(/^\uFEFF/, "");
   if (first.trim() === "")
     throw unreadable(file, "the input is empty (a header row or JSON is required)");
+  if (looksBinary(first)) {
+    throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
+  }
   const ext = extname(path).toLowerCase();
   const format =
     options.format ??
@@ -83,6 +86,18 @@ export async function* readFirmRecords(
   options: ReadRecordsOptions = {},
 ): AsyncGenerator<RecordRow> {
   for await (const batch of readFirmBatches(path, options)) yield* batch;
+}
+
+/** NUL bytes or many undecodable bytes near the start: not a text table. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return true;
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) odd++;
+  }
+  return odd > head.length / 20;
 }
 
 function unreadable(file: string, message: string): OutwardError {

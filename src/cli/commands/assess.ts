@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { Diagnosis } from "../../diagnose/index.ts";
+import type { Diagnosis, Reliability, ReliabilityAccumulator } from "../../diagnose/index.ts";
 import { formatIssue, OutwardError } from "../../framework/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { type AssessFlags, collect, parseAssessOptions } from "./assess-options.ts";
@@ -108,5 +108,23 @@ async function loadEngine(
     renderText: (d, o) => render.renderDiagnosisText(d, o),
     csvHeader: render.DIAGNOSIS_CSV_HEADER,
     csvRow: (d) => render.diagnosisCsvRow(d),
+    reliability: reliabilityReport(
+      new diagnoseModule.ReliabilityAccumulator(),
+      render.renderReliabilityText,
+    ),
+  };
+}
+
+/** Alpha is reported only when at least two firms answered some family item by item. */
+function reliabilityReport(
+  acc: ReliabilityAccumulator,
+  render: (r: Reliability) => string,
+): NonNullable<AssessEngine<Diagnosis>["reliability"]> {
+  return {
+    add: (profile) => acc.add(profile),
+    renderText: () => {
+      const r = acc.value();
+      return r.families.some((f) => f.n + f.excluded >= 2) ? render(r) : null;
+    },
   };
 }
