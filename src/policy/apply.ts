@@ -31,12 +31,16 @@ export class SharedYear {
   candidates = new Uint8Array(0);
   eligible = new Uint8Array(0);
   any = new Uint8Array(0);
-  private key: { pop: SimPopulation | null; rng: unknown; year: number } = {
-    pop: null,
-    rng: null,
+  private last = {
+    pop: null as SimPopulation | null,
+    seed: Number.NaN,
+    replication: Number.NaN,
     year: Number.NaN,
   };
-  /** Bumped whenever a new run starts (another population or generator, or time going back). */
+  /**
+   * Bumped whenever a new run starts: another population, another (seed, replication), or time
+   * going back (the runner moving on to the next block of slots).
+   */
   run = 0;
 
   constructor(classifiers: Classifiers) {
@@ -44,11 +48,12 @@ export class SharedYear {
   }
 
   enter(ctx: SimYear, pop: SimPopulation): void {
-    const k = this.key;
-    if (k.pop !== pop || k.rng !== ctx.rng || ctx.year < k.year) this.run++;
-    if (k.pop !== pop || k.rng !== ctx.rng || k.year !== ctx.year)
-      this.diagnosis.invalidate(pop.capacity);
-    this.key = { pop, rng: ctx.rng, year: ctx.year };
+    const last = this.last;
+    const { seed, replication } = ctx.rng;
+    const sameRun = last.pop === pop && last.seed === seed && last.replication === replication;
+    if (!sameRun || ctx.year < last.year) this.run++;
+    if (!sameRun || ctx.year !== last.year) this.diagnosis.invalidate(pop.capacity);
+    this.last = { pop, seed, replication, year: ctx.year };
     if (this.rows.length < pop.capacity) {
       this.rows = new Uint8Array(pop.capacity);
       this.candidates = new Uint8Array(pop.capacity);

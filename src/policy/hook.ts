@@ -56,6 +56,9 @@ export interface SimEffects {
 
 /** The run's counter-based generator: a draw is a pure function of (key, slot). */
 export interface SimRng {
+  /** Identify the run: per-slot memory (who was served) is reset when either changes. */
+  readonly seed: number;
+  readonly replication: number;
   key(year: number, stream: number): number;
   uniform(key: number, slot: number): number;
 }
