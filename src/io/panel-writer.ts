@@ -55,7 +55,13 @@ export class PanelWriter {
   }
 
   /** A YearObserver: writes slots [start, end) of `pop` for `year` if the scenario is selected. */
-  readonly observe = (scenario: number, year: number, pop: Population, start: number, end: number): void => {
+  readonly observe = (
+    scenario: number,
+    year: number,
+    pop: Population,
+    start: number,
+    end: number,
+  ): void => {
     if (!this.scenarios.has(scenario)) return;
     const name = this.names[scenario] ?? (scenario === 0 ? "baseline" : `reform${scenario}`);
     const lines: string[] = [];

@@ -292,7 +292,7 @@ export const PARAM_SPECS = {
   },
   // --- yearly dynamics --------------------------------------------------------------------------
   demandPersistence: {
-    value: 0.7,
+    value: 0.4,
     unit: "AR(1) coefficient",
     min: 0,
     max: 0.999,
@@ -300,7 +300,7 @@ export const PARAM_SPECS = {
     description: "Persistence of the domestic demand component.",
   },
   demandShockScale: {
-    value: 0.25,
+    value: 0.5,
     unit: "log points (logistic scale)",
     min: 0,
     source: A,
@@ -340,7 +340,7 @@ export const PARAM_SPECS = {
       "A business-services firm whose project ended expects repeat business (suspended) rather than withdrawing.",
   },
   // --- export decision: index -------------------------------------------------------------------
-  intercept: { value: -0.9, unit: "latent", source: A, description: "Index intercept." },
+  intercept: { value: 0.5, unit: "latent", source: A, description: "Index intercept." },
   effectKnowledgeManufacturing: {
     value: 1.2,
     unit: "latent",
@@ -440,25 +440,25 @@ export const PARAM_SPECS = {
     description: "Rural location.",
   },
   effectBarrier: {
-    value: -0.5,
+    value: -0.8,
     unit: "latent per barrier point",
     source: "review themes 1-2 (four barrier families)",
     description: "Per point of mean barrier score above 3.",
   },
   effectDomesticDemand: {
-    value: -1.0,
+    value: -2.5,
     unit: "latent per log point",
     source: "review theme 2 (export when home demand is weak)",
     description: "Strong home demand lowers the pull of exports.",
   },
   effectKnowledge: {
-    value: 0.15,
+    value: 0.2,
     unit: "latent per knowledge year",
     source: "Autio et al. 2000; Zahra et al. 2000 (learning)",
     description: "Export knowledge raises expected export profit.",
   },
   effectLogMarkets: {
-    value: 0.5,
+    value: 0.8,
     unit: "latent per log market",
     source: A,
     description: "Diversified exporters continue more (spread risk).",
@@ -477,7 +477,7 @@ export const PARAM_SPECS = {
   },
   // --- export decision: costs -------------------------------------------------------------------
   sunkEntryCost: {
-    value: 4.0,
+    value: 6,
     unit: "latent",
     min: 0,
     source: "Roberts & Tybout 1997; Das, Roberts & Tybout 2007",
@@ -521,7 +521,7 @@ export const PARAM_SPECS = {
     description: "Share of the entry cost a pulling partner carries.",
   },
   barrierDiscoveryProb: {
-    value: 0.3,
+    value: 0.4,
     unit: "probability",
     min: 0,
     max: 1,
@@ -529,7 +529,7 @@ export const PARAM_SPECS = {
     description: "Chance a first-time exporter discovers barriers in its first year.",
   },
   barrierDiscoveryPoints: {
-    value: 1.5,
+    value: 2,
     unit: "barrier points",
     min: 0,
     max: 4,

@@ -45,8 +45,9 @@ export const TARGETS: readonly CalibrationTarget[] = [
     id: "new_spell_survival_1y",
     description: "Share of new export spells still running one year after they start",
     lo: 0.3,
-    hi: 0.65,
-    source: "Eaton, Eslava, Kugler & Tybout 2008",
+    hi: 0.7,
+    source:
+      "Eaton, Eslava, Kugler & Tybout 2008 (many entrants stop after their first year); range an assumption",
   },
   {
     id: "mean_export_intensity",
