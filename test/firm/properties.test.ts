@@ -55,7 +55,9 @@ describe("compiled validator", () => {
     .map(([withId, cols, extra]) => [...(withId ? ["id"] : []), ...cols, ...extra]);
 
   const extraCells = { extra: fc.string({ maxLength: 5 }), notes: fc.string({ maxLength: 5 }) };
-  const cellsOf = (cell: (column: string) => fc.Arbitrary<string>) =>
+  const cellsOf = (
+    cell: (column: string) => fc.Arbitrary<string>,
+  ): fc.Arbitrary<Record<string, string>> =>
     fc.record({
       ...Object.fromEntries([...COLUMN_NAMES, ...ITEM_COLUMNS].map((c) => [c, cell(c)])),
       ...extraCells,
