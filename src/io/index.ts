@@ -22,3 +22,4 @@ export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.t
 export * from "./panel.ts";
 export * from "./panel-index.ts";
 export * from "./frame-describe.ts";
+export { PANEL_COLUMNS, PanelWriter, type PanelWriterOptions } from "./panel-writer.ts";

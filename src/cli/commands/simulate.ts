@@ -1,6 +1,57 @@
 import type { Command } from "commander";
+import { parseSimulateOptions, type SimulateFlags } from "./simulate-options.ts";
 
-// Placeholder until the simulate command lands; owned by its module's author.
+const HELP_AFTER = `
+Without SCENARIO the default baseline runs alone. A SCENARIO file (YAML/JSON, see the policy
+documentation) adds its systems as reforms; each is compared with the baseline under common
+random numbers, so an empty reform differs by exactly zero.
+
+Examples:
+  $ outward simulate --firms 100000 --years 10 --replications 5
+  $ outward simulate scenarios/grant.yaml --threads 2 --json > result.json
+  $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
+  $ outward simulate calibrate
+
+Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md);
+progress on stderr for long runs.`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `outward simulate [SCENARIO]` and `outward simulate calibrate`. */
 export function registerSimulate(program: Command): void {
-  program.command("simulate").description("(not yet available)");
+  const cmd = program
+    .command("simulate")
+    .description("simulate a population of SMEs under the baseline and reforms (Monte Carlo)")
+    .argument("[scenario]", "scenario file with programmes and reforms (YAML or JSON)")
+    .option("--firms <n>", "firms in the synthetic population", "100000")
+    .option("--years <n>", "policy years simulated", "10")
+    .option("--replications <n>", "Monte Carlo replications", "5")
+    .option("--seed <n>", "seed of the counter-based generator", "1")
+    .option("--threads <n>", "worker threads", "1")
+    .option("--start-year <year>", "calendar year of the first policy year", "2025")
+    .option("--burn-in <years>", "unreported years simulated first (default 15; 0 with --register)")
+    .option("--block-size <n>", "firms per allocation block (budget rationing unit)", "16384")
+    .option("--register <file>", "start from real firm profiles (CSV/JSON) instead of synthesis")
+    .option("--panel <file>", "stream the baseline firm-year panel of replication 1 to a CSV file")
+    .option("--param <name=value>", "override a simulation parameter (repeatable)", collect, [])
+    .option("--json", "print the JSON document instead of the text report")
+    .addHelpText("after", HELP_AFTER)
+    .action(async (scenario: string | undefined, flags: SimulateFlags) => {
+      const { simulateAction } = await import("./simulate-run.ts");
+      await simulateAction(scenario ?? null, parseSimulateOptions(flags));
+    });
+  cmd
+    .command("calibrate")
+    .description("run the default baseline and compare it with published targets")
+    .option("--firms <n>", "firms simulated", "100000")
+    .option("--years <n>", "years observed", "10")
+    .option("--seed <n>", "seed", "1")
+    .option("--param <name=value>", "override a simulation parameter (repeatable)", collect, [])
+    .option("--json", "print JSON")
+    .action(async (flags: SimulateFlags) => {
+      const { calibrateAction } = await import("./simulate-run.ts");
+      await calibrateAction(parseSimulateOptions(flags));
+    });
 }

@@ -1,0 +1,90 @@
+import { formatIssue } from "../../framework/index.ts";
+import { type SimParams, withParams } from "../../simulate/index.ts";
+import { CliError, EXIT } from "../exit.ts";
+
+/** Raw commander options of `outward simulate`. */
+export interface SimulateFlags {
+  firms?: string;
+  years?: string;
+  replications?: string;
+  seed?: string;
+  threads?: string;
+  startYear?: string;
+  burnIn?: string;
+  blockSize?: string;
+  panel?: string;
+  register?: string;
+  param?: string[];
+  json?: boolean;
+}
+
+export interface SimulateOptions {
+  /** Default 100000. */
+  firms: number;
+  /** Default 10. */
+  years: number;
+  /** Default 5. */
+  replications: number;
+  /** Default 1. */
+  seed: number;
+  /** Default 1. */
+  threads: number;
+  /** Default 2025. */
+  startYear: number;
+  /** Default 15 (0 with --register: a register is the observed starting state). */
+  burnIn: number;
+  /** Default 16384. */
+  blockSize: number;
+  /** Panel CSV path, or null. */
+  panel: string | null;
+  /** Register of real profiles (CSV/JSON), or null for a synthetic population. */
+  register: string | null;
+  params: SimParams;
+  json: boolean;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < min) {
+    throw new CliError(`--${name}: got "${raw}", expected a whole number >= ${min}`, EXIT.usage);
+  }
+  return v;
+}
+
+/** Pure option parsing; throws CliError (exit 2) for bad flags. */
+export function parseSimulateOptions(flags: SimulateFlags): SimulateOptions {
+  const overrides: Record<string, number> = {};
+  for (const pair of flags.param ?? []) {
+    const eq = pair.indexOf("=");
+    const value = Number(pair.slice(eq + 1));
+    if (eq <= 0 || pair.slice(eq + 1).trim() === "" || !Number.isFinite(value)) {
+      throw new CliError(`--param: got "${pair}", expected name=number`, EXIT.usage);
+    }
+    overrides[pair.slice(0, eq).trim()] = value;
+  }
+  const params = withParams(overrides);
+  if (!params.ok) {
+    throw new CliError(`--param: ${params.issues.map(formatIssue).join("; ")}`, EXIT.usage);
+  }
+  const register = flags.register ?? null;
+  const threads = integer("threads", flags.threads, 1, 1);
+  const panel = flags.panel ?? null;
+  if (panel !== null && threads > 1) {
+    throw new CliError("--panel writes from one thread: use --threads 1 with --panel", EXIT.usage);
+  }
+  return {
+    firms: integer("firms", flags.firms, 100_000, 1),
+    years: integer("years", flags.years, 10, 1),
+    replications: integer("replications", flags.replications, 5, 1),
+    seed: integer("seed", flags.seed, 1, 0),
+    threads,
+    startYear: integer("start-year", flags.startYear, 2025, 1),
+    burnIn: integer("burn-in", flags.burnIn, register ? 0 : 15, 0),
+    blockSize: integer("block-size", flags.blockSize, 16384, 1),
+    panel,
+    register,
+    params: params.value,
+    json: flags.json === true,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The simulate command's two outputs: the stable JSON document (docs/simulate.md) and the
+ * readable text report.
+ */
+import type { Interval, SimulationReport, YearRow } from "../../simulate/index.ts";
+
+export const SIMULATE_FORMAT = "outward.simulate/1";
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function yearJson(r: YearRow): Record<string, unknown> {
+  const out: Record<string, unknown> = { year: r.year };
+  for (const [k, v] of Object.entries(r.values)) out[k] = num(v);
+  out.intervals = Object.fromEntries(
+    Object.entries(r.intervals).map(([k, [lo, hi]]) => [k, [num(lo), num(hi)]]),
+  );
+  return out;
+}
+
+function intervalJson(i: Interval): Record<string, number | null> {
+  return { mean: num(i.mean), lo: num(i.lo), hi: num(i.hi), sd: num(i.sd), n: i.n };
+}
+
+function totalsJson(t: Record<string, Interval>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, intervalJson(v)]));
+}
+
+export function reportJson(report: SimulationReport, notes: string[]): unknown {
+  return {
+    format: SIMULATE_FORMAT,
+    stamp: report.stamp,
+    notes,
+    scenarios: report.scenarios.map((s) => ({
+      id: s.id,
+      programmes: s.programmes,
+      years: s.years.map(yearJson),
+      spell_survival: s.spell_survival.map((v, k) => ({ after_years: k + 1, ...intervalJson(v) })),
+    })),
+    differences: report.differences.map((d) => ({
+      reform: d.reform,
+      years: d.years.map(yearJson),
+      totals: totalsJson(d.totals as unknown as Record<string, Interval>),
+      by_segment: d.by_segment.map((s) => ({
+        segment: s.segment,
+        totals: totalsJson(s.totals as unknown as Record<string, Interval>),
+      })),
+    })),
+  };
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : "-");
+const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-GB") : "-");
+const ci = (i: Interval, f: (x: number) => string) =>
+  i.n > 1 ? `${f(i.mean)} [${f(i.lo)}, ${f(i.hi)}]` : f(i.mean);
+
+export function reportText(report: SimulationReport, notes: string[]): string {
+  const s = report.stamp;
+  const lines: string[] = [];
+  lines.push(
+    `Simulated ${int(s.firms)} firms, ${s.years} years from ${s.start_year}, ${s.replications} replication(s), seed ${s.seed}`,
+    `model ${s.model_version}, parameters ${s.params_hash}, burn-in ${s.burn_in} years`,
+  );
+  for (const n of notes) lines.push(`note: ${n}`);
+  for (const sc of report.scenarios) {
+    lines.push(
+      "",
+      `Scenario ${sc.id}${sc.programmes.length ? ` (${sc.programmes.join(", ")})` : ""}`,
+    );
+    lines.push(
+      "  year  exporters  share   entries  exits  re-entries  suspended  intensity  take-up",
+    );
+    for (const y of sc.years) {
+      const v = y.values;
+      lines.push(
+        `  ${y.year}  ${int(v.exporters).padStart(9)}  ${pct(v.exporter_share).padStart(5)}  ${int(v.entries).padStart(8)}  ${int(v.exits).padStart(5)}  ${int(v.re_entries).padStart(10)}  ${int(v.suspensions).padStart(9)}  ${pct(v.mean_intensity).padStart(9)}  ${int(v.take_up).padStart(7)}`,
+      );
+    }
+    lines.push(
+      `  new export spells still running after 1..${sc.spell_survival.length} years: ${sc.spell_survival.map((v) => pct(v.mean)).join(", ")}`,
+    );
+  }
+  for (const d of report.differences) {
+    const t = d.totals;
+    lines.push("", `Reform ${d.reform} minus baseline (mean [95% Monte Carlo interval])`);
+    lines.push(`  additional exporter-years:        ${ci(t.additional_exporter_years, int)}`);
+    lines.push(`  additional exporters, last year:  ${ci(t.additional_exporters_last_year, int)}`);
+    lines.push(`  supported firm-years:             ${ci(t.recipients, int)}`);
+    lines.push(`  spend:                            ${ci(t.spend, int)}`);
+    lines.push(
+      `  cost per additional exporter-year: ${ci(t.cost_per_additional_exporter_year, int)}`,
+    );
+    lines.push(`  deadweight (would export anyway): ${ci(t.deadweight_share, pct)}`);
+    lines.push(
+      "  by segment (baseline position): additional exporter-years, supported, deadweight",
+    );
+    for (const seg of d.by_segment) {
+      lines.push(
+        `    ${seg.segment.padEnd(26)} ${int(seg.totals.additional_exporter_years.mean).padStart(9)}  ${int(seg.totals.recipients.mean).padStart(9)}  ${pct(seg.totals.deadweight_share.mean).padStart(6)}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { Profile } from "../../firm/index.ts";
+import { formatIssue, type Issue } from "../../framework/index.ts";
+import { PanelWriter, readFirmRecords } from "../../io/index.ts";
+import type { ReformSpec } from "../../simulate/index.ts";
+import { calibrate, fromProfiles, runSimulation, summarize } from "../../simulate/index.ts";
+import { CliError, EXIT } from "../exit.ts";
+import { createProgress } from "../progress.ts";
+import type { SimulateOptions } from "./simulate-options.ts";
+import { reportJson, reportText } from "./simulate-report.ts";
+
+async function loadReforms(file: string): Promise<ReformSpec[]> {
+  const policy = await import("../../policy/index.ts");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    throw new CliError(`cannot read scenario ${file} (${(err as Error).message})`, EXIT.usage);
+  }
+  const fail = (issues: Issue[]) => new CliError(issues.map(formatIssue).join("\n"), EXIT.usage);
+  const parsed = policy.parseScenario(text, { file });
+  if (!parsed.ok) throw fail(parsed.issues);
+  // The policy reader is synchronous; referenced scenario files are small and read once.
+  const reader = (ref: string, from: string) => {
+    const path = resolve(dirname(from), ref);
+    try {
+      return { ok: true as const, value: { file: path, text: readFileSync(path, "utf8") } };
+    } catch (err) {
+      return {
+        ok: false as const,
+        issues: [
+          {
+            code: "unreadable",
+            file: from,
+            field: "baseline.from",
+            value: ref,
+            message: `cannot read ${ref}: ${(err as Error).message}`,
+          },
+        ],
+      };
+    }
+  };
+  const resolved = policy.resolveScenario(parsed.value, file, reader);
+  if (!resolved.ok) throw fail(resolved.issues);
+  return policy.systemSpecs(resolved.value);
+}
+
+async function loadRegister(path: string, opts: SimulateOptions, notes: string[]) {
+  const profiles: Profile[] = [];
+  let rejected = 0;
+  for await (const row of readFirmRecords(path, { onWarning: (i) => notes.push(formatIssue(i)) })) {
+    if (row.result.ok) profiles.push(row.result.value);
+    else {
+      rejected++;
+      for (const issue of row.result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    }
+  }
+  if (profiles.length === 0) throw new CliError(`${path}: no valid firm profiles`, EXIT.usage);
+  if (rejected > 0)
+    notes.push(`${rejected} rows of ${path} were rejected (listed on stderr) and not simulated`);
+  const loaded = fromProfiles(profiles, opts.params, opts.startYear - 1, opts.seed);
+  for (const n of loaded.notes) notes.push(n.message);
+  return { population: loaded.population, rejected };
+}
+
+export async function simulateAction(
+  scenario: string | null,
+  opts: SimulateOptions,
+): Promise<void> {
+  const notes: string[] = [];
+  const reforms = scenario ? await loadReforms(scenario) : [];
+  const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
+  const panel = opts.panel
+    ? new PanelWriter(opts.panel, { names: ["baseline", ...reforms.map((r) => r.id)] })
+    : null;
+  const progress = createProgress({ label: "simulate", unit: "items" });
+  let firstRep = true;
+  try {
+    const run = await runSimulation({
+      firms: opts.firms,
+      years: opts.years,
+      replications: opts.replications,
+      seed: opts.seed,
+      threads: opts.threads,
+      startYear: opts.startYear,
+      burnIn: opts.burnIn,
+      blockSize: opts.blockSize,
+      params: opts.params,
+      reforms,
+      initial: register?.population ?? null,
+      onProgress: (done, total) => {
+        progress.update(done, total);
+        if (done * opts.replications >= total) firstRep = false;
+      },
+      observer: panel
+        ? (s, year, pop, start, end) => {
+            if (firstRep) panel.observe(s, year, pop, start, end);
+          }
+        : undefined,
+    });
+    progress.finish();
+    if (panel) notes.push(`wrote ${panel.rows} firm-years to ${panel.path}`);
+    const report = summarize(run);
+    process.stdout.write(
+      opts.json
+        ? `${JSON.stringify(reportJson(report, notes), null, 2)}\n`
+        : reportText(report, notes),
+    );
+    if (register && register.rejected > 0) process.exitCode = EXIT.rejected;
+  } finally {
+    panel?.close();
+  }
+}
+
+export async function calibrateAction(opts: SimulateOptions): Promise<void> {
+  const report = await calibrate({
+    firms: opts.firms,
+    years: opts.years,
+    seed: opts.seed,
+    params: opts.params,
+  });
+  if (opts.json) {
+    const { run: _run, ...rest } = report;
+    process.stdout.write(
+      `${JSON.stringify({ ...rest, stamp: report.run.stamp, lpm: { terms: report.lpm.terms, coef: [...report.lpm.coef], se: [...report.lpm.se], n: report.lpm.n } }, null, 2)}\n`,
+    );
+  } else {
+    const lines = [
+      `Calibration of the default baseline (${report.run.stamp.firms} firms, ${report.run.stamp.years} years, seed ${report.run.stamp.seed})`,
+      "",
+    ];
+    for (const c of report.checks) {
+      lines.push(
+        `${c.pass ? "ok  " : "MISS"} ${c.id.padEnd(32)} ${c.value.toFixed(3).padStart(7)}  target [${c.lo}, ${c.hi}]`,
+      );
+      lines.push(`     ${c.description}; ${c.source}`);
+    }
+    lines.push(
+      "",
+      `model state dependence P(x|x_-1=1) - P(x|x_-1=0): ${report.model_hysteresis.toFixed(3)}`,
+    );
+    lines.push(
+      `LPM coefficient on last year's export status: ${report.lpm.coef[1].toFixed(3)} (se ${report.lpm.se[1].toFixed(4)}, n ${report.lpm.n})`,
+    );
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  if (report.checks.some((c) => !c.pass)) process.exitCode = EXIT.failure;
+}
