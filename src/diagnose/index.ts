@@ -17,6 +17,7 @@ export {
 } from "./reliability.ts";
 export { type BarrierLevel, type Reference, RULES_VERSION } from "./rule.ts";
 export type { BarrierAssessment } from "./rules/barriers.ts";
+export { barrierLevel } from "./rules/barriers.ts";
 export { RULES } from "./rules/index.ts";
 export type { ModeAdvice, ModeGuidance, ModeReason, ModeVerdict } from "./rules/modes.ts";
 export { type Classification, classifyPosition } from "./rules/position.ts";
