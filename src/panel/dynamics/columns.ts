@@ -40,24 +40,38 @@ export function numericValues(col: Column): Float64Array {
   return out;
 }
 
-/** Dense group codes (0..G-1, -1 missing) and their labels, in order of sorted label. */
+/**
+ * Dense group codes (0..G-1, -1 missing) and their labels, in sorted order (numbers
+ * numerically, text by locale). Works on the codes or values directly: no string per row.
+ */
 export function groupCodes(col: Column): { codes: Int32Array; labels: string[] } {
-  const n = col.kind === "numeric" ? col.values.length : col.codes.length;
-  const raw: (string | null)[] = new Array(n);
-  const seen = new Map<string, number | string>();
-  for (let i = 0; i < n; i++) {
-    const v = cellLabel(col, i);
-    raw[i] = v === null ? null : String(v);
-    if (v !== null && !seen.has(String(v))) seen.set(String(v), v);
+  if (col.kind === "categorical") {
+    const used = new Uint8Array(col.levels.length);
+    for (const c of col.codes) if (c >= 0) used[c] = 1;
+    const present = col.levels.map((_, k) => k).filter((k) => used[k]);
+    present.sort((a, b) => compareLabels(col.levels[a], col.levels[b]));
+    const remap = new Int32Array(col.levels.length).fill(-1);
+    present.forEach((k, j) => {
+      remap[k] = j;
+    });
+    const codes = col.codes.map((c) => (c < 0 ? -1 : remap[c]));
+    return { codes, labels: present.map((k) => col.levels[k]) };
   }
-  const labels = [...seen.keys()].sort((a, b) => compareLabels(seen.get(a)!, seen.get(b)!));
-  const index = new Map(labels.map((l, k) => [l, k]));
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = raw[i] === null ? -1 : index.get(raw[i]!)!;
-  return { codes, labels };
+  const index = new Map<number, number>();
+  for (const v of col.values) if (!Number.isNaN(v) && !index.has(v)) index.set(v, 0);
+  const keys = Float64Array.from(index.keys()).sort();
+  keys.forEach((v, j) => {
+    index.set(v, j);
+  });
+  const codes = new Int32Array(col.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = col.values[i];
+    codes[i] = Number.isNaN(v) ? -1 : index.get(v)!;
+  }
+  return { codes, labels: Array.from(keys, String) };
 }
 
-function compareLabels(a: number | string, b: number | string): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "en");
+/** Text order with digit runs compared as numbers, so "2" < "10" and "size 2" < "size 10". */
+function compareLabels(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
 }
