@@ -34,6 +34,7 @@ describe("determinism and common random numbers", () => {
   it("shows exactly zero difference for an empty reform and a positive effect for a grant", async () => {
     const run = await runSimulation({ ...base, threads: 1 });
     const [baseline, empty, grant] = run.aggregates[0];
+    expect([...grant]).not.toEqual([...baseline]);
     expect([...empty]).toEqual([...baseline]);
     const report = summarize(run);
     const e = report.differences[0];
