@@ -83,8 +83,8 @@ describe("rejects", () => {
     const w = new RejectsWriter(out);
     for (const r of rows) w.write(r);
     await w.close();
-    const written = parse(readFileSync(out, "utf8"), { columns: true });
-    expect(written.map((x: Record<string, string>) => [x.row, x.id, x.field, x.value])).toEqual([
+    const written = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(written.map((x) => [x.row, x.id, x.field, x.value])).toEqual([
       ["1", "a", "founded", "1700"],
       ["1", "a", "sector", "bak,ery"],
     ]);
