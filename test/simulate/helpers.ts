@@ -1,0 +1,79 @@
+import {
+  allocateEffects,
+  allocatePopulation,
+  columnNames,
+  counterRng,
+  defaultParams,
+  type Population,
+  type SimParams,
+  synthesizeRange,
+  withParams,
+} from "../../src/simulate/index.ts";
+import type { StepContext } from "../../src/simulate/processes/context.ts";
+import { allocateDecisionScratch } from "../../src/simulate/processes/export-decision.ts";
+
+/** n copies of one synthesized firm (a tradable, low-tech traditional manufacturer by default). */
+export function clones(
+  n: number,
+  setup: (pop: Population, i: number) => void = () => {},
+): Population {
+  const pop = allocatePopulation(n);
+  synthesizeRange(pop, 0, n, 2020, defaultParams(), counterRng(5, 0));
+  for (const k of columnNames(pop)) {
+    const col = pop[k] as Uint8Array;
+    col.fill(col[0]);
+  }
+  for (let i = 0; i < n; i++) {
+    pop.firmId[i] = i;
+    pop.tradable[i] = 1;
+    pop.sector[i] = 1;
+    pop.techIntensity[i] = 0;
+    pop.employees[i] = 10;
+    pop.founded[i] = 2000;
+    pop.barrierAttitudinal[i] = 3;
+    pop.barrierResource[i] = 3;
+    pop.barrierOperational[i] = 3;
+    pop.barrierStrategic[i] = 3;
+    pop.sunkCostConcern[i] = 3;
+    pop.largeFirmLinks[i] = 0;
+    pop.clientPull[i] = 0;
+    pop.domesticDemand[i] = 0;
+    pop.knowledge[i] = 0;
+    setup(pop, i);
+  }
+  return pop;
+}
+
+export function params(overrides: Record<string, number> = {}): SimParams {
+  const p = withParams(overrides);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return p.value;
+}
+
+export function context(
+  n: number,
+  p: SimParams = defaultParams(),
+  year = 2025,
+  seed = 9,
+): StepContext {
+  return { year, start: 0, end: n, params: p, rng: counterRng(seed, 0) };
+}
+
+export function fresh(n: number) {
+  return { effects: allocateEffects(n), scratch: allocateDecisionScratch(n) };
+}
+
+export function share(
+  mask: (i: number) => boolean,
+  n: number,
+  value: (i: number) => number,
+): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    if (!mask(i)) continue;
+    s += value(i);
+    c++;
+  }
+  return s / c;
+}
