@@ -66,5 +66,5 @@ for (let f = 1; f <= F; f++) {
   }
 }
 out.end(buf);
-await new Promise((r) => out.on("finish", r));
+await new Promise<void>((resolve) => out.on("finish", () => resolve()));
 console.log(`wrote ${values.out}: ${rows} rows, ${F} firms`);
