@@ -106,7 +106,7 @@ describe("export decision", () => {
     expect(suspendedServices).toBeGreaterThan(0.3);
     expect(suspendedMakers).toBe(0);
     classifyKernel(pop, context(N, p));
-    const i = scratch.transition_N.findIndex((t) => t === TRANSITION.suspension);
+    const i = scratch.transition_N.indexOf(TRANSITION.suspension);
     expect(pop.state[i]).toBe(STATE_CODE.suspended);
   });
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { validateProfile } from "../../src/firm/index.ts";
+import { emptyProfile } from "../../src/firm/index.ts";
+import {
+  allocateScenario,
+  counterRng,
+  defaultParams,
+  fromProfiles,
+  simulateBlocks,
+  synthesizeRange,
+  toProfile,
+} from "../../src/simulate/index.ts";
+
+describe("a simulated firm is a Profile", () => {
+  it("gives profiles that pass the firm schema, for firms in every state", () => {
+    const n = 3000;
+    const s = [allocateScenario(n, [])];
+    const plan = { firms: n, years: 3, startYear: 2025, burnIn: 10, blockSize: 1000, seed: 3, params: defaultParams() };
+    simulateBlocks(plan, 0, [0, 1, 2], s, null);
+    const states = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const profile = toProfile(s[0].pop, i, 2027);
+      const checked = validateProfile(profile as unknown as Record<string, unknown>);
+      if (!checked.ok) throw new Error(JSON.stringify(checked.issues.slice(0, 3)));
+      states.add(s[0].pop.state[i]);
+    }
+    expect(states.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it("round-trips the attributes it carries through fromProfiles", () => {
+    const pop = (() => {
+      const n = 200;
+      const s = [allocateScenario(n, [])];
+      synthesizeRange(s[0].pop, 0, n, 2024, defaultParams(), counterRng(2, 0));
+      return s[0].pop;
+    })();
+    const profiles = Array.from({ length: 200 }, (_, i) => toProfile(pop, i, 2024));
+    const { population, notes } = fromProfiles(profiles, defaultParams(), 2024);
+    expect(notes).toEqual([]);
+    for (let i = 0; i < 200; i++) {
+      expect(population.sector[i]).toBe(pop.sector[i]);
+      expect(population.tradable[i]).toBe(pop.tradable[i]);
+      expect(population.entrepreneurType[i]).toBe(pop.entrepreneurType[i]);
+      expect(population.founded[i]).toBe(pop.founded[i]);
+      expect(population.barrierResource[i]).toBeCloseTo(pop.barrierResource[i], 2);
+    }
+  });
+
+  it("imputes unknown fields and says so", () => {
+    const p = emptyProfile("a");
+    const { population, notes } = fromProfiles([p, { ...p, id: "b", sector: "business_services" }], defaultParams(), 2024);
+    expect(population.n).toBe(2);
+    expect(population.sector[1]).toBe(2);
+    const sector = notes.find((n) => n.field === "sector");
+    expect(sector?.value).toBe(1);
+    expect(notes.find((n) => n.field === "tradable")?.value).toBe(2);
+    expect(sector?.message).toMatch(/imputed/);
+  });
+
+  it("starts exporters loaded from a register as exporters with their history", () => {
+    const p = { ...emptyProfile("x"), exports_now: "yes" as const, first_export_year: 2018, export_markets: 4, export_share: 0.3, founded: 2010, tradable: "yes" as const };
+    const { population } = fromProfiles([p], defaultParams(), 2024);
+    expect(population.exporting[0]).toBe(1);
+    expect(population.yearsExported[0]).toBe(7);
+    expect(population.markets[0]).toBe(4);
+    expect(population.exportHistory[0] & 1).toBe(1);
+    expect(population.knowledge[0]).toBeGreaterThan(1);
+  });
+});
