@@ -84,6 +84,8 @@ export class CsvFrameParser {
     const n = buf.length;
     const ncols = this.ncols;
     const kinds = this.kinds;
+    // the arrays holder is stable; only its elements change (growth, numeric -> categorical)
+    const nums = this.nums;
     let p = 0;
     while (p < n) {
       const rowStart = p;
@@ -124,23 +126,24 @@ export class CsvFrameParser {
           let mant = 0;
           let digits = 0;
           let exp = 0;
+          const digitsFrom = e;
           while (e < n) {
             const d = buf[e] - 48;
-            if (d < 0 || d > 9) break;
+            if (d >>> 0 > 9) break;
             mant = mant * 10 + d;
-            digits++;
             e++;
           }
+          digits = e - digitsFrom;
           if (e < n && buf[e] === DOT) {
-            e++;
+            const dot = ++e;
             while (e < n) {
               const d = buf[e] - 48;
-              if (d < 0 || d > 9) break;
+              if (d >>> 0 > 9) break;
               mant = mant * 10 + d;
-              digits++;
-              exp--;
               e++;
             }
+            exp = dot - e;
+            digits += e - dot;
           }
           let ok = digits > 0;
           if (ok && e < n && (buf[e] | 32) === 101) {
@@ -151,7 +154,7 @@ export class CsvFrameParser {
             let ed = 0;
             while (e < n) {
               const d = buf[e] - 48;
-              if (d < 0 || d > 9) break;
+              if (d >>> 0 > 9) break;
               ex = ex * 10 + d;
               ed++;
               e++;
@@ -166,10 +169,10 @@ export class CsvFrameParser {
           } else if (!final) return rowStart;
           if (ok && atEnd && mant <= MAX_EXACT && exp >= -22 && exp <= 22) {
             const v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
-            this.nums[col]![row] = neg ? -v : v;
+            nums[col]![row] = neg ? -v : v;
             q = e;
           } else if (atEnd && e === p) {
-            this.nums[col]![row] = Number.NaN; // empty field
+            nums[col]![row] = Number.NaN; // empty field
             q = e;
           } else {
             q = this.slowField(buf, p, col, row, false);
