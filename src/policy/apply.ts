@@ -24,7 +24,7 @@ export interface PolicyHookOptions {
 
 /** Everything the programmes of one system share in one thread: columns and diagnosis cache. */
 export class SharedYear {
-  readonly columns = new PopulationColumns();
+  readonly columns: PopulationColumns;
   readonly diagnosis: DiagnosisCache;
   /** Scratch masks, one byte per slot. */
   rows = new Uint8Array(0);
@@ -45,6 +45,7 @@ export class SharedYear {
 
   constructor(classifiers: Classifiers) {
     this.diagnosis = new DiagnosisCache(classifiers);
+    this.columns = new PopulationColumns(classifiers.barrierLevel);
   }
 
   enter(ctx: SimYear, pop: SimPopulation): void {

@@ -1,6 +1,7 @@
+import type { Classifiers } from "./diagnosis.ts";
 import type { SimPopulation } from "./hook.ts";
 import type { FieldColumn, RuleColumns } from "./rule/compile.ts";
-import { RULE_FIELDS } from "./rule/fields.ts";
+import { BARRIER_LEVELS, RULE_FIELDS } from "./rule/fields.ts";
 
 type Source = (pop: SimPopulation) => FieldColumn;
 
@@ -49,7 +50,14 @@ const STORED: Readonly<Record<string, Source>> = {
   founder_same_industry: flag((p) => p.founderSameIndustry),
 };
 
-const DERIVED = new Set(["age", "position", "state"]);
+const LEVEL_SOURCES: Readonly<Record<string, (p: SimPopulation) => Float32Array>> = {
+  barrier_attitudinal_level: (p) => p.barrierAttitudinal,
+  barrier_resource_level: (p) => p.barrierResource,
+  barrier_operational_level: (p) => p.barrierOperational,
+  barrier_strategic_level: (p) => p.barrierStrategic,
+};
+
+const DERIVED = new Set(["age", "position", "state", ...Object.keys(LEVEL_SOURCES)]);
 
 /** Rule fields a simulated population can answer. */
 export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name).filter(
@@ -62,6 +70,12 @@ export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name
  */
 export class PopulationColumns implements RuleColumns {
   pop: SimPopulation | null = null;
+  private levels = new Map<string, Uint8Array>();
+  private levelsDone = new Set<string>();
+
+  /** `grade` turns a barrier score into the diagnose module's level (same thresholds). */
+  constructor(private readonly grade: Classifiers["barrierLevel"]) {}
+
   year = 0;
   private age = new Float64Array(0);
   private ageRange: [number, number] = [0, 0];
@@ -80,6 +94,28 @@ export class PopulationColumns implements RuleColumns {
     const founded = pop.founded;
     for (let i = start; i < end; i++) this.age[i] = year - founded[i];
     this.ageRange = [start, end];
+    this.levelsDone.clear();
+  }
+
+  /** Barrier level codes for the bound range, graded once per bind. */
+  private level(name: string, pop: SimPopulation): FieldColumn {
+    let codes = this.levels.get(name);
+    if (codes === undefined || codes.length < pop.capacity) {
+      codes = new Uint8Array(pop.capacity);
+      this.levels.set(name, codes);
+      this.levelsDone.delete(name);
+    }
+    if (!this.levelsDone.has(name)) {
+      const scores = LEVEL_SOURCES[name](pop);
+      const [start, end] = this.ageRange;
+      for (let i = start; i < end; i++) {
+        const v = scores[i];
+        const code = BARRIER_LEVELS.indexOf(this.grade(Number.isFinite(v) ? v : null) as "low");
+        codes[i] = code < 0 ? BARRIER_LEVELS.length : code;
+      }
+      this.levelsDone.add(name);
+    }
+    return { kind: "code", codes };
   }
 
   column(name: string): FieldColumn | undefined {
@@ -88,6 +124,7 @@ export class PopulationColumns implements RuleColumns {
     if (name === "age") return { kind: "number", values: this.age };
     if (name === "position") return { kind: "code", codes: this.position };
     if (name === "state") return { kind: "code", codes: this.state };
+    if (name in LEVEL_SOURCES) return this.level(name, pop);
     return STORED[name]?.(pop);
   }
 

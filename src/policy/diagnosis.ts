@@ -1,4 +1,5 @@
 import {
+  barrierLevel,
   classifyPosition,
   classifyState,
   DEFAULT_PARAMS,
@@ -21,6 +22,8 @@ import type { SimPopulation } from "./hook.ts";
 export interface Classifiers {
   position(profile: Profile): string;
   state(profile: Profile): string;
+  /** Grade of one barrier family score (null = unknown): low, medium, high or unknown. */
+  barrierLevel(score: number | null): string;
 }
 
 /** The diagnose module's classifiers under its default (or the given) thresholds. */
@@ -28,6 +31,7 @@ export function diagnoseClassifiers(params: DiagnoseParams = DEFAULT_PARAMS): Cl
   return {
     position: (p) => classifyPosition(p, params).value,
     state: (p) => classifyState(p, params).value,
+    barrierLevel: (score) => barrierLevel(score, params),
   };
 }
 

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { classifyPosition, classifyState, DEFAULT_PARAMS } from "../../src/diagnose/index.ts";
+import {
+  barrierLevel,
+  classifyPosition,
+  classifyState,
+  DEFAULT_PARAMS,
+} from "../../src/diagnose/index.ts";
 import type { Profile } from "../../src/firm/index.ts";
 import {
   buildYearHooks,
@@ -123,6 +128,7 @@ function step(
 const classify: Classifiers = {
   position: (p) => classifyPosition(p, DEFAULT_PARAMS).value,
   state: (p) => classifyState(p, DEFAULT_PARAMS).value,
+  barrierLevel: (score) => barrierLevel(score, DEFAULT_PARAMS),
 };
 
 /** The obvious way: one profile per firm, the diagnose rules, the slow rule evaluator. */
@@ -136,6 +142,12 @@ function slowEligible(rule: Rule, year: number): Uint8Array {
       if (field === "position") return classify.position(profile);
       if (field === "state") return classify.state(profile);
       if (field === "age") return year - (profile.founded ?? Number.NaN);
+      if (field.endsWith("_level")) {
+        const level = classify.barrierLevel(
+          profile[field.replace("_level", "") as keyof Profile] as number | null,
+        );
+        return level === "unknown" ? null : level;
+      }
       const v = profile[field as keyof Profile] as unknown;
       return v === "unknown" || v === undefined ? null : (v as string | number | null);
     };
@@ -179,8 +191,9 @@ describe("eligibility over diagnosis", () => {
       fc.integer({ min: 0, max: 30 }),
       fc.constantFrom("yes", "no"),
       fc.boolean(),
+      fc.constantFrom("low", "medium", "high"),
     )
-    .map(([positions, states, barrier, age, tradable, negate]) => {
+    .map(([positions, states, barrier, age, tradable, negate, level]) => {
       const r: Rule = {
         any: [
           {
@@ -221,6 +234,7 @@ describe("eligibility over diagnosis", () => {
         return classify.position(p);
       },
       state: classify.state,
+      barrierLevel: classify.barrierLevel,
     };
     const rule: Rule = {
       all: [

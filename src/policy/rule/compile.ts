@@ -41,7 +41,7 @@ type Kernel = (
 export interface CompiledRule {
   readonly rule: Rule;
   readonly fields: readonly string[];
-  /** True when the rule reads position or state, which the diagnose rules must supply. */
+  /** True when the rule reads position or state, which the diagnose rules must classify. */
   readonly needsDiagnosis: boolean;
   /** Sets `eligible[i]` to 1 where `rows[i]` (or every row) is set and the rule is true, else 0. */
   mask(
@@ -79,7 +79,7 @@ export function compileRule(rule: Rule): CompiledRule {
   return {
     rule,
     fields,
-    needsDiagnosis: fields.some((f) => ruleField(f)?.origin === "diagnosis"),
+    needsDiagnosis: fields.some((f) => ruleField(f)?.deferred === true),
     truth,
     mask(cols, start, end, rows, eligible, skip = false) {
       if (scratch.length < end) scratch = new Uint8Array(end);
@@ -147,7 +147,7 @@ export function unknownTruth(cond: Condition): Truth {
 function leaf(cond: Condition): Kernel {
   const field = ruleField(cond.field);
   if (!field) throw new OutwardError("unknown_field", `unknown rule field ${cond.field}`);
-  const diagnosis = field.origin === "diagnosis";
+  const diagnosis = field.deferred === true;
   const ifUnknown = unknownTruth(cond);
   const column = (cols: RuleColumns) => {
     const col = cols.column(field.name);

@@ -20,10 +20,17 @@ export interface RuleField {
   levels?: readonly string[];
   ordered?: boolean;
   origin: "profile" | "diagnosis";
+  /**
+   * Classified per firm by the diagnose rules from a whole profile (position, state): costly, so
+   * a simulation first filters on the other conditions and classifies only the firms left.
+   */
+  deferred?: boolean;
   description: string;
 }
 
 const YES_NO = ["yes", "no"] as const;
+/** Barrier levels as the diagnose module grades a family score, in rank order. */
+export const BARRIER_LEVELS = ["low", "medium", "high"] as const;
 
 function num(name: string, description: string): RuleField {
   return { name, kind: "number", origin: "profile", description };
@@ -44,6 +51,7 @@ export const RULE_FIELDS: readonly RuleField[] = [
     levels: POSITIONS,
     ordered: true,
     origin: "diagnosis",
+    deferred: true,
     description: "Spectrum position from the diagnose rules (ordered, least to most international)",
   },
   {
@@ -51,8 +59,19 @@ export const RULE_FIELDS: readonly RuleField[] = [
     kind: "code",
     levels: STATES,
     origin: "diagnosis",
+    deferred: true,
     description: "Internationalization state from the diagnose rules",
   },
+  ...(["attitudinal", "resource", "operational", "strategic"] as const).map(
+    (family): RuleField => ({
+      name: `barrier_${family}_level`,
+      kind: "code",
+      levels: BARRIER_LEVELS,
+      ordered: true,
+      origin: "diagnosis",
+      description: `Level of the ${family} barrier family from the diagnose thresholds (low < medium < high)`,
+    }),
+  ),
   num("barrier_attitudinal", "Attitudinal barrier score, 1..5 (5 = severe)"),
   num("barrier_resource", "Resource barrier score, 1..5"),
   num("barrier_operational", "Operational barrier score, 1..5"),
