@@ -209,6 +209,12 @@ describe("eligibility over diagnosis", () => {
               { field: "tradable", eq: tradable },
             ],
           },
+          {
+            all: [
+              { field: "barrier_strategic_level", gte: level },
+              { field: "barrier_attitudinal_level", ne: level },
+            ],
+          },
         ],
       };
       return negate ? { not: r } : r;
