@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateProfile } from "../../src/firm/index.ts";
-import { emptyProfile } from "../../src/firm/index.ts";
+import { emptyProfile, validateProfile } from "../../src/firm/index.ts";
 import {
   allocateScenario,
   counterRng,
@@ -15,7 +14,15 @@ describe("a simulated firm is a Profile", () => {
   it("gives profiles that pass the firm schema, for firms in every state", () => {
     const n = 3000;
     const s = [allocateScenario(n, [])];
-    const plan = { firms: n, years: 3, startYear: 2025, burnIn: 10, blockSize: 1000, seed: 3, params: defaultParams() };
+    const plan = {
+      firms: n,
+      years: 3,
+      startYear: 2025,
+      burnIn: 10,
+      blockSize: 1000,
+      seed: 3,
+      params: defaultParams(),
+    };
     simulateBlocks(plan, 0, [0, 1, 2], s, null);
     const states = new Set<number>();
     for (let i = 0; i < n; i++) {
@@ -48,7 +55,11 @@ describe("a simulated firm is a Profile", () => {
 
   it("imputes unknown fields and says so", () => {
     const p = emptyProfile("a");
-    const { population, notes } = fromProfiles([p, { ...p, id: "b", sector: "business_services" }], defaultParams(), 2024);
+    const { population, notes } = fromProfiles(
+      [p, { ...p, id: "b", sector: "business_services" }],
+      defaultParams(),
+      2024,
+    );
     expect(population.n).toBe(2);
     expect(population.sector[1]).toBe(2);
     const sector = notes.find((n) => n.field === "sector");
@@ -58,7 +69,15 @@ describe("a simulated firm is a Profile", () => {
   });
 
   it("starts exporters loaded from a register as exporters with their history", () => {
-    const p = { ...emptyProfile("x"), exports_now: "yes" as const, first_export_year: 2018, export_markets: 4, export_share: 0.3, founded: 2010, tradable: "yes" as const };
+    const p = {
+      ...emptyProfile("x"),
+      exports_now: "yes" as const,
+      first_export_year: 2018,
+      export_markets: 4,
+      export_share: 0.3,
+      founded: 2010,
+      tradable: "yes" as const,
+    };
     const { population } = fromProfiles([p], defaultParams(), 2024);
     expect(population.exporting[0]).toBe(1);
     expect(population.yearsExported[0]).toBe(7);
