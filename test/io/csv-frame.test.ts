@@ -119,6 +119,22 @@ describe("parsing", () => {
     expect(num(whole.frame, "x")[499]).toBe(Number((499 * 0.37).toFixed(3)));
   });
 
+  it("reads a file larger than its 4 MB read buffer the same as in one piece", async () => {
+    const rows = ['"id","note","x"'];
+    for (let i = 0; rows.length < 160_000; i++) {
+      rows.push(`${i},"n ""${i % 13}"", a\nb ${i % 5}",${(i * 1.25).toFixed(2)}`);
+    }
+    const text = `${rows.join("\r\n")}\r\n`;
+    expect(text.length).toBeGreaterThan(5 << 20);
+    const path = csvFile(text);
+    const file = await readCsvFrame(path);
+    const whole = await readCsvFrameStream(Readable.from([Buffer.from(text)]), "whole");
+    expect(file.frame.nrows).toBe(159_999);
+    expect(num(file.frame, "x")).toEqual(num(whole.frame, "x"));
+    expect(cat(file.frame, "note")).toEqual(cat(whole.frame, "note"));
+    expect(cat(file.frame, "note")[14]).toBe('n "1", a\nb 4');
+  });
+
   it("loads only the selected columns and rejects unknown ones", async () => {
     const path = `${DATA}/grunfeld.csv`;
     const { frame } = await readFrame(path, { columns: ["inv", "firm"] });
