@@ -66,3 +66,4 @@ export {
   scenarioSystems,
   stackOrder,
 } from "./scenario/systems.ts";
+export { targetingNotes } from "./targeting.ts";

@@ -8,6 +8,7 @@ import {
   type Scenario,
   type ScenarioReader,
   scenarioHash,
+  targetingNotes,
 } from "../../src/policy/index.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../../examples/scenarios");
@@ -193,5 +194,25 @@ describe("example scenarios", () => {
     const res = resolveScenario(ok(parseScenario(bad, { file })), file, fsReader);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.issues[0].expected).toContain("readiness-grants");
+  });
+});
+
+describe("targeting notes against the instrument catalogue", () => {
+  const resolved = (name: string) => {
+    const file = join(EXAMPLES, name);
+    return ok(
+      resolveScenario(ok(parseScenario(readFileSync(file, "utf8"), { file })), file, fsReader),
+    );
+  };
+
+  it("flag a flat grant open to experienced exporters and not the targeted grant", () => {
+    const flat = targetingNotes(resolved("untargeted-grant.yaml").systems.get("everyone-grant")!);
+    const targeted = targetingNotes(
+      resolved("differentiated.yaml").systems.get("readiness-grants")!,
+    );
+    const grantNote = (n: { field?: string; value?: unknown }) =>
+      n.field?.startsWith("everyone-grant/") || n.field?.startsWith("readiness-grants/");
+    expect(flat.filter(grantNote).map((n) => n.value)).toContain("experienced_exporter");
+    expect(targeted.filter(grantNote)).toEqual([]);
   });
 });
