@@ -22,10 +22,10 @@ export function codeColumn(name: string, col: Column): Codes {
   let integer = true;
   for (let i = 0; i < n; i++) {
     const x = v[i];
-    if (Number.isNaN(x)) continue;
+    if (x !== x) continue;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (integer && !Number.isInteger(x)) integer = false;
+    if (Math.floor(x) !== x) integer = false;
   }
   const codes = new Int32Array(n);
   if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
@@ -34,7 +34,7 @@ export function codeColumn(name: string, col: Column): Codes {
     let next = 0;
     for (let i = 0; i < n; i++) {
       const x = v[i];
-      if (Number.isNaN(x)) {
+      if (x !== x) {
         codes[i] = -1;
         continue;
       }

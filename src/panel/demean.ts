@@ -61,26 +61,46 @@ function groupMeans(
   for (let g = 0; g < mean_G.length; g++) mean_G[g] /= wsum_G[g];
 }
 
-function oneWay(cols: Float64Array[], fe: Codes, w: Float64Array | undefined): Float64Array[] {
+/**
+ * Fixed-effect coefficients of one column: x̃_i = x_i - alpha[a_i] - gamma[b_i] (gamma only with
+ * two effects). Kernels return coefficients, not N-length arrays, so that the caller can apply
+ * them in one fused pass (see within.ts) instead of materialising every transformed column.
+ */
+export interface EffectCoefficients {
+  readonly alpha: Float64Array;
+  readonly gamma: Float64Array | undefined;
+}
+
+export interface Absorbed {
+  readonly coefs: EffectCoefficients[];
+  /** Codes of the effects alpha and gamma index (A = first, B = second). */
+  readonly A: Codes | undefined;
+  readonly B: Codes | undefined;
+  readonly iterations: number[];
+  readonly converged: boolean;
+  readonly method: DemeanResult["method"];
+}
+
+function oneWayCoefs(
+  cols: Float64Array[],
+  fe: Codes,
+  w: Float64Array | undefined,
+): EffectCoefficients[] {
   const wsum = groupWeights(fe, w);
-  const mean = new Float64Array(fe.nLevels);
-  const c = fe.codes;
   return cols.map((x) => {
-    groupMeans(x, c, wsum, w, mean);
-    const out = new Float64Array(x.length);
-    // for (i) out[i] = x[i] - mean[c[i]]
-    for (let i = 0; i < x.length; i++) out[i] = x[i] - mean[c[i]];
-    return out;
+    const mean = new Float64Array(fe.nLevels);
+    groupMeans(x, fe.codes, wsum, w, mean);
+    return { alpha: mean, gamma: undefined };
   });
 }
 
 /** Exact two-way: A = large effect, B = small effect. */
-function twoWayExact(
+function twoWayExactCoefs(
   cols: Float64Array[],
   A: Codes,
   B: Codes,
   w: Float64Array | undefined,
-): Float64Array[] {
+): EffectCoefficients[] {
   const n = A.codes.length;
   const T = B.nLevels;
   const wA = groupWeights(A, w);
@@ -115,45 +135,44 @@ function twoWayExact(
   }
   const chol = choleskyDrop(M, T, 1e-9);
   const r = chol.kept.length;
-  const meanA = new Float64Array(A.nLevels);
-  const gamma = new Float64Array(T);
   return cols.map((x) => {
-    groupMeans(x, A.codes, wA, w, meanA);
+    const alpha = new Float64Array(A.nLevels);
+    groupMeans(x, A.codes, wA, w, alpha);
     const rhs = new Float64Array(T);
-    if (w) for (let i = 0; i < n; i++) rhs[B.codes[i]] += w[i] * (x[i] - meanA[A.codes[i]]);
-    else for (let i = 0; i < n; i++) rhs[B.codes[i]] += x[i] - meanA[A.codes[i]];
+    const a = A.codes;
+    const b = B.codes;
+    if (w) for (let i = 0; i < n; i++) rhs[b[i]] += w[i] * (x[i] - alpha[a[i]]);
+    else for (let i = 0; i < n; i++) rhs[b[i]] += x[i] - alpha[a[i]];
     const sub = new Float64Array(r);
-    for (let a = 0; a < r; a++) sub[a] = rhs[chol.kept[a]];
+    for (let j = 0; j < r; j++) sub[j] = rhs[chol.kept[j]];
     const sol = cholSolve(chol.L, r, sub);
-    gamma.fill(0);
-    for (let a = 0; a < r; a++) gamma[chol.kept[a]] = sol[a];
-    groupMeans(x, A.codes, wA, w, meanA, gamma, B.codes);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = x[i] - meanA[A.codes[i]] - gamma[B.codes[i]];
-    return out;
+    const gamma = new Float64Array(T);
+    for (let j = 0; j < r; j++) gamma[chol.kept[j]] = sol[j];
+    groupMeans(x, a, wA, w, alpha, gamma, b);
+    return { alpha, gamma };
   });
 }
 
 /** Alternating projections in the space of B's coefficients, with Irons-Tuck acceleration. */
-function twoWayIterate(
+function twoWayIterateCoefs(
   cols: Float64Array[],
   A: Codes,
   B: Codes,
   w: Float64Array | undefined,
   tol: number,
   maxIter: number,
-): { out: Float64Array[]; iterations: number[]; converged: boolean } {
+): { coefs: EffectCoefficients[]; iterations: number[]; converged: boolean } {
   const n = A.codes.length;
   const wA = groupWeights(A, w);
   const wB = groupWeights(B, w);
-  const alpha = new Float64Array(A.nLevels);
   const iterations: number[] = [];
   let converged = true;
-  const sweep = (x: Float64Array, g: Float64Array, out: Float64Array): void => {
-    groupMeans(x, A.codes, wA, w, alpha, g, B.codes);
-    groupMeans(x, B.codes, wB, w, out, alpha, A.codes);
-  };
-  const out = cols.map((x) => {
+  const coefs = cols.map((x) => {
+    const alpha = new Float64Array(A.nLevels);
+    const sweep = (g: Float64Array, out: Float64Array): void => {
+      groupMeans(x, A.codes, wA, w, alpha, g, B.codes);
+      groupMeans(x, B.codes, wB, w, out, alpha, A.codes);
+    };
     let scale = 0;
     for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
     const eps = tol * Math.max(scale, 1e-300);
@@ -163,8 +182,8 @@ function twoWayIterate(
     let it = 0;
     let done = false;
     while (it < maxIter) {
-      sweep(x, g0, g1);
-      sweep(x, g1, g2);
+      sweep(g0, g1);
+      sweep(g1, g2);
       it += 2;
       let maxd = 0;
       let num = 0;
@@ -188,11 +207,77 @@ function twoWayIterate(
     iterations.push(it);
     if (!done) converged = false;
     groupMeans(x, A.codes, wA, w, alpha, g0, B.codes);
-    const res = new Float64Array(n);
-    for (let i = 0; i < n; i++) res[i] = x[i] - alpha[A.codes[i]] - g0[B.codes[i]];
-    return res;
+    return { alpha, gamma: g0 };
   });
-  return { out, iterations, converged };
+  return { coefs, iterations, converged };
+}
+
+/** Fixed-effect coefficients of every column (the expensive part of the within transformation). */
+export function absorbEffects(
+  cols: readonly Float64Array[],
+  fe: readonly Codes[],
+  w: Float64Array | undefined,
+  params: DemeanParams = {},
+): Absorbed {
+  const list = [...cols];
+  const zeros = list.map(() => 0);
+  if (fe.length === 0) {
+    return {
+      coefs: [],
+      A: undefined,
+      B: undefined,
+      iterations: zeros,
+      converged: true,
+      method: "none",
+    };
+  }
+  if (fe.length === 1) {
+    return {
+      coefs: oneWayCoefs(list, fe[0], w),
+      A: fe[0],
+      B: undefined,
+      iterations: zeros,
+      converged: true,
+      method: "one-way",
+    };
+  }
+  if (fe.length > 2) throw new RangeError("at most two absorbed fixed effects are supported");
+  const [A, B] = fe[0].nLevels >= fe[1].nLevels ? [fe[0], fe[1]] : [fe[1], fe[0]];
+  const method = params.method ?? "auto";
+  if (method === "exact" || (method === "auto" && B.nLevels <= (params.exactMaxLevels ?? 1000))) {
+    return {
+      coefs: twoWayExactCoefs(list, A, B, w),
+      A,
+      B,
+      iterations: zeros,
+      converged: true,
+      method: "two-way exact",
+    };
+  }
+  const r = twoWayIterateCoefs(list, A, B, w, params.tol ?? 1e-10, params.maxIter ?? 10000);
+  return { ...r, A, B, method: "alternating projections" };
+}
+
+/** x̃ = x - alpha[a] - gamma[b] as a new array. */
+export function applyEffects(
+  x: Float64Array,
+  c: EffectCoefficients | undefined,
+  ab: Absorbed,
+): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n);
+  if (!c || !ab.A) {
+    out.set(x);
+    return out;
+  }
+  const a = ab.A.codes;
+  const alpha = c.alpha;
+  if (c.gamma && ab.B) {
+    const b = ab.B.codes;
+    const gamma = c.gamma;
+    for (let i = 0; i < n; i++) out[i] = x[i] - alpha[a[i]] - gamma[b[i]];
+  } else for (let i = 0; i < n; i++) out[i] = x[i] - alpha[a[i]];
+  return out;
 }
 
 /** Projects the fixed effects `fe` out of every column. */
@@ -202,32 +287,13 @@ export function demean(
   w: Float64Array | undefined,
   params: DemeanParams = {},
 ): DemeanResult {
-  const list = [...cols];
-  if (fe.length === 0) {
-    return { out: list, iterations: list.map(() => 0), converged: true, method: "none" };
-  }
-  if (fe.length === 1) {
-    return {
-      out: oneWay(list, fe[0], w),
-      iterations: list.map(() => 0),
-      converged: true,
-      method: "one-way",
-    };
-  }
-  if (fe.length > 2) throw new RangeError("at most two absorbed fixed effects are supported");
-  const [big, small] = fe[0].nLevels >= fe[1].nLevels ? [fe[0], fe[1]] : [fe[1], fe[0]];
-  const method = params.method ?? "auto";
-  if (
-    method === "exact" ||
-    (method === "auto" && small.nLevels <= (params.exactMaxLevels ?? 1000))
-  ) {
-    return {
-      out: twoWayExact(list, big, small, w),
-      iterations: list.map(() => 0),
-      converged: true,
-      method: "two-way exact",
-    };
-  }
-  const r = twoWayIterate(list, big, small, w, params.tol ?? 1e-10, params.maxIter ?? 10000);
-  return { ...r, method: "alternating projections" };
+  const ab = absorbEffects(cols, fe, w, params);
+  if (fe.length === 0)
+    return { out: [...cols], iterations: ab.iterations, converged: true, method: "none" };
+  return {
+    out: cols.map((x, j) => applyEffects(x, ab.coefs[j], ab)),
+    iterations: ab.iterations,
+    converged: ab.converged,
+    method: ab.method,
+  };
 }

@@ -91,13 +91,49 @@ function missingColumn(frame: Frame, name: string, role: string): Issue {
   };
 }
 
-function groupCodes(frame: Frame, name: string, role: string, issues: Issue[]): Codes | undefined {
+function groupCodes(
+  frame: Frame,
+  name: string,
+  role: string,
+  issues: Issue[],
+  cache: Map<string, Codes>,
+): Codes | undefined {
   const col = frame.columns.get(name);
   if (!col) {
     issues.push(missingColumn(frame, name, role));
     return undefined;
   }
-  return codeColumn(name, col);
+  // The unit column is usually also the first fixed effect and the cluster: code it once.
+  let c = cache.get(name);
+  if (!c) {
+    c = codeColumn(name, col);
+    cache.set(name, c);
+  }
+  return c;
+}
+
+/** Clears `keep` where v is NaN; returns how many rows were NaN. */
+function clearNaN(v: Float64Array, keep: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x !== x) {
+      keep[i] = 0;
+      c++;
+    }
+  }
+  return c;
+}
+
+function clearNegative(codes: Int32Array, keep: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] < 0) {
+      keep[i] = 0;
+      c++;
+    }
+  }
+  return c;
 }
 
 /** Validates and prepares; returns issues naming each unknown or unusable column. */
@@ -113,11 +149,12 @@ export function preparePanel(
     if (!frame.columns.has(c)) issues.push(missingColumn(frame, c, "formula"));
   }
   if (issues.length > 0) return { ok: false, issues };
-  const idAll = groupCodes(frame, opts.id, "id", issues);
+  const cache = new Map<string, Codes>();
+  const idAll = groupCodes(frame, opts.id, "id", issues, cache);
   const timeAll = numericColumn(frame, opts.time, "time", issues);
   const w = opts.weights ? numericColumn(frame, opts.weights, "weights", issues) : undefined;
-  const feAll = absorb.map((f) => groupCodes(frame, f, "fixed-effect", issues));
-  const clAll = (opts.cluster ?? []).map((c) => groupCodes(frame, c, "cluster", issues));
+  const feAll = absorb.map((f) => groupCodes(frame, f, "fixed-effect", issues, cache));
+  const clAll = (opts.cluster ?? []).map((c) => groupCodes(frame, c, "cluster", issues, cache));
   const yBase = numericColumn(frame, spec.response.column, "response", issues);
   const xBase = spec.terms.map((t) => numericColumn(frame, t.column, "regressor", issues));
   if (issues.length > 0 || !idAll) return { ok: false, issues };
@@ -143,21 +180,14 @@ export function preparePanel(
   const keep = new Uint8Array(N).fill(1);
   const missingBy: Record<string, number> = {};
   const markNaN = (name: string, v: Float64Array): void => {
-    let c = 0;
-    for (let i = 0; i < N; i++)
-      if (Number.isNaN(v[i])) {
-        keep[i] = 0;
-        c++;
-      }
+    const c = clearNaN(v, keep);
     if (c > 0) missingBy[name] = (missingBy[name] ?? 0) + c;
   };
+  const marked = new Set<string>();
   const markCode = (name: string, codes: Int32Array): void => {
-    let c = 0;
-    for (let i = 0; i < N; i++)
-      if (codes[i] < 0) {
-        keep[i] = 0;
-        c++;
-      }
+    if (marked.has(name)) return;
+    marked.add(name);
+    const c = clearNegative(codes, keep);
     if (c > 0) missingBy[name] = (missingBy[name] ?? 0) + c;
   };
   markNaN(spec.response.name, yFull);
@@ -258,7 +288,7 @@ export function preparePanel(
       intercept: spec.intercept,
       weights: w ? take(w) : undefined,
       id: sub(idAll),
-      time: recode(opts.time, codeColumn(opts.time, { kind: "numeric", values: timeValue }).codes),
+      time: timeCodes(opts.time, timeValue, cache, all),
       timeValue,
       fe: feAll.map((f) => sub(f!)),
       clusters: clAll.map((c) => sub(c!)),
@@ -273,6 +303,17 @@ export function preparePanel(
       },
     },
   };
+}
+
+function timeCodes(
+  name: string,
+  timeValue: Float64Array,
+  cache: Map<string, Codes>,
+  all: boolean,
+): Codes {
+  const cached = cache.get(name);
+  if (all && cached) return cached;
+  return codeColumn(name, { kind: "numeric", values: timeValue });
 }
 
 /** Codes of another frame column on the prepared rows (e.g. a cluster chosen after fitting). */

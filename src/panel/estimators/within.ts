@@ -6,11 +6,12 @@
  */
 import type { Result } from "../../framework/index.ts";
 import { type Codes, connectedComponents } from "../codes.ts";
-import { type DemeanParams, demean } from "../demean.ts";
+import { absorbEffects, type DemeanParams } from "../demean.ts";
 import type { PanelFit } from "../fit.ts";
 import type { PreparedPanel } from "../prepare.ts";
-import { olsKernel, totalSS } from "./ols.ts";
+import { totalSS } from "./ols.ts";
 import { collinearNotes } from "./pooled.ts";
+import { fusedWithin } from "./within-kernel.ts";
 
 /** Degrees of freedom of absorbed effects: levels minus redundancies (exact for two effects). */
 export function fixedEffectDof(fe: readonly Codes[]): number {
@@ -24,42 +25,31 @@ export function withinKernel(
   fe: readonly Codes[],
   params: DemeanParams = {},
 ): Result<PanelFit> {
-  const dm = demean([prep.y, ...prep.X], fe, prep.weights, params);
-  if (!dm.converged) {
+  const ab = absorbEffects([prep.y, ...prep.X], fe, prep.weights, params);
+  if (!ab.converged) {
     return {
       ok: false,
       issues: [
         {
           code: "not_converged",
-          message: `demeaning on ${fe.map((f) => f.name).join(" + ")} did not converge within ${params.maxIter ?? 10000} iterations (tolerance ${params.tol ?? 1e-10}; iterations per column: ${dm.iterations.join(", ")}); raise the iteration cap or loosen the tolerance`,
+          message: `demeaning on ${fe.map((f) => f.name).join(" + ")} did not converge within ${params.maxIter ?? 10000} iterations (tolerance ${params.tol ?? 1e-10}; iterations per column: ${ab.iterations.join(", ")}); raise the iteration cap or loosen the tolerance`,
         },
       ],
     };
   }
-  const [yt, ...Xt] = dm.out;
-  const notes: string[] = [];
-  const keepX: Float64Array[] = [];
-  const keepNames: string[] = [];
   const feNames = fe.map((f) => f.name).join(" + ");
-  prep.X.forEach((x, j) => {
-    // A column is absorbed when almost none of its variation survives the transformation.
-    const before = totalSS(x, prep.weights, true);
-    const after = totalSS(Xt[j], prep.weights, false);
-    if (!(before > 0) || after <= 1e-10 * before) {
-      notes.push(`${prep.xNames[j]} dropped: collinear with the fixed effects (${feNames})`);
-    } else {
-      keepX.push(Xt[j]);
-      keepNames.push(prep.xNames[j]);
-    }
-  });
-  const lin = olsKernel(keepX, keepNames, yt, prep.weights);
-  notes.push(...collinearNotes(lin.dropped, "collinear with earlier regressors"));
+  const fw = fusedWithin(prep.y, prep.X, prep.xNames, prep.weights, ab);
+  const lin = fw.lin;
+  const notes = [
+    ...fw.absorbedNames.map((nm) => `${nm} dropped: collinear with the fixed effects (${feNames})`),
+    ...collinearNotes(lin.dropped, "collinear with earlier regressors"),
+  ];
   const n = lin.n;
   const k = lin.names.length;
   const feDof = fixedEffectDof(fe);
   const dfResid = n - k - feDof;
   const K = k + feDof;
-  const r2 = 1 - lin.ssr / totalSS(yt, prep.weights, false);
+  const r2 = 1 - lin.ssr / fw.tssWithin;
   const r2Overall = 1 - lin.ssr / totalSS(prep.y, prep.weights, true);
   const twoway = fe.length === 2;
   return {
@@ -83,7 +73,7 @@ export function withinKernel(
         adjR2WithinFixest: 1 - ((1 - r2) * (n - feDof)) / (n - K),
       },
       notes,
-      demeaning: { method: dm.method, iterations: dm.iterations },
+      demeaning: { method: ab.method, iterations: ab.iterations },
       rowsLostToTransform: 0,
     },
   };
