@@ -105,3 +105,17 @@ describe("distributions (values from R)", () => {
     expect(pTwoSided(1.959963984540054, Number.POSITIVE_INFINITY)).toBeCloseTo(0.05, 12);
   });
 });
+
+describe("general solve", () => {
+  it("solves an indefinite system (as the Hausman difference can be)", async () => {
+    const { solveGeneral } = await import("../../src/stats/index.ts");
+    const A = Float64Array.from([1, 2, 2, -3]);
+    const x = solveGeneral(A, 2, Float64Array.from([5, -4]));
+    // 1*x0 + 2*x1 = 5, 2*x0 - 3*x1 = -4  ->  x = (1, 2)
+    expect(x[0]).toBeCloseTo(1, 14);
+    expect(x[1]).toBeCloseTo(2, 14);
+    expect(() =>
+      solveGeneral(Float64Array.from([1, 2, 2, 4]), 2, Float64Array.from([1, 1])),
+    ).toThrow(/singular/);
+  });
+});
