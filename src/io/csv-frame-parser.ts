@@ -80,7 +80,18 @@ export class CsvFrameParser {
    * Parses complete rows in `buf` and returns how many bytes were consumed; the rest (an
    * incomplete last row) must be passed again with more bytes, or with `final` at the end.
    */
-  parse(buf: Buffer, final: boolean): number {
+  parse(input: Buffer, final: boolean): number {
+    // Work on whole lines only, so that every field ends at a delimiter before the region ends
+    // (the number loops rely on it). A quoted field running past the last line feed is picked
+    // up again with the next chunk like any incomplete row.
+    let buf = input;
+    if (final) {
+      if (buf.length > 0 && buf[buf.length - 1] !== LF) buf = Buffer.concat([buf, NEWLINE]);
+    } else {
+      const last = buf.lastIndexOf(LF);
+      if (last < 0) return 0;
+      buf = buf.subarray(0, last + 1);
+    }
     const n = buf.length;
     const ncols = this.ncols;
     const kinds = this.kinds;
@@ -115,64 +126,39 @@ export class CsvFrameParser {
           q = this.quoted(buf, p, col, row, final);
           if (q < 0) return rowStart;
         } else if (kind === NUM) {
-          // Fast decimal literal: [+-]digits[.digits][e[+-]digits]
+          // Fast decimal literal [+-]digits[.digits][e[+-]digits]. No bounds checks: the region
+          // ends with a line feed (see parse), which stops every digit loop.
           let e = p;
-          c = e < n ? buf[e] : COMMA;
-          let neg = false;
-          if (c === MINUS) {
-            neg = true;
-            e++;
-          } else if (c === PLUS) e++;
+          c = buf[e];
+          const neg = c === MINUS;
+          if (neg || c === PLUS) e++;
           let mant = 0;
-          let digits = 0;
-          let exp = 0;
-          const digitsFrom = e;
-          while (e < n) {
-            const d = buf[e] - 48;
-            if (d >>> 0 > 9) break;
+          const from = e;
+          let d = buf[e] - 48;
+          while (d >>> 0 <= 9) {
             mant = mant * 10 + d;
-            e++;
+            d = buf[++e] - 48;
           }
-          digits = e - digitsFrom;
-          if (e < n && buf[e] === DOT) {
+          let exp = 0;
+          let digits = e - from;
+          if (d === DOT - 48) {
             const dot = ++e;
-            while (e < n) {
-              const d = buf[e] - 48;
-              if (d >>> 0 > 9) break;
+            d = buf[e] - 48;
+            while (d >>> 0 <= 9) {
               mant = mant * 10 + d;
-              e++;
+              d = buf[++e] - 48;
             }
             exp = dot - e;
             digits += e - dot;
           }
-          let ok = digits > 0;
-          if (ok && e < n && (buf[e] | 32) === 101) {
-            e++;
-            let eneg = false;
-            if (e < n && (buf[e] === MINUS || buf[e] === PLUS)) eneg = buf[e++] === MINUS;
-            let ex = 0;
-            let ed = 0;
-            while (e < n) {
-              const d = buf[e] - 48;
-              if (d >>> 0 > 9) break;
-              ex = ex * 10 + d;
-              ed++;
-              e++;
-            }
-            ok = ed > 0;
-            exp += eneg ? -ex : ex;
-          }
-          let atEnd = true;
-          if (e < n) {
-            c = buf[e];
-            atEnd = c === COMMA || c === LF || c === CR;
-          } else if (!final) return rowStart;
-          if (ok && atEnd && mant <= MAX_EXACT && exp >= -22 && exp <= 22) {
-            const v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
-            nums[col]![row] = neg ? -v : v;
-            q = e;
-          } else if (atEnd && e === p) {
-            nums[col]![row] = Number.NaN; // empty field
+          c = buf[e];
+          if (c === COMMA || c === LF || c === CR) {
+            if (digits > 0 && mant <= MAX_EXACT && exp >= -22) {
+              const v = exp < 0 ? mant / POW10[-exp] : mant;
+              nums[col]![row] = neg ? -v : v;
+            } else if (e === p)
+              nums[col]![row] = Number.NaN; // empty field
+            else this.slowField(buf, p, col, row, false);
             q = e;
           } else {
             q = this.slowField(buf, p, col, row, false);
@@ -212,7 +198,7 @@ export class CsvFrameParser {
       this.nrows++;
       this.line++;
     }
-    return p;
+    return Math.min(p, input.length);
   }
 
   /** Columns trimmed to the rows read. */
@@ -399,6 +385,7 @@ export class CsvFrameParser {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NEWLINE = Buffer.from("\n");
 
 /** A view when the spare capacity is small, else an exact copy (so memory is not held twice). */
 function trim<T extends Float64Array | Int32Array>(a: T, n: number): T {
