@@ -387,9 +387,13 @@ export class CsvFrameParser {
 const EMPTY: ReadonlySet<string> = new Set();
 const NEWLINE = Buffer.from("\n");
 
-/** A view when the spare capacity is small, else an exact copy (so memory is not held twice). */
+/**
+ * A view when the spare capacity is at most a quarter (the usual case: capacity comes from the
+ * file size and the sampled row length), else an exact copy. Copying every column would hold
+ * old and new arrays at once and double the peak memory of a large read.
+ */
 function trim<T extends Float64Array | Int32Array>(a: T, n: number): T {
   if (a.length === n) return a;
-  if (a.length - n <= a.length / 16) return a.subarray(0, n) as T;
+  if (a.length - n <= a.length / 4) return a.subarray(0, n) as T;
   return a.slice(0, n) as T;
 }
