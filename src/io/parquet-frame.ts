@@ -11,9 +11,10 @@ import { countMissing, type FrameReadOptions, type LoadedFrame } from "./frame-l
 const LEVELS_KEY = "outward.levels";
 
 /**
- * Writes a frame as Parquet (hyparquet-writer, Snappy): numeric columns as nullable DOUBLE,
- * categorical columns as nullable UTF-8 strings; missing values become Parquet nulls so other
- * tools (R arrow, pandas, DuckDB) see them as missing. Written atomically like .owc files.
+ * Writes a frame as Parquet (hyparquet-writer, Snappy): numeric columns as DOUBLE (required when
+ * complete, else nullable), categorical columns as nullable UTF-8 strings; missing values become
+ * Parquet nulls so other tools (R arrow, pandas, DuckDB) see them as missing. Written
+ * atomically like .owc files.
  */
 export async function writeParquetFrame(path: string, frame: Frame): Promise<void> {
   const columnData: ColumnSource[] = [];
@@ -25,7 +26,8 @@ export async function writeParquetFrame(path: string, frame: Frame): Promise<voi
       let missing = false;
       for (let i = 0; i < v.length && !missing; i++) missing = Number.isNaN(v[i]);
       const data = missing ? Array.from(v, (x) => (Number.isNaN(x) ? null : x)) : v;
-      columnData.push({ name, data, type: "DOUBLE", nullable: true });
+      // a column without missing values is written as required: it reads back about twice as fast
+      columnData.push({ name, data, type: "DOUBLE", nullable: missing });
     } else {
       levels[name] = col.levels;
       const data = Array.from(col.codes, (c) => (c < 0 ? null : col.levels[c]));
