@@ -31,9 +31,26 @@ export function toTri(v: unknown): unknown {
   }
 }
 
+/** Plain unsigned decimals ("12", "0.35"): the common case, read without a regex or a trim. */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (dot || i === 0 || i === n - 1) return false;
+      dot = true;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function toNumber(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== "string") return v;
+  if (v === "") return null;
+  if (isPlainDecimal(v)) return Number(v);
   const s = v.trim();
   if (s === "") return null;
   return NUMBER_LITERAL.test(s) ? Number(s) : v;

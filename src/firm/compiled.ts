@@ -36,17 +36,23 @@ function parserFor(spec: FieldSpec): Parse {
     case "tri":
       return (cell) => {
         // The common spellings skip the general canonicalizer.
-        if (cell === "yes" || cell === "no") return cell;
+        if (cell === "yes" || cell === "no" || cell === "unknown") return cell;
+        if (cell === "") return "unknown";
         const t = coerce(cell);
         return allowed.has(t as string) ? t : BAD;
       };
     case "enum":
       return (cell) => {
+        if (cell === "") return null;
+        if (allowed.has(cell)) return cell;
         const t = coerce(cell);
         return t === null || allowed.has(t as string) ? t : BAD;
       };
     case "modes":
       return (cell) => {
+        if (cell === "") return null;
+        if (cell === "none") return [];
+        if (allowed.has(cell)) return [cell];
         const t = coerce(cell) as string[] | null;
         if (t === null) return null;
         for (const m of t) if (!allowed.has(m)) return BAD;
@@ -117,10 +123,17 @@ export function compileValidator(header: readonly string[]): CompiledValidator {
   });
   const hasId = columns.some((c) => c.spec.name === "id");
   const idSpec = FIELD_BY_NAME.get("id")!;
+  const fast = hasId ? generateRowReader(columns) : null;
 
   return {
     unknownColumns,
     validate(cells, where) {
+      const quick = fast === null ? null : fast(cells);
+      if (quick !== null) {
+        const found = findInconsistencies(quick);
+        if (found.length === 0) return { ok: true, value: quick };
+        return { ok: false, issues: found.map((inc) => inconsistencyIssue(inc, where)) };
+      }
       const p = emptyProfile("");
       const record = p as unknown as Record<string, unknown>;
       let bad: Column[] | null = null;
@@ -147,4 +160,42 @@ export function compileValidator(header: readonly string[]): CompiledValidator {
       return { ok: false, issues: issues.map(([, issue]) => issue) };
     },
   };
+}
+
+/*
+ * The hot path, generated once per header: each column's parser is its own variable, so every
+ * call site stays monomorphic, and the profile is built as one object literal in the Profile's
+ * field order. Only field names from PROFILE_FIELDS and column indices enter the source text,
+ * never header text. Returns null when any cell is bad; the general loop then collects issues.
+ */
+function generateRowReader(
+  columns: readonly Column[],
+): (cells: readonly string[]) => Profile | null {
+  const lines: string[] = [];
+  const byField = new Map<string, string>();
+  const items: Record<BarrierFamily, string[]> = {
+    attitudinal: [],
+    resource: [],
+    operational: [],
+    strategic: [],
+  };
+  columns.forEach((col, k) => {
+    lines.push(`const v${k} = p${k}(cells[${col.index}]); if (v${k} === BAD) return null;`);
+    if (col.family === null) byField.set(col.spec.name, `v${k}`);
+    else items[col.family].push(`v${k}`);
+  });
+  const empty = emptyProfile("") as unknown as Record<string, unknown>;
+  const props = PROFILE_FIELDS.map((f) => {
+    if (f.kind === "items") {
+      const groups = BARRIER_FAMILIES.map((fam) => `${fam}: [${items[fam].join(", ")}]`);
+      return `${f.name}: { ${groups.join(", ")} }`;
+    }
+    return `${f.name}: ${byField.get(f.name) ?? JSON.stringify(empty[f.name])}`;
+  });
+  const body = `"use strict"; return function readRow(cells) {\n${lines.join("\n")}\nreturn { ${props.join(", ")} };\n};`;
+  const params = columns.map((_, k) => `p${k}`);
+  const make = new Function("BAD", ...params, body) as (
+    ...args: unknown[]
+  ) => (cells: readonly string[]) => Profile | null;
+  return make(BAD, ...columns.map((c) => c.parse));
 }
