@@ -57,16 +57,30 @@ export function groupCodes(col: Column): { codes: Int32Array; labels: string[] }
     const codes = col.codes.map((c) => (c < 0 ? -1 : remap[c]));
     return { codes, labels: present.map((k) => col.levels[k]) };
   }
-  const index = new Map<number, number>();
-  for (const v of col.values) if (!Number.isNaN(v) && !index.has(v)) index.set(v, 0);
-  const keys = Float64Array.from(index.keys()).sort();
-  keys.forEach((v, j) => {
-    index.set(v, j);
-  });
-  const codes = new Int32Array(col.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = col.values[i];
-    codes[i] = Number.isNaN(v) ? -1 : index.get(v)!;
+  const v = col.values;
+  const small = smallWholeCodes(v);
+  if (small) return small;
+  // sorted distinct values, then a binary search per row (no hashing of doubles)
+  const sorted = v.filter((x) => !Number.isNaN(x)).sort();
+  let U = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[U++] = sorted[i];
+  const keys = sorted.subarray(0, U);
+  const codes = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (Number.isNaN(x)) {
+      codes[i] = -1;
+      continue;
+    }
+    let lo = 0;
+    let hi = U - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    codes[i] = lo;
   }
   return { codes, labels: Array.from(keys, String) };
 }
@@ -74,4 +88,27 @@ export function groupCodes(col: Column): { codes: Int32Array; labels: string[] }
 /** Text order with digit runs compared as numbers, so "2" < "10" and "size 2" < "size 10". */
 function compareLabels(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
+}
+
+/** Codes for whole-number values in a narrow range (states, years, ids): a lookup table. */
+function smallWholeCodes(v: Float64Array): { codes: Int32Array; labels: string[] } | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (Number.isNaN(x)) continue;
+    if (!Number.isInteger(x)) return undefined;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (min > max) return { codes: new Int32Array(v.length).fill(-1), labels: [] };
+  if (!(max - min <= 4 * v.length + 1024)) return undefined;
+  const table = new Int32Array(max - min + 1).fill(-1);
+  for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i])) table[v[i] - min] = 0;
+  const labels: string[] = [];
+  for (let k = 0; k < table.length; k++)
+    if (table[k] === 0) table[k] = labels.push(String(k + min)) - 1;
+  const codes = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) codes[i] = Number.isNaN(v[i]) ? -1 : table[v[i] - min];
+  return { codes, labels };
 }

@@ -7,6 +7,7 @@ export * from "./logrank.ts";
 export * from "./markov.ts";
 export * from "./panel-order.ts";
 export * from "./raking.ts";
+export * from "./sort.ts";
 export * from "./spell-survival.ts";
 export * from "./spells.ts";
 export * from "./states.ts";

@@ -1,4 +1,5 @@
 import { pChisqUpper } from "../../stats/index.ts";
+import { argsortAscending } from "./sort.ts";
 
 export interface LogRankOptions {
   /**
@@ -37,19 +38,17 @@ export function logRank(
   const w = (s: number) => (weight_S ? weight_S[s] : 1);
   const G0 = labels.length;
   const size_G = new Float64Array(G0);
-  const idx: number[] = [];
-  for (let s = 0; s < time_S.length; s++) {
-    if (group_S[s] < 0) continue;
-    idx.push(s);
-    size_G[group_S[s]] += w(s);
-  }
+  for (let s = 0; s < time_S.length; s++) if (group_S[s] >= 0) size_G[group_S[s]] += w(s);
+  // descending time order, rows without a group left out
+  const idx = Array.from(argsortAscending(time_S))
+    .reverse()
+    .filter((s) => group_S[s] >= 0);
   const present = labels.map((_, g) => g).filter((g) => size_G[g] > 0);
   const G = present.length;
   const slot = new Int32Array(G0).fill(-1);
   present.forEach((g, j) => {
     slot[g] = j;
   });
-  idx.sort((a, b) => time_S[b] - time_S[a]);
   // walk times from the largest down, so that the risk set only grows
   const risk_G = new Float64Array(G);
   const O = new Float64Array(G);

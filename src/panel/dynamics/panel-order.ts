@@ -1,5 +1,5 @@
 import type { Issue } from "../../framework/index.ts";
-import type { Frame } from "../../io/index.ts";
+import type { Column, Frame } from "../../io/index.ts";
 import { cellLabel, getColumn, groupCodes, numericValues } from "./columns.ts";
 
 /**
@@ -38,7 +38,7 @@ export function orderPanel(
   const timeCol = getColumn(frame, timeName, issues);
   if (!idCol || !timeCol) return { ok: false, issues };
   const n = frame.nrows;
-  const { codes, labels } = groupCodes(idCol);
+  const { codes, labelOf } = idKeys(idCol);
   const time = numericValues(timeCol);
   let tmin = Number.POSITIVE_INFINITY;
   let tmax = Number.NEGATIVE_INFINITY;
@@ -60,28 +60,28 @@ export function orderPanel(
   const firm_N = new Int32Array(n);
   const time_N = new Float64Array(n);
   const next_N = new Uint8Array(n);
-  const F = labels.length;
-  const firmStart_F = new Int32Array(F + 1);
+  const firmLabels: (string | number)[] = [];
+  const starts: number[] = [];
   for (let k = 0; k < n; k++) {
-    firm_N[k] = codes[order[k]];
-    time_N[k] = time[order[k]];
+    const row = order[k];
+    time_N[k] = time[row];
+    if (k === 0 || codes[row] !== codes[order[k - 1]]) {
+      starts.push(k);
+      firmLabels.push(labelOf(row));
+    }
+    firm_N[k] = firmLabels.length - 1;
   }
   for (let k = 0; k < n; k++) {
     if (k > 0 && firm_N[k] === firm_N[k - 1] && time_N[k] === time_N[k - 1]) {
       issues.push({
         ...rowIssue("duplicate_firm_year", order[k], timeName, time_N[k], "one row per firm-year"),
-        message: `duplicate firm-year: ${idName}=${labels[firm_N[k]]}, ${timeName}=${time_N[k]} also on row ${order[k - 1] + 1}; expected one row per firm-year`,
+        message: `duplicate firm-year: ${idName}=${firmLabels[firm_N[k]]}, ${timeName}=${time_N[k]} also on row ${order[k - 1] + 1}; expected one row per firm-year`,
       });
     }
     if (k + 1 < n && firm_N[k + 1] === firm_N[k] && time_N[k + 1] === time_N[k] + 1) next_N[k] = 1;
   }
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, 50) };
-  for (let k = n - 1; k >= 0; k--) firmStart_F[firm_N[k]] = k;
-  firmStart_F[F] = n;
-  const firmLabels = labels.map((l) => {
-    const asNum = Number(l);
-    return idCol.kind === "numeric" && Number.isFinite(asNum) ? asNum : l;
-  });
+  const firmStart_F = Int32Array.from([...starts, n]);
   return {
     ok: true,
     value: {
@@ -97,6 +97,37 @@ export function orderPanel(
   };
 }
 
+/**
+ * Sort keys for the id: whole-number ids are used as they are (offset to start at 0), which
+ * avoids a dictionary pass over millions of rows; other ids get dictionary codes in label order.
+ */
+function idKeys(col: Column): { codes: Int32Array; labelOf: (row: number) => string | number } {
+  if (col.kind === "numeric") {
+    const v = col.values;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let whole = true;
+    for (let i = 0; i < v.length && whole; i++) {
+      if (!Number.isInteger(v[i])) whole = false;
+      else {
+        if (v[i] < min) min = v[i];
+        if (v[i] > max) max = v[i];
+      }
+    }
+    if (whole && max - min < 2 ** 31 - 1) {
+      const codes = new Int32Array(v.length);
+      for (let i = 0; i < v.length; i++) codes[i] = v[i] - min;
+      return { codes, labelOf: (row) => v[row] };
+    }
+  }
+  const { codes, labels } = groupCodes(col);
+  const numericIds = col.kind === "numeric";
+  return {
+    codes,
+    labelOf: (row) => (numericIds ? Number(labels[codes[row]]) : labels[codes[row]]),
+  };
+}
+
 function rowIssue(code: string, i: number, field: string, value: unknown, expected: string): Issue {
   return {
     code,
@@ -109,8 +140,10 @@ function rowIssue(code: string, i: number, field: string, value: unknown, expect
 }
 
 /**
- * Packs (firm, time, row) into one float so a native numeric sort does the work; falls back to
- * a comparator sort when the packed key would exceed 2^53.
+ * Sort by (firm key, time, row). When the keys span no more than a few times the row count (the
+ * usual case: dense or whole-number ids), two stable counting passes (time, then firm) do it in
+ * linear time; otherwise (firm, time, row) is packed into one float for a native numeric sort,
+ * with a comparator sort when the packed key would exceed 2^53.
  */
 function sortByFirmTime(
   codes: Int32Array,
@@ -123,6 +156,21 @@ function sortByFirmTime(
   const order = new Uint32Array(n);
   let maxCode = 0;
   for (let i = 0; i < n; i++) if (codes[i] > maxCode) maxCode = codes[i];
+  if (maxCode + 1 <= 4 * n + 1024 && span <= 4 * n + 1024) {
+    const byTime = new Uint32Array(n);
+    const countT = new Uint32Array(span + 1);
+    for (let i = 0; i < n; i++) countT[time[i] - tmin + 1]++;
+    for (let t = 1; t <= span; t++) countT[t] += countT[t - 1];
+    for (let i = 0; i < n; i++) byTime[countT[time[i] - tmin]++] = i;
+    const countF = new Uint32Array(maxCode + 2);
+    for (let i = 0; i < n; i++) countF[codes[i] + 1]++;
+    for (let f = 1; f <= maxCode + 1; f++) countF[f] += countF[f - 1];
+    for (let k = 0; k < n; k++) {
+      const i = byTime[k];
+      order[countF[codes[i]]++] = i;
+    }
+    return order;
+  }
   if ((maxCode + 1) * span * n < Number.MAX_SAFE_INTEGER) {
     const key = new Float64Array(n);
     for (let i = 0; i < n; i++) key[i] = (codes[i] * span + (time[i] - tmin)) * n + i;

@@ -1,3 +1,5 @@
+import { argsortAscending } from "./sort.ts";
+
 /**
  * Infinitesimal-jackknife (robust) standard errors of the Kaplan-Meier curve and of the
  * Nelson-Aalen cumulative hazard, summing influence over clusters. This follows the
@@ -21,7 +23,7 @@ export function survivalVarianceIJ(
   const infS_C = new Float64Array(C);
   const infH_C = new Float64Array(C);
   for (let s = 0; s < S; s++) atRisk_C[cl(s)] += w(s);
-  const idx = Array.from({ length: S }, (_, s) => s).sort((a, b) => time_S[a] - time_S[b]);
+  const idx = argsortAscending(time_S);
   const seSurvival: number[] = [];
   const seCumhaz: number[] = [];
   let km = 1;

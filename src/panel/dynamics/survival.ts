@@ -1,4 +1,5 @@
 import { qnorm } from "../../stats/index.ts";
+import { argsortAscending } from "./sort.ts";
 import { survivalVarianceIJ } from "./survival-robust.ts";
 
 /**
@@ -63,7 +64,7 @@ export function kaplanMeier(
   const w = (s: number) => (weight_S ? weight_S[s] : 1);
   const wholeWeights = !weight_S || Array.prototype.every.call(weight_S, Number.isInteger);
   const variance = options.variance ?? (wholeWeights ? "greenwood" : "robust");
-  const idx = Array.from({ length: S }, (_, s) => s).sort((a, b) => time_S[a] - time_S[b]);
+  const idx = argsortAscending(time_S);
   const c: SurvivalCurve = {
     ...{ time: [], n_risk: [], n_event: [], n_censor: [], survival: [], std_err: [] },
     ...{ std_err_log: [], lower: [], upper: [], cumhaz: [], std_err_cumhaz: [] },

@@ -161,3 +161,42 @@ describe("gaps, weights and intervals", () => {
     );
   });
 });
+
+describe("state codes", () => {
+  it("orders numeric and text states naturally and handles an all-missing column", async () => {
+    const { groupCodes } = await import("../../../src/panel/dynamics/columns.ts");
+    const { numeric, categorical } = await import("../../../src/io/index.ts");
+    const a = groupCodes(numeric(Float64Array.from([10, 2, Number.NaN, 2.5, 2])));
+    expect(a.labels).toEqual(["2", "2.5", "10"]);
+    expect(Array.from(a.codes)).toEqual([2, 0, -1, 1, 0]);
+    const b = groupCodes(numeric(Float64Array.from([30, 1, 30])));
+    expect(b.labels).toEqual(["1", "30"]);
+    expect(Array.from(b.codes)).toEqual([1, 0, 1]);
+    const c = groupCodes(
+      categorical(Int32Array.from([0, 1, 2, -1]), ["size 10", "size 2", "unused", "b"]),
+    );
+    expect(c.labels).toEqual(["size 2", "size 10", "unused"]);
+    expect(Array.from(c.codes)).toEqual([1, 0, 2, -1]);
+    expect(groupCodes(numeric(Float64Array.from([Number.NaN]))).labels).toEqual([]);
+  });
+});
+
+describe("panel order", () => {
+  it("sorts far-apart and text ids the same way as small ones", async () => {
+    const rows = (ids: (string | number)[]) =>
+      ids.flatMap((id, f) =>
+        [2001, 2000, 2002].map((year, t) => ({ firm: id, year, s: (f + t) % 2 })),
+      );
+    const small = transitions(await frameFromRows(rows([1, 2])), { state: "s" });
+    const far = transitions(await frameFromRows(rows([1e12, 5])), { state: "s" });
+    const text = transitions(await frameFromRows(rows(["b", "a"])), { state: "s" });
+    if (!small.ok || !far.ok || !text.ok) throw new Error("failed");
+    // by year each firm reads (1, 0, 0) or (0, 1, 1): 1->0, 0->0, 0->1, 1->1
+    expect(small.value.overall.counts).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(far.value.overall.counts).toEqual(small.value.overall.counts);
+    expect(text.value.overall.counts).toEqual(small.value.overall.counts);
+  });
+});
