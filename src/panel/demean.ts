@@ -94,6 +94,30 @@ function oneWayCoefs(
   });
 }
 
+/** Weighted sums of x by both codings in one pass. */
+function sumsTwo(
+  x: Float64Array,
+  a: Int32Array,
+  b: Int32Array,
+  w: Float64Array | undefined,
+  sa: Float64Array,
+  sb: Float64Array,
+): void {
+  const n = x.length;
+  if (w)
+    for (let i = 0; i < n; i++) {
+      const v = w[i] * x[i];
+      sa[a[i]] += v;
+      sb[b[i]] += v;
+    }
+  else
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      sa[a[i]] += v;
+      sb[b[i]] += v;
+    }
+}
+
 /** Exact two-way: A = large effect, B = small effect. */
 function twoWayExactCoefs(
   cols: Float64Array[],
@@ -135,20 +159,41 @@ function twoWayExactCoefs(
   }
   const chol = choleskyDrop(M, T, 1e-9);
   const r = chol.kept.length;
-  return cols.map((x) => {
-    const alpha = new Float64Array(A.nLevels);
-    groupMeans(x, A.codes, wA, w, alpha);
-    const rhs = new Float64Array(T);
-    const a = A.codes;
-    const b = B.codes;
-    if (w) for (let i = 0; i < n; i++) rhs[b[i]] += w[i] * (x[i] - alpha[a[i]]);
-    else for (let i = 0; i < n; i++) rhs[b[i]] += x[i] - alpha[a[i]];
+  const a = A.codes;
+  const b = B.codes;
+  const K = cols.length;
+  // Pass 1 (per column): unit means of x. The other two passes read only the codes, for all
+  // columns at once: D_B'W(alpha[a]) for the right-hand side, then the unit sums of gamma[b].
+  const alphas: Float64Array[] = [];
+  const sumsB: Float64Array[] = [];
+  for (const x of cols) {
+    const sa = new Float64Array(A.nLevels);
+    const sb = new Float64Array(T);
+    sumsTwo(x, a, b, w, sa, sb);
+    for (let g = 0; g < sa.length; g++) sa[g] /= wA[g];
+    alphas.push(sa);
+    sumsB.push(sb);
+  }
+  const rhs_KT = new Float64Array(K * T);
+  for (let j = 0; j < K; j++) {
+    const al = alphas[j];
+    const rj = new Float64Array(T);
+    if (w) for (let i = 0; i < n; i++) rj[b[i]] += w[i] * al[a[i]];
+    else for (let i = 0; i < n; i++) rj[b[i]] += al[a[i]];
+    for (let t = 0; t < T; t++) rhs_KT[j * T + t] = sumsB[j][t] - rj[t];
+  }
+  return cols.map((_, j) => {
     const sub = new Float64Array(r);
-    for (let j = 0; j < r; j++) sub[j] = rhs[chol.kept[j]];
+    for (let q = 0; q < r; q++) sub[q] = rhs_KT[j * T + chol.kept[q]];
     const sol = cholSolve(chol.L, r, sub);
     const gamma = new Float64Array(T);
-    for (let j = 0; j < r; j++) gamma[chol.kept[j]] = sol[j];
-    groupMeans(x, a, wA, w, alpha, gamma, b);
+    for (let q = 0; q < r; q++) gamma[chol.kept[q]] = sol[q];
+    // alpha_g = mean_g(x) - (sum over g's rows of w gamma[b]) / w_g
+    const alpha = alphas[j];
+    const sg = new Float64Array(A.nLevels);
+    if (w) for (let i = 0; i < n; i++) sg[a[i]] += w[i] * gamma[b[i]];
+    else for (let i = 0; i < n; i++) sg[a[i]] += gamma[b[i]];
+    for (let g = 0; g < alpha.length; g++) alpha[g] -= sg[g] / wA[g];
     return { alpha, gamma };
   });
 }
