@@ -94,7 +94,7 @@ function errorText(err: unknown): string {
 }
 
 /** The diagnose module and its renderers, loaded only when a command needs them. */
-async function loadEngine(
+export async function loadEngine(
   overrides: Record<string, unknown>,
   from: string,
 ): Promise<AssessEngine<Diagnosis>> {

@@ -1,0 +1,46 @@
+// One measured run of the assess pipeline in a fresh process, printing one JSON line.
+// Usage: node --import tsx bench/assess/once.ts FILE.csv validate|csv|json
+// "validate" reads and validates only; "csv"/"json" also diagnose and write to a null sink,
+// exactly as `outward assess FILE --csv|--json > /dev/null` does (same runAssess, same engine).
+import { Writable } from "node:stream";
+import { loadEngine } from "../../src/cli/commands/assess.ts";
+import { runAssess } from "../../src/cli/commands/assess-run.ts";
+import { readFirmBatches } from "../../src/io/index.ts";
+
+const [file, mode] = process.argv.slice(2);
+const sink = (): Writable =>
+  new Writable({
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+let n = 0;
+if (mode === "validate") {
+  for await (const batch of readFirmBatches(file)) for (const r of batch) if (r.result.ok) n++;
+} else if (mode === "csv" || mode === "json") {
+  const engine = await loadEngine({}, "defaults");
+  const summary = await runAssess(file, engine, {
+    format: mode,
+    trace: mode === "json",
+    rejects: null,
+    stdout: sink(),
+    stderr: sink(),
+  });
+  n = summary.assessed;
+} else throw new Error(`unknown mode ${mode}`);
+const wall = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+process.stdout.write(
+  `${JSON.stringify({
+    file,
+    mode,
+    profiles: n,
+    wall_s: +wall.toFixed(2),
+    cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+    per_s_wall: Math.round(n / wall),
+    per_s_cpu: Math.round(n / ((cpu.user + cpu.system) / 1e6)),
+    max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);
