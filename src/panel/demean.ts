@@ -94,6 +94,12 @@ function oneWayCoefs(
   });
 }
 
+/** True when codes are non-decreasing (rows grouped, groups in code order). */
+function rowsInCodeOrder(codes: Int32Array): boolean {
+  for (let i = 1; i < codes.length; i++) if (codes[i] < codes[i - 1]) return false;
+  return true;
+}
+
 /** Weighted sums of x by both codings in one pass. */
 function sumsTwo(
   x: Float64Array,
@@ -129,13 +135,17 @@ function twoWayExactCoefs(
   const T = B.nLevels;
   const wA = groupWeights(A, w);
   const wB = groupWeights(B, w);
-  // Rows ordered by A (counting sort) to collect each unit's period weights c_i.
+  // Rows ordered by A to collect each unit's period weights c_i: a counting sort, skipped when
+  // each unit's rows are already contiguous with codes in order of appearance (the usual layout).
   const start = new Int32Array(A.nLevels + 1);
   for (let i = 0; i < n; i++) start[A.codes[i] + 1]++;
   for (let g = 0; g < A.nLevels; g++) start[g + 1] += start[g];
-  const fill = start.slice(0, A.nLevels);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[fill[A.codes[i]]++] = i;
+  let order: Int32Array | undefined;
+  if (!rowsInCodeOrder(A.codes)) {
+    const fill = start.slice(0, A.nLevels);
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[fill[A.codes[i]]++] = i;
+  }
   const M = new Float64Array(T * T);
   for (let t = 0; t < T; t++) M[t * T + t] = wB[t];
   const ci = new Float64Array(T);
@@ -143,7 +153,7 @@ function twoWayExactCoefs(
   for (let g = 0; g < A.nLevels; g++) {
     let m = 0;
     for (let p = start[g]; p < start[g + 1]; p++) {
-      const r = order[p];
+      const r = order ? order[p] : p;
       const t = B.codes[r];
       if (ci[t] === 0) touched[m++] = t;
       ci[t] += w ? w[r] : 1;

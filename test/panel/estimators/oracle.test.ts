@@ -91,6 +91,29 @@ describe("within estimator vs a dense dummy-variable solve", () => {
       });
     }
 
+  it("row order does not matter (shuffled rows take the counting-sort path)", () => {
+    const rnd = lcg(77);
+    const perm = Array.from({ length: frame.nrows }, (_, i) => i).sort(() => rnd() - 0.5);
+    const cols: Record<string, Column> = {};
+    for (const name of frame.names) {
+      const v = (frame.columns.get(name) as { values: Float64Array }).values;
+      cols[name] = numeric(Float64Array.from(perm, (i) => v[i]));
+    }
+    const shuffled = frameFromColumns(cols);
+    for (const weights of [undefined, "w"]) {
+      const a = estimate(frame, "y ~ x1 + x2 | firm + year", { id: "firm", time: "year", weights });
+      const b = estimate(shuffled, "y ~ x1 + x2 | firm + year", {
+        id: "firm",
+        time: "year",
+        weights,
+      });
+      if (!a.ok || !b.ok) throw new Error("fit");
+      expect(b.value.fit.lin.beta[0]).toBeCloseTo(a.value.fit.lin.beta[0], 10);
+      expect(b.value.fit.lin.beta[1]).toBeCloseTo(a.value.fit.lin.beta[1], 10);
+      expect(b.value.fit.lin.ssr).toBeCloseTo(a.value.fit.lin.ssr, 8);
+    }
+  });
+
   it("alternating projections converge to the exact two-way solution", () => {
     const spec = parseFormula("y ~ x1 + x2 | firm + year");
     if (!spec.ok) throw new Error("formula");
