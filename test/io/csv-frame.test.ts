@@ -173,6 +173,29 @@ describe("types", () => {
   });
 });
 
+describe("edges", () => {
+  it("reads a header-only file as zero rows and refuses an empty file", async () => {
+    const { frame } = await readCsvFrame(csvFile("a,b\n"));
+    expect(frame.names).toEqual(["a", "b"]);
+    expect(frame.nrows).toBe(0);
+    expect((await failure(readCsvFrame(csvFile("")))).code).toBe("empty_file");
+  });
+
+  it("reads a last row without a line ending and skips blank lines", async () => {
+    const { frame } = await readCsvFrame(csvFile("a,b\n1,2\n\n3,4"));
+    expect(num(frame, "a")).toEqual([1, 3]);
+    expect(num(frame, "b")).toEqual([2, 4]);
+  });
+
+  it("reports progress up to the file size", async () => {
+    const path = `${DATA}/produc.csv`;
+    const seen: [number, number | undefined][] = [];
+    await readCsvFrame(path, { onProgress: (done, total) => seen.push([done, total]) });
+    const size = (await import("node:fs")).statSync(path).size;
+    expect(seen.at(-1)).toEqual([size, size]);
+  });
+});
+
 describe("bad rows", () => {
   it("rejects a row with too few fields, with its row number", async () => {
     const path = csvFile("a,b,c\n1,2,3\n4,5\n6,7,8\n");
