@@ -47,6 +47,8 @@ export interface Population {
   sector: Uint8Array;
   /** Employees (headcount, may be fractional after growth). */
   employees: Float32Array;
+  /** log(employees), kept beside it because the export decision reads it every year. */
+  logEmployees: Float32Array;
   /** Calendar year the firm was founded. */
   founded: Int32Array;
   /** 1 when the offer can be sold abroad at all (review theme 1: non-tradable offers). */
@@ -140,6 +142,7 @@ export function allocatePopulation(capacity: number): Population {
     alive: new Uint8Array(c),
     sector: new Uint8Array(c),
     employees: new Float32Array(c),
+    logEmployees: new Float32Array(c),
     founded: new Int32Array(c),
     tradable: new Uint8Array(c),
     techIntensity: new Uint8Array(c),

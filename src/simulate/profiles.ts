@@ -142,6 +142,7 @@ export function fromProfiles(
     setNum(pop.barrierStrategic, i, f.barrier_strategic, "barrier_strategic");
     setNum(pop.sunkCostConcern, i, f.sunk_cost_concern, "sunk_cost_concern");
     pop.weight[i] = f.weight ?? 1;
+    pop.logEmployees[i] = Math.log(pop.employees[i]);
     loadHistory(pop, i, f, now, params, miss);
     pop.sales[i] = pop.employees[i] * params.salesPerEmployee;
   }

@@ -46,6 +46,18 @@ export function mix32(x: number): number {
   return x >>> 0;
 }
 
+/**
+ * lowbias32 returning a signed 32-bit integer: a small integer for the engine, so a call that is
+ * not inlined never allocates. Hot loops use `(mix32s(...) >>> 0) * U32_TO_UNIT`.
+ */
+export function mix32s(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  return x ^ (x >>> 16);
+}
+
 /** The per-(seed, replication, year, stream) key that firm draws are derived from. */
 export function drawKey(seed: number, replication: number, year: number, stream: number): number {
   let h = mix32((seed >>> 0) ^ 0x5bd1e995);

@@ -4,9 +4,11 @@
  * its own draw stream keyed by (seed, replication, year, slot), so a slot's firm does not depend
  * on how slots are split over threads.
  */
+
+import { normalFromHash } from "./fastmath.ts";
 import type { SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
-import { type CounterRng, STREAM, uniformAt } from "./rng.ts";
+import { type CounterRng, mix32s, SLOT_MULT, STREAM, uniformAt } from "./rng.ts";
 
 const S = {
   sector: 0,
@@ -40,10 +42,9 @@ export function synthesisKeys(rng: CounterRng, year: number): Uint32Array {
   return keys;
 }
 
-function normal(keys: Uint32Array, a: number, b: number, slot: number): number {
-  const u1 = 1 - uniformAt(keys[a], slot);
-  const u2 = uniformAt(keys[b], slot);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+/** A standard normal draw for one slot (one hash, a quantile table; the second key is unused). */
+function normal(keys: Uint32Array, a: number, _b: number, slot: number): number {
+  return normalFromHash(mix32s(keys[a] ^ Math.imul(slot + 1, SLOT_MULT)));
 }
 
 /** Cumulative tech-intensity thresholds (low, then medium) by sector code; assumption. */
@@ -121,6 +122,7 @@ export function synthesizeFirm(
     ? Math.log(p.newbornEmployees) + 0.5 * normal(keys, S.size1, S.size2, i)
     : p.logEmployeesMean + p.logEmployeesSd * normal(keys, S.size1, S.size2, i);
   pop.employees[i] = clamp(Math.exp(logSize), 1, 249);
+  pop.logEmployees[i] = Math.log(pop.employees[i]);
   pop.founded[i] = year - ageYears;
 
   const ut = draw(keys, S.tech, i);

@@ -33,6 +33,9 @@ export interface ScenarioState {
   hooks: YearHooks[];
 }
 
+/** Slots per cache tile (columns of a tile fit in L2 across the processes). */
+const TILE = 2048;
+
 export interface StepOptions {
   /** 0-based year since the policy start; negative during burn-in (no programme acts). */
   yearIndex: number;
@@ -51,10 +54,12 @@ export function stepYear(
   demographyKernel(pop, ctx, s.born);
   domesticDemandKernel(pop.domesticDemand, pop.salesGrowth, ctx);
 
-  clearEffects(s.effects, start, end);
-  s.recipients.fill(0, start, end);
   const reports: ProgrammeYearReport[] = [];
-  if (opts.yearIndex >= 0) {
+  const acting = opts.yearIndex >= 0 && s.hooks.length > 0;
+  if (acting) {
+    // Without programmes the effect columns stay zero and are never touched.
+    clearEffects(s.effects, start, end);
+    s.recipients.fill(0, start, end);
     for (let h = 0; h < s.hooks.length; h++) {
       const mask = s.masks[h];
       mask.fill(0, start, end);
@@ -70,12 +75,18 @@ export function stepYear(
       for (let i = start; i < end; i++) s.recipients[i] |= mask[i];
     }
   }
-  partnerNetworksKernel(pop, s.effects.linkProbability, ctx);
-  applySupportKernel(pop, s.effects, ctx);
-  exportDecisionKernel(pop, s.effects, s.scratch, ctx);
-  learningKernel(pop.knowledge, pop.exporting, ctx);
-  intensityKernel(pop, s.scratch.transition_N, ctx);
-  classifyKernel(pop, ctx);
-  performanceKernel(pop, ctx);
+  // The remaining processes run tile by tile so a tile's columns stay in cache between them.
+  const tile: StepContext = { ...ctx };
+  for (let t0 = start; t0 < end; t0 += TILE) {
+    tile.start = t0;
+    tile.end = Math.min(end, t0 + TILE);
+    partnerNetworksKernel(pop, s.effects.linkProbability, tile);
+    if (acting) applySupportKernel(pop, s.effects, tile);
+    exportDecisionKernel(pop, s.effects, s.scratch, tile);
+    learningKernel(pop.knowledge, pop.exporting, tile);
+    intensityKernel(pop, s.scratch.transition_N, tile);
+    classifyKernel(pop, tile);
+    performanceKernel(pop, tile);
+  }
   return reports;
 }

@@ -4,12 +4,14 @@
  * component also moves sales (see performance.ts), so it is written to `salesGrowth` here and
  * the performance process adds the rest.
  */
+
+import { logisticFromHash } from "../fastmath.ts";
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -30,9 +32,8 @@ export function domesticDemandKernel(
   const elasticity = p.salesDemandElasticity;
   for (let i = start; i < end; i++) {
     // Logistic shock from one uniform: log(u / (1 - u)).
-    const u = (hash(key ^ Math.imul(i + 1, MULT)) + 0.5) * UNIT;
     const before = demand_N[i];
-    const after = rho * before + scale * Math.log(u / (1 - u));
+    const after = rho * before + scale * logisticFromHash(hash(key ^ Math.imul(i + 1, MULT)));
     demand_N[i] = after;
     growth_N[i] = elasticity * (after - before);
   }

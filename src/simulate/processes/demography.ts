@@ -6,12 +6,12 @@
  * the export experience over (habitual entrepreneurs; Westhead et al. 2005).
  */
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { synthesisKeys, synthesizeFirm } from "../synthesize.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -34,13 +34,13 @@ export function demographyKernel(pop: Population, ctx: StepContext, born_N?: Uin
   for (let i = start; i < end; i++) {
     const age = year - founded[i];
     const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
-    const u = hash(deathKey ^ Math.imul(i + 1, MULT)) * UNIT;
+    const u = (hash(deathKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     if (born_N) born_N[i] = 0;
     if (u >= hazard) continue;
     if (born_N) born_N[i] = 1;
     deaths++;
     keys ??= synthesisKeys(rng, year);
-    const restart = hash(restartKey ^ Math.imul(i + 1, MULT)) * UNIT;
+    const restart = (hash(restartKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     const carry = {
       restart: restart < p.founderRestartProb,
       exportExperience: everExported[i] === 1 || founderExportExperience[i] === 1,

@@ -18,14 +18,16 @@
  * Also writes, per slot, the hysteresis of this year: P(export | exported last year) -
  * P(export | not), all else equal, which the calibration compares with estimates.
  */
+
+import { expNeg, logCount, sigmoid } from "../fastmath.ts";
 import type { EffectColumns } from "../intervention.ts";
 import type { SimParams } from "../params.ts";
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -110,7 +112,7 @@ export function exportDecisionKernel(
     sector,
     techIntensity,
     entrepreneurType,
-    employees,
+    logEmployees,
     founderExportExperience,
     founderSameIndustry,
     largeFirmLinks,
@@ -142,8 +144,13 @@ export function exportDecisionKernel(
   const { sunkCostOffset, fixedCostOffset } = e;
   const sunk0 = p.sunkEntryCost;
   const fixed0 = p.fixedExportCost;
-  const dep = 1 - p.sunkDepreciation;
-  const depSusp = 1 - p.suspendedDepreciation;
+  // Share of the sunk investment lost after g years out: 1 - (1 - depreciation)^g.
+  const lost = new Float64Array(256);
+  const lostSuspended = new Float64Array(256);
+  for (let g = 0; g < 256; g++) {
+    lost[g] = 1 - (1 - p.sunkDepreciation) ** g;
+    lostSuspended[g] = 1 - (1 - p.suspendedDepreciation) ** g;
+  }
 
   // Parameters as locals: the params object has too many keys for fast property access.
   const barrierDiscoveryProb = p.barrierDiscoveryProb;
@@ -194,7 +201,7 @@ export function exportDecisionKernel(
     let index =
       intercept +
       t.sector[sector[i]] +
-      effectLogEmployees * Math.log(employees[i]) +
+      effectLogEmployees * logEmployees[i] +
       t.tech[techIntensity[i]] +
       t.entrepreneur[entrepreneurType[i]] +
       effectFounderExportExperience * founderExportExperience[i] +
@@ -210,25 +217,25 @@ export function exportDecisionKernel(
       effectKnowledge * knowledge[i] +
       (year - founded[i] < 5 ? effectYoung : 0);
     const ever = everExported[i];
-    const contIndex = index + effectLogMarkets * Math.log(markets[i] > 0 ? markets[i] : 1);
+    const contIndex = index + effectLogMarkets * logCount(markets[i]);
     if (!last && ever && plansToExport[i]) index += effectPlans;
 
     // Costs: a continuing exporter pays the fixed cost; any other also pays the sunk cost.
     const fixed = fixed0 - fixedCostOffset[i];
     let sunk = sunk0 * (1 + sunkCostConcernScale * (sunkCostConcern[i] - 3));
-    sunk *= Math.exp(-knowledgeCostReduction * knowledge[i]);
-    if (ever && !last) sunk *= 1 - (suspended[i] ? depSusp : dep) ** yearsSinceExit[i];
+    sunk *= expNeg(knowledgeCostReduction * knowledge[i]);
+    if (ever && !last) sunk *= suspended[i] ? lostSuspended[gapBefore_N[i]] : lost[gapBefore_N[i]];
     if (pulled) sunk *= 1 - pullCostShare;
     sunk = Math.max(0, sunk - sunkCostOffset[i]);
 
-    const pStay = 1 / (1 + Math.exp(fixed - contIndex));
-    const pStart = 1 / (1 + Math.exp(fixed + sunk - index));
+    const pStay = sigmoid(contIndex - fixed);
+    const pStart = sigmoid(index - fixed - sunk);
     hysteresis_N[i] = pStay - pStart;
-    const u = hash(decisionKey ^ Math.imul(i + 1, MULT)) * UNIT;
+    const u = (hash(decisionKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     let now = u < (last ? pStay : pStart) ? 1 : 0;
     let projectEnded = false;
     if (now && last && sector[i] === BUSINESS_SERVICES) {
-      const v = hash(projectKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      const v = (hash(projectKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
       if (v < projectEndProb) {
         now = 0;
         projectEnded = true;
@@ -247,7 +254,7 @@ export function exportDecisionKernel(
         if (!ever) {
           firstExportYear[i] = year;
           // Some first-time exporters discover barriers only once they export (EIM 2005).
-          if (hash(discoveryKey ^ Math.imul(i + 1, MULT)) * UNIT < barrierDiscoveryProb) {
+          if ((hash(discoveryKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < barrierDiscoveryProb) {
             barrierOperational[i] = Math.min(5, barrierOperational[i] + barrierDiscoveryPoints);
             barrierStrategic[i] = Math.min(5, barrierStrategic[i] + barrierDiscoveryPoints);
             barrierResource[i] = Math.min(5, barrierResource[i] + barrierDiscoveryPoints);
@@ -264,14 +271,14 @@ export function exportDecisionKernel(
       spellYears[i] = 0;
       yearsSinceExit[i] = 1;
       reentered[i] = 0;
-      const w = hash(plansKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      const w = (hash(plansKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
       if (projectEnded && w < repeatBusinessProb) {
         suspended[i] = 1;
         plansToExport[i] = 1;
         transition_N[i] = TRANSITION.suspension;
       } else {
         const z = plansBase + plansPerKnowledge * knowledge[i];
-        plansToExport[i] = w < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        plansToExport[i] = w < sigmoid(z) ? 1 : 0;
         transition_N[i] = TRANSITION.exit;
       }
     } else {

@@ -6,12 +6,12 @@
  * continuing exporter less likely to stop (export-decision.ts).
  */
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 import { TRANSITION } from "./export-decision.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -45,14 +45,14 @@ export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: 
       exportShare[i] = techIntensity[i] === 2 ? startHigh : p.intensityStart;
       markets[i] = 1;
     } else if (tr === TRANSITION.continuing) {
-      const u = hash(noiseKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      const u = (hash(noiseKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
       const s =
         exportShare[i] + adj * (targets[techIntensity[i]] - exportShare[i]) + noise * (u - 0.5);
       exportShare[i] = s < 0.01 ? 0.01 : Math.min(s, 1);
-      const up = hash(upKey ^ Math.imul(i + 1, MULT)) * UNIT;
+      const up = (hash(upKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
       const m = markets[i];
       if (up < p.marketAddProb * (1 + 0.05 * knowledge[i]) && m < maxM) markets[i] = m + 1;
-      else if (m > 1 && hash(downKey ^ Math.imul(i + 1, MULT)) * UNIT < p.marketDropProb) {
+      else if (m > 1 && (hash(downKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < p.marketDropProb) {
         markets[i] = m - 1;
       }
     }

@@ -6,11 +6,11 @@
  */
 import type { EffectColumns } from "../intervention.ts";
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -32,12 +32,12 @@ export function partnerNetworksKernel(
   const organic = p.linkFormationProb;
   for (let i = start; i < end; i++) {
     if (largeFirmLinks[i] === 1) {
-      if (clientPull[i] === 0 && hash(pullKey ^ Math.imul(i + 1, MULT)) * UNIT < pullP) {
+      if (clientPull[i] === 0 && (hash(pullKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < pullP) {
         clientPull[i] = 1;
       }
     } else {
       const prob = 1 - (1 - organic) * (1 - linkProbability_N[i]);
-      if (hash(linkKey ^ Math.imul(i + 1, MULT)) * UNIT < prob) largeFirmLinks[i] = 1;
+      if ((hash(linkKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < prob) largeFirmLinks[i] = 1;
     }
   }
 }

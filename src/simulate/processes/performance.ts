@@ -4,14 +4,18 @@
  * better). Employment follows sales with an elasticity below one; firms stay SMEs (<= 249).
  * Runs after demand.ts, which wrote the demand part of this year's growth.
  */
+
+import { logisticFromHash } from "../fastmath.ts";
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
+
+const LOG_MAX_EMPLOYEES = Math.log(249);
 
 export function performance(pop: Population, ctx: StepContext): void {
   checkRange(ctx, pop.capacity);
@@ -21,7 +25,7 @@ export function performance(pop: Population, ctx: StepContext): void {
 export function performanceKernel(pop: Population, ctx: StepContext): void {
   const { year, start, end, params: p, rng } = ctx;
   const key = rng.key(year, STREAM.salesNoise);
-  const { exportHistory, exporting, sales, salesGrowth, employees } = pop;
+  const { exportHistory, exporting, sales, salesGrowth, employees, logEmployees } = pop;
   // Bit k of the history (updated this year) is "exported k+1 years ago"; lag 1 = last year.
   const lag = p.exportPerformanceLag;
   const bit = lag - 1;
@@ -30,12 +34,18 @@ export function performanceKernel(pop: Population, ctx: StepContext): void {
   const scale = p.salesNoise;
   const empEl = p.employmentElasticity;
   for (let i = start; i < end; i++) {
-    const u = (hash(key ^ Math.imul(i + 1, MULT)) + 0.5) * UNIT;
     const exportedThen = lag === 0 ? exporting[i] : (exportHistory[i] >>> bit) & 1;
-    const g = salesGrowth[i] + base + bonus * exportedThen + scale * Math.log(u / (1 - u));
+    const g =
+      salesGrowth[i] +
+      base +
+      bonus * exportedThen +
+      scale * logisticFromHash(hash(key ^ Math.imul(i + 1, MULT)));
     salesGrowth[i] = g;
     sales[i] *= Math.exp(g);
-    const emp = employees[i] * Math.exp(empEl * g);
-    employees[i] = emp < 1 ? 1 : Math.min(emp, 249);
+    // Employment follows sales in logs, bounded to SME sizes 1..249.
+    let logEmp = logEmployees[i] + empEl * g;
+    logEmp = logEmp < 0 ? 0 : logEmp > LOG_MAX_EMPLOYEES ? LOG_MAX_EMPLOYEES : logEmp;
+    logEmployees[i] = logEmp;
+    employees[i] = Math.exp(logEmp);
   }
 }

@@ -5,11 +5,11 @@
  */
 import type { EffectColumns } from "../intervention.ts";
 import type { Population } from "../population.ts";
-import { mix32, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
+import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
-const hash = mix32;
+const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 
@@ -33,7 +33,7 @@ export function applySupportKernel(pop: Population, e: EffectColumns, ctx: StepC
     if (learningBoost[i] !== 0) pop.knowledge[i] += learningBoost[i];
     const m = mentoringExperience[i];
     if (m !== 0 && pop.founderExportExperience[i] === 0) {
-      if (hash(key ^ Math.imul(i + 1, MULT)) * UNIT < m) {
+      if ((hash(key ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < m) {
         pop.founderExportExperience[i] = 1;
         pop.knowledge[i] += p.founderKnowledge;
       }
