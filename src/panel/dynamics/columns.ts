@@ -47,14 +47,16 @@ export function numericValues(col: Column): Float64Array {
 export function groupCodes(col: Column): { codes: Int32Array; labels: string[] } {
   if (col.kind === "categorical") {
     const used = new Uint8Array(col.levels.length);
-    for (const c of col.codes) if (c >= 0) used[c] = 1;
+    const src = col.codes;
+    for (let i = 0; i < src.length; i++) if (src[i] >= 0) used[src[i]] = 1;
     const present = col.levels.map((_, k) => k).filter((k) => used[k]);
     present.sort((a, b) => compareLabels(col.levels[a], col.levels[b]));
     const remap = new Int32Array(col.levels.length).fill(-1);
     present.forEach((k, j) => {
       remap[k] = j;
     });
-    const codes = col.codes.map((c) => (c < 0 ? -1 : remap[c]));
+    const codes = new Int32Array(src.length);
+    for (let i = 0; i < src.length; i++) codes[i] = src[i] < 0 ? -1 : remap[src[i]];
     return { codes, labels: present.map((k) => col.levels[k]) };
   }
   const v = col.values;

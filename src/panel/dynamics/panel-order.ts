@@ -159,9 +159,9 @@ function sortByFirmTime(
   if (maxCode + 1 <= 4 * n + 1024 && span <= 4 * n + 1024) {
     const byTime = new Uint32Array(n);
     const countT = new Uint32Array(span + 1);
-    for (let i = 0; i < n; i++) countT[time[i] - tmin + 1]++;
+    for (let i = 0; i < n; i++) countT[((time[i] - tmin) | 0) + 1]++;
     for (let t = 1; t <= span; t++) countT[t] += countT[t - 1];
-    for (let i = 0; i < n; i++) byTime[countT[time[i] - tmin]++] = i;
+    for (let i = 0; i < n; i++) byTime[countT[(time[i] - tmin) | 0]++] = i;
     const countF = new Uint32Array(maxCode + 2);
     for (let i = 0; i < n; i++) countF[codes[i] + 1]++;
     for (let f = 1; f <= maxCode + 1; f++) countF[f] += countF[f - 1];

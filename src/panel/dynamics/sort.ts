@@ -18,9 +18,9 @@ export function argsortAscending(values: ArrayLike<number>): Uint32Array {
   }
   if (whole && n > 0 && max - min <= 4 * n + 1024) {
     const count = new Uint32Array(max - min + 2);
-    for (let i = 0; i < n; i++) count[values[i] - min + 1]++;
+    for (let i = 0; i < n; i++) count[((values[i] - min) | 0) + 1]++;
     for (let k = 1; k < count.length; k++) count[k] += count[k - 1];
-    for (let i = 0; i < n; i++) out[count[values[i] - min]++] = i;
+    for (let i = 0; i < n; i++) out[count[(values[i] - min) | 0]++] = i;
     return out;
   }
   const idx = Array.from({ length: n }, (_, i) => i);

@@ -119,17 +119,14 @@ export function statesKernel(
   const exporting_N = new Uint8Array(n);
   for (let k = 0; k < n; k++) exporting_N[k] = status[po.order[k]];
   const state_N = new Uint8Array(n);
+  const [NEVER, FIRST, CONTINUING, EXITED, REENTERED] = [0, 1, 2, 3, 4];
   let everExported = false;
   for (let k = 0; k < n; k++) {
-    const firstOfFirm = k === 0 || po.firm_N[k] !== po.firm_N[k - 1];
-    if (firstOfFirm) everExported = false;
-    let state: DynamicState;
+    if (k === 0 || po.firm_N[k] !== po.firm_N[k - 1]) everExported = false;
     if (exporting_N[k]) {
-      if (!everExported) state = "first_entry";
-      else state = exporting_N[k - 1] ? "continuing" : "re_entered";
+      state_N[k] = !everExported ? FIRST : exporting_N[k - 1] ? CONTINUING : REENTERED;
       everExported = true;
-    } else state = everExported ? "exited" : "never_exported";
-    state_N[k] = DYNAMIC_STATES.indexOf(state);
+    } else state_N[k] = everExported ? EXITED : NEVER;
   }
   const { spells, run_N } = buildRuns(po, exporting_N);
   const out: PanelStates = { order: po, exporting_N, state_N, spell_N: run_N, spells };
