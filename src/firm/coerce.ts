@@ -31,26 +31,32 @@ export function toTri(v: unknown): unknown {
   }
 }
 
-/** Plain unsigned decimals ("12", "0.35"): the common case, read without a regex or a trim. */
-function isPlainDecimal(s: string): boolean {
+/**
+ * Plain unsigned decimals ("12", "0.35"), the common case, read without a regex or a trim;
+ * NaN for anything else. Whole numbers are summed digit by digit (exact below 2^53).
+ */
+function plainDecimal(s: string): number {
   const n = s.length;
-  if (n === 0 || n > 15) return false;
+  if (n === 0 || n > 15) return Number.NaN;
+  let whole = 0;
   let dot = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
-      if (dot || i === 0 || i === n - 1) return false;
+      if (dot || i === 0 || i === n - 1) return Number.NaN;
       dot = true;
-    } else if (c < 48 || c > 57) return false;
+    } else if (c < 48 || c > 57) return Number.NaN;
+    else if (!dot) whole = whole * 10 + (c - 48);
   }
-  return true;
+  return dot ? Number(s) : whole;
 }
 
 export function toNumber(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== "string") return v;
   if (v === "") return null;
-  if (isPlainDecimal(v)) return Number(v);
+  const plain = plainDecimal(v);
+  if (!Number.isNaN(plain)) return plain;
   const s = v.trim();
   if (s === "") return null;
   return NUMBER_LITERAL.test(s) ? Number(s) : v;

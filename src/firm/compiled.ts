@@ -53,6 +53,8 @@ function parserFor(spec: FieldSpec): Parse {
         if (cell === "") return null;
         if (cell === "none") return [];
         if (allowed.has(cell)) return [cell];
+        const parts = cell.split(";");
+        if (parts.every((m) => allowed.has(m))) return parts;
         const t = coerce(cell) as string[] | null;
         if (t === null) return null;
         for (const m of t) if (!allowed.has(m)) return BAD;
