@@ -119,9 +119,13 @@ function checkCoefs(
   expect(fit.lin.names.length).toBe(Object.keys(ref).length);
 }
 
-for (const ds of DATASETS) {
+const FRAMES = await Promise.all(
+  DATASETS.map(async (ds) => withLogs(await loadCsv(`${REF_DIR}data/${ds.file}`), ds.logs)),
+);
+
+for (const [dsIndex, ds] of DATASETS.entries()) {
   describe(`reference ${ds.ref}`, () => {
-    const frame = withLogs(loadCsv(`${REF_DIR}data/${ds.file}`), ds.logs);
+    const frame = FRAMES[dsIndex];
     const R: Json = loadRef(ds.ref);
     const base = { id: ds.id, time: "year" };
 

@@ -27,8 +27,16 @@ function close(a: number, e: number, what: string): void {
   if (!ok) throw new Error(`${what}: got ${a}, expected ${e}`);
 }
 
+const RAW = Object.fromEntries(
+  await Promise.all(
+    ["grunfeld.csv", "empluk.csv", "export_panel.csv"].map(
+      async (f) => [f, await loadCsv(`${REF_DIR}data/${f}`)] as const,
+    ),
+  ),
+);
+
 function withWeights(file: string, logs: Record<string, string>) {
-  const f = withLogs(loadCsv(`${REF_DIR}data/${file}`), logs);
+  const f = withLogs(RAW[file], logs);
   const firm = f.columns.get("firm");
   if (firm?.kind !== "numeric") throw new Error("firm");
   const cols: Record<string, Column> = {};
