@@ -26,6 +26,8 @@ export interface PolicyHookOptions {
 export class SharedYear {
   readonly columns: PopulationColumns;
   readonly diagnosis: DiagnosisCache;
+  /** Firms the system's budgets are written for; null = the simulated population. */
+  budgetBasis: number | null = null;
   /** Scratch masks, one byte per slot. */
   rows = new Uint8Array(0);
   candidates = new Uint8Array(0);
@@ -109,6 +111,7 @@ export function programmeHooks(
     );
   }
   const shared = new SharedYear(options.classifiers ?? diagnoseClassifiers());
+  shared.budgetBasis = system.budget_basis_firms ?? null;
   return system.programmes.map((programme) => {
     const runs = programme.instruments.map((spec) => new InstrumentRun(programme, spec, shared));
     return {

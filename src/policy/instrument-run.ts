@@ -133,7 +133,11 @@ export class InstrumentRun {
     const cost = valueAt(spec.cost_per_firm, year);
     const cap = valueAt(spec.budget_per_year, year);
     if (!activeIn(this.programme, spec, year) || cost === undefined) return report;
-    const budget = cap === undefined || cap === null ? null : cap * ctx.budgetShare;
+    const basis = shared.budgetBasis;
+    let budget: number | null = null;
+    if (cap !== undefined && cap !== null) {
+      budget = basis === null ? cap * ctx.budgetShare : (cap * (end - start)) / basis;
+    }
     report.budget = budget;
 
     // Who may be considered: alive, and not already served when support is once per firm.

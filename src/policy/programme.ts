@@ -8,6 +8,12 @@ import type { Rule } from "./rule/rule.ts";
 export interface ProgrammeSystem {
   /** Currency of every cost and budget in the system; default "EUR". */
   currency: string;
+  /**
+   * Number of firms the budgets are written for. When set, each block of a simulation gets
+   * budget × its firms / this, so budgets scale with the simulated population; when null or
+   * absent, budgets are for the simulated population as it is.
+   */
+  budget_basis_firms?: number | null;
   programmes: Programme[];
 }
 

@@ -283,6 +283,16 @@ describe("budgets, determinism and effects", () => {
     }
   });
 
+  it("a budget basis scales the cap with the simulated population", () => {
+    const sys = system({ eligibility: { all: [] }, budget_per_year: 1000 });
+    sys.budget_basis_firms = 2 * pop.n;
+    for (const blocks of [1, 3]) {
+      const [s] = step(programmeHooks(sys), YEAR + 1, 4, blocks);
+      expect(s.report.spend).toBeLessThanOrEqual(500 + 1e-9);
+      expect(s.report.spend).toBeGreaterThanOrEqual(500 - 10 * blocks);
+    }
+  });
+
   it("priority serves the highest scores first", () => {
     const [s] = step(
       programmeHooks(

@@ -162,6 +162,21 @@ describe("example scenarios", () => {
     }
   });
 
+  it("scenarios built on the baseline inherit its budget basis; a different one is refused", () => {
+    expect(load("baseline.yaml").systems.get("baseline")!.budget_basis_firms).toBe(100_000);
+    expect(load("differentiated.yaml").systems.get("differentiated")!.budget_basis_firms).toBe(
+      100_000,
+    );
+    const file = join(EXAMPLES, "basis.yaml");
+    const text = "id: b\ntitle: B\nbudget_basis: {firms: 5000}\nbaseline: {from: baseline.yaml}\n";
+    const r = resolveScenario(ok(parseScenario(text, { file })), file, fsReader);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues[0].field).toBe("budget_basis.firms");
+      expect(r.issues[0].value).toBe(5000);
+    }
+  });
+
   it("the empty reform's system equals its baseline", () => {
     const r = load("empty-reform.yaml");
     expect(r.systems.get("empty")).toEqual(r.systems.get("baseline"));

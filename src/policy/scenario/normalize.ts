@@ -9,6 +9,8 @@ export interface Scenario {
   title: string;
   description: string;
   currency: string;
+  /** Firms the budgets are written for (null: not stated). */
+  budgetBasis: number | null;
   baseline: { programmes: Programme[] } | { from: string; reform: string | null };
   reforms: ReformDef[];
 }
@@ -232,6 +234,7 @@ export function normalizeScenario(doc: ScenarioDoc, issues: Issue[]): Scenario {
     title: doc.title,
     description: doc.description,
     currency: doc.currency,
+    budgetBasis: doc.budget_basis?.firms ?? null,
     baseline,
     reforms,
   };

@@ -215,6 +215,12 @@ export const ScenarioDoc = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/, { error: "expected a three-letter currency code" })
     .default("EUR"),
+  /**
+   * The population the budgets are written for; a simulation of another size scales every
+   * budget by simulated firms / this. Omitted: inherited from a `from` baseline, else budgets
+   * apply to the simulated population as written.
+   */
+  budget_basis: z.strictObject({ firms: z.int().min(1) }).optional(),
   baseline: BaselineDoc,
   reforms: z.array(ReformDoc).default([]),
 });

@@ -79,6 +79,7 @@ export function resolveScenario(
   if ("programmes" in scenario.baseline) {
     baseline = {
       currency: scenario.currency,
+      budget_basis_firms: scenario.budgetBasis,
       programmes: structuredClone(scenario.baseline.programmes),
     };
   } else {
@@ -103,7 +104,23 @@ export function resolveScenario(
       const have = [...inner.value.systems.keys()].join(", ");
       return fail(`${from} has no reform ${key}`, key, `one of ${have}`);
     }
-    baseline = chosen;
+    const inherited = chosen.budget_basis_firms ?? null;
+    if (scenario.budgetBasis !== null && inherited !== null && scenario.budgetBasis !== inherited) {
+      return {
+        ok: false,
+        issues: [
+          {
+            code: "budget_basis_mismatch",
+            file,
+            field: "budget_basis.firms",
+            message: `budgets here are for ${scenario.budgetBasis} firms but ${from} writes them for ${inherited}`,
+            value: scenario.budgetBasis,
+            expected: `${inherited}, or no budget_basis (inherited)`,
+          },
+        ],
+      };
+    }
+    baseline = { ...chosen, budget_basis_firms: scenario.budgetBasis ?? inherited };
   }
   const systems = scenarioSystems(scenario, baseline);
   if (!systems.ok) return { ok: false, issues: systems.issues.map((i) => ({ ...i, file })) };
