@@ -220,7 +220,7 @@ function leaf(cond: Condition): Kernel {
       const v = values[i];
       if (Number.isNaN(v)) out[i] = ifUnknown;
       else if (v < lo || (loOpen && v === lo) || v > hi || (hiOpen && v === hi)) out[i] = FALSE;
-      else if ((inSet !== null && !inSet.has(v)) || (excluded !== null && excluded.has(v))) {
+      else if ((inSet !== null && !inSet.has(v)) || excluded?.has(v)) {
         out[i] = FALSE;
       } else out[i] = known;
     }
