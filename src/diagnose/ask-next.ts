@@ -15,7 +15,7 @@ export function conclusionValues(c: Conclusions): Map<string, string> {
   for (const b of c.barriers) out.set(`barrier:${b.family}`, b.level);
   for (const m of c.modes.modes) out.set(`mode:${m.mode}`, m.verdict);
   for (const r of c.recommendations) out.set(`recommend:${r.instrument}`, "yes");
-  for (const row of c.table1) {
+  for (const row of c.table1 ?? []) {
     for (const cell of row.cells)
       out.set(`table1:${row.proposition}/${cell.perspective}`, String(cell.answer));
   }

@@ -19,7 +19,8 @@ export interface Conclusions {
   context: Context;
   modes: ModeGuidance;
   recommendations: Recommendation[];
-  table1: PropositionReading[];
+  /** Null when not asked for (the batch fast path reads Table 1 only on demand). */
+  table1: PropositionReading[] | null;
 }
 
 function levels(barriers: BarrierAssessment[]): Record<BarrierFamily, BarrierLevel> {
@@ -34,11 +35,13 @@ function levels(barriers: BarrierAssessment[]): Record<BarrierFamily, BarrierLev
 /**
  * Runs the rule families in dependency order: position, state and barriers from the profile;
  * modes, recommendations and the Table 1 reading from the profile plus those conclusions.
+ * `withTable1` false skips the Table 1 reading (default true; always read when tracing).
  */
 export function conclude(
   p: Profile,
   params: DiagnoseParams,
   tracer: Tracer = NOOP_TRACER,
+  withTable1 = true,
 ): Conclusions {
   const empty = undefined as unknown as Context;
   const position = evaluate(positionRule, p, params, empty, tracer);
@@ -55,6 +58,8 @@ export function conclude(
     : recommend(p, params, context);
   const table1 = tracer.enabled
     ? evaluate(table1Rule, p, params, context, tracer)
-    : readTable1(p, params, context);
+    : withTable1
+      ? readTable1(p, params, context)
+      : null;
   return { position, state, barriers, context, modes, recommendations, table1 };
 }

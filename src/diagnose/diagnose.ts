@@ -9,7 +9,7 @@ import type { BarrierAssessment } from "./rules/barriers.ts";
 import type { ModeGuidance } from "./rules/modes.ts";
 import type { Classification } from "./rules/position.ts";
 import type { Recommendation } from "./rules/recommend.ts";
-import type { PropositionReading } from "./rules/table1.ts";
+import { type PropositionReading, readTable1 } from "./rules/table1.ts";
 import { NOOP_TRACER, RecordingTracer, type TraceEntry } from "./tracer.ts";
 import type { Diagnosis, Move, Question } from "./types.ts";
 import { whatWouldMove } from "./what-would-move.ts";
@@ -18,8 +18,8 @@ export interface DiagnoseOptions {
   /** Thresholds the rules use. Default: DEFAULT_PARAMS. Treated as immutable once passed. */
   params?: DiagnoseParams;
   /**
-   * Record every rule evaluation (inputs, params, result) and compute ask_next and
-   * what_would_move at once. Default: false, the batch fast path, where those two are
+   * Record every rule evaluation (inputs, params, result) and compute table1, ask_next and
+   * what_would_move at once. Default: false, the batch fast path, where those three are
    * computed on first access instead.
    */
   trace?: boolean;
@@ -27,16 +27,28 @@ export interface DiagnoseOptions {
 
 const NO_TRACE: readonly TraceEntry[] = Object.freeze([]);
 
+// One frozen stamp per params object, shared by every diagnosis made with it.
+const stamps = new WeakMap<DiagnoseParams, Diagnosis["stamp"]>();
+function stampFor(params: DiagnoseParams): Diagnosis["stamp"] {
+  let stamp = stamps.get(params);
+  if (stamp === undefined) {
+    stamp = Object.freeze({ rules_version: RULES_VERSION, params_hash: paramsHash(params) });
+    stamps.set(params, stamp);
+  }
+  return stamp;
+}
+
 /**
- * A diagnosis. The conclusions are computed on construction; `ask_next` and `what_would_move`
- * (which re-run the rules many times) are computed on first access unless tracing was on.
+ * A diagnosis. Position, state, barriers, entry modes and recommendations are computed on
+ * construction. Without tracing (the batch fast path), three parts are computed on first
+ * access instead: `table1` (thirty cell readings), `ask_next` and `what_would_move` (which
+ * re-run the rules many times). With tracing, all are computed at once and traced.
  * `toJSON()` returns a plain object with everything, for serialization or structured cloning.
  */
 class DiagnosisRecord implements Diagnosis {
   readonly id: string;
   readonly position: Classification<Position>;
   readonly state: Classification<State>;
-  readonly table1: readonly PropositionReading[];
   readonly barriers: readonly BarrierAssessment[];
   readonly modes: ModeGuidance;
   readonly recommendations: readonly Recommendation[];
@@ -45,6 +57,7 @@ class DiagnosisRecord implements Diagnosis {
   #profile: Profile;
   #params: DiagnoseParams;
   #conclusions: Conclusions;
+  #table1: PropositionReading[] | null;
   #ask: Question[] | undefined;
   #move: Move[] | undefined;
 
@@ -52,19 +65,27 @@ class DiagnosisRecord implements Diagnosis {
     this.id = p.id;
     this.position = c.position;
     this.state = c.state;
-    this.table1 = c.table1;
+    this.#table1 = c.table1;
     this.barriers = c.barriers;
     this.modes = c.modes;
     this.recommendations = c.recommendations;
     this.trace = trace;
-    this.stamp = { rules_version: RULES_VERSION, params_hash: paramsHash(params) };
+    this.stamp = stampFor(params);
     this.#profile = p;
     this.#params = params;
     this.#conclusions = c;
   }
 
+  get table1(): readonly PropositionReading[] {
+    this.#table1 ??= readTable1(this.#profile, this.#params, this.#conclusions.context);
+    return this.#table1;
+  }
+
   get ask_next(): readonly Question[] {
-    this.#ask ??= askNext(this.#profile, this.#params, this.#conclusions);
+    this.#ask ??= askNext(this.#profile, this.#params, {
+      ...this.#conclusions,
+      table1: this.#table1 ?? (this.table1 as PropositionReading[]),
+    });
     return this.#ask;
   }
 
@@ -98,7 +119,12 @@ class DiagnosisRecord implements Diagnosis {
 export function diagnose(profile: Profile, options: DiagnoseOptions = {}): Diagnosis {
   const params = options.params ?? DEFAULT_PARAMS;
   if (!options.trace) {
-    return new DiagnosisRecord(profile, params, conclude(profile, params, NOOP_TRACER), NO_TRACE);
+    return new DiagnosisRecord(
+      profile,
+      params,
+      conclude(profile, params, NOOP_TRACER, false),
+      NO_TRACE,
+    );
   }
   const tracer = new RecordingTracer();
   const c = conclude(profile, params, tracer);

@@ -89,13 +89,29 @@ export const TRAIT_PARAMS: Readonly<Partial<Record<FirmTrait, readonly ParamName
   high_sunk_cost_concern: ["sunk_cost_high"],
 };
 
-/** Evaluates every trait once into `out` (indexed like FIRM_TRAITS). */
+// Reused result of evaluateTraits: callers read both fields before the next call.
+const traitSets = { yes: 0, unknown: 0 };
+
+/**
+ * Evaluates the traits selected by `which` (a bit set over FIRM_TRAITS) into two bit sets:
+ * those that hold and those that are unknown; the others do not hold. The returned object is
+ * reused by the next call.
+ */
 export function evaluateTraits(
   p: Profile,
   params: DiagnoseParams,
   ctx: Context,
-  out: Int8Array,
-): Int8Array {
-  for (let i = 0; i < FIRM_TRAITS.length; i++) out[i] = traitValue(FIRM_TRAITS[i], p, params, ctx);
-  return out;
+  which: number,
+): { yes: number; unknown: number } {
+  let yes = 0;
+  let unknown = 0;
+  for (let i = 0; i < FIRM_TRAITS.length; i++) {
+    if (!(which & (1 << i))) continue;
+    const v = traitValue(FIRM_TRAITS[i], p, params, ctx);
+    if (v === YES) yes |= 1 << i;
+    else if (v === UNKNOWN) unknown |= 1 << i;
+  }
+  traitSets.yes = yes;
+  traitSets.unknown = unknown;
+  return traitSets;
 }

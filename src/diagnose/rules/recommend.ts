@@ -1,22 +1,18 @@
 import type { Profile } from "../../firm/index.ts";
 import {
   BARRIER_FAMILIES,
-  type BarrierFamily,
-  type Citation,
   FIRM_TRAITS,
   type Fit,
   INSTRUMENT_INFO,
   INSTRUMENTS,
-  type Instrument,
   type InstrumentInfo,
-  type MarketFailure,
-  type Perspective,
   POSITIONS,
-  type PolicyTheme,
+  type Position,
   STATES,
+  type State,
 } from "../../framework/index.ts";
-import { NO, UNKNOWN, YES } from "../facts.ts";
-import { evaluateTraits, TRAIT_PARAMS, TRAIT_READS, traitValue } from "../firm-traits.ts";
+import { NO, UNKNOWN } from "../facts.ts";
+import { evaluateTraits, TRAIT_PARAMS, TRAIT_READS } from "../firm-traits.ts";
 import type { DiagnoseParams, ParamName } from "../params.ts";
 import {
   type Context,
@@ -25,32 +21,10 @@ import {
   type ProfileField,
   type Rule,
 } from "../rule.ts";
+import { type Recommendation, RecommendationRecord } from "./recommendation.ts";
 import { REFINEMENTS, type Refinement } from "./refinements.ts";
 
-export interface Recommendation {
-  instrument: Instrument;
-  label: string;
-  theme: PolicyTheme;
-  /** fit × confidence, 0..1; the ranking key. */
-  score: number;
-  /** How many and how strong the reasons the instrument suits this firm are (noisy-or of weights). */
-  fit: number;
-  /** Falls with each unknown that could have ruled the instrument out. */
-  confidence: number;
-  why: {
-    /** The framework's reasons that matched this firm (its position, state or traits). */
-    matched: readonly Fit[];
-    /** The firm's values behind those matches. */
-    facts: Readonly<Record<string, unknown>>;
-    /** The policy argument behind the instrument. */
-    basis: string;
-    perspectives: readonly Perspective[];
-    citations: readonly Citation[];
-  };
-  addresses: { barriers: readonly BarrierFamily[]; market_failures: readonly MarketFailure[] };
-  /** Firms the instrument is not meant for, with the reason. */
-  not_for: readonly Fit[];
-}
+export type { Recommendation };
 
 /** Weights of one matched reason (Outward convention): a position or state match counts most. */
 export const FIT_WEIGHTS = {
@@ -61,61 +35,66 @@ export const FIT_WEIGHTS = {
   barrier_medium: 0.05,
 };
 
-interface Compiled {
+export interface Compiled {
   info: InstrumentInfo;
+  /** The framework's fits by position / state index, for explanations. */
   suitPosition: (Fit | undefined)[];
   suitState: (Fit | undefined)[];
   suitTraits: { index: number; fit: Fit }[];
-  notPosition: boolean[];
-  notState: boolean[];
-  notTraits: number[];
-  requires: number[];
-  refinements: Refinement[];
-  barriers: number[];
+  // Bit sets over POSITIONS, STATES, FIRM_TRAITS and BARRIER_FAMILIES indices.
+  suitPositionBits: number;
+  suitStateBits: number;
+  suitTraitBits: number;
+  notPositionBits: number;
+  notStateBits: number;
+  notTraitBits: number;
+  requiresBits: number;
+  barrierBits: number;
   /** Every trait the instrument consults, so a lone evaluation reads only what it declares. */
-  traits: number[];
+  traitBits: number;
+  refinements: Refinement[];
   rule: Rule<Recommendation | null>;
 }
 
 const traitIndex = (t: string) => FIRM_TRAITS.indexOf(t as (typeof FIRM_TRAITS)[number]);
-const scratch = new Int8Array(FIRM_TRAITS.length);
+const bits = (indices: readonly number[]) => indices.reduce((m, i) => m | (1 << i), 0);
+const ALL_TRAITS = (1 << FIRM_TRAITS.length) - 1;
 
 function compile(info: InstrumentInfo): Compiled {
+  const targets = (fits: readonly Fit[], kind: "position" | "state" | "trait") =>
+    fits.flatMap((f) => (f.target.kind === kind ? [f.target.id as string] : []));
+  const suitTraitIds = targets(info.suits, "trait");
+  const notTraitIds = targets(info.doesNotSuit, "trait");
   const c: Compiled = {
     info,
-    suitPosition: POSITIONS.map(() => undefined),
-    suitState: STATES.map(() => undefined),
-    suitTraits: [],
-    notPosition: POSITIONS.map(() => false),
-    notState: STATES.map(() => false),
-    notTraits: [],
-    requires: info.requires.map(traitIndex),
+    suitPosition: POSITIONS.map((id) =>
+      info.suits.find((f) => f.target.kind === "position" && f.target.id === id),
+    ),
+    suitState: STATES.map((id) =>
+      info.suits.find((f) => f.target.kind === "state" && f.target.id === id),
+    ),
+    suitTraits: info.suits.flatMap((fit) =>
+      fit.target.kind === "trait" ? [{ index: traitIndex(fit.target.id), fit }] : [],
+    ),
+    suitPositionBits: bits(
+      targets(info.suits, "position").map((id) => POSITIONS.indexOf(id as Position)),
+    ),
+    suitStateBits: bits(targets(info.suits, "state").map((id) => STATES.indexOf(id as State))),
+    suitTraitBits: bits(suitTraitIds.map(traitIndex)),
+    notPositionBits: bits(
+      targets(info.doesNotSuit, "position").map((id) => POSITIONS.indexOf(id as Position)),
+    ),
+    notStateBits: bits(targets(info.doesNotSuit, "state").map((id) => STATES.indexOf(id as State))),
+    notTraitBits: bits(notTraitIds.map(traitIndex)),
+    requiresBits: bits(info.requires.map(traitIndex)),
+    barrierBits: bits(info.barriers.map((b) => BARRIER_FAMILIES.indexOf(b))),
+    traitBits: bits([...info.requires, ...suitTraitIds, ...notTraitIds].map(traitIndex)),
     refinements: REFINEMENTS.filter((r) => r.instrument === info.id),
-    barriers: info.barriers.map((b) => BARRIER_FAMILIES.indexOf(b)),
-    traits: [],
     rule: undefined as unknown as Rule<Recommendation | null>,
   };
-  for (const fit of info.suits) {
-    const t = fit.target;
-    if (t.kind === "position") c.suitPosition[POSITIONS.indexOf(t.id)] = fit;
-    else if (t.kind === "state") c.suitState[STATES.indexOf(t.id)] = fit;
-    else c.suitTraits.push({ index: traitIndex(t.id), fit });
-  }
-  for (const fit of info.doesNotSuit) {
-    const t = fit.target;
-    if (t.kind === "position") c.notPosition[POSITIONS.indexOf(t.id)] = true;
-    else if (t.kind === "state") c.notState[STATES.indexOf(t.id)] = true;
-    else c.notTraits.push(traitIndex(t.id));
-  }
-  const traits = [
-    ...info.requires,
-    ...info.suits.flatMap((f) => (f.target.kind === "trait" ? [f.target.id] : [])),
-    ...info.doesNotSuit.flatMap((f) => (f.target.kind === "trait" ? [f.target.id] : [])),
-  ];
-  c.traits = [...new Set(traits.map(traitIndex))];
   const reads = new Set<ProfileField | ContextField>(["position", "state", "barrier_levels"]);
   const params = new Set<ParamName>();
-  for (const t of traits) {
+  for (const t of FIRM_TRAITS.filter((_, i) => c.traitBits & (1 << i))) {
     for (const f of TRAIT_READS[t]) reads.add(f);
     for (const n of TRAIT_PARAMS[t] ?? []) params.add(n);
   }
@@ -133,99 +112,98 @@ function compile(info: InstrumentInfo): Compiled {
     params: [...params],
     references: info.citations,
     run: (p, prm, ctx) => {
-      const own = new Int8Array(FIRM_TRAITS.length);
-      for (const t of c.traits) own[t] = traitValue(FIRM_TRAITS[t], p, prm, ctx);
-      return scoreInstrument(c, p, prm, ctx, own);
+      const t = evaluateTraits(p, prm, ctx, c.traitBits);
+      return scoreInstrument(c, p, prm, ctx, t.yes, t.unknown, indices(ctx), levelBits(ctx));
     },
   };
   return c;
 }
 
-const LEVEL_WEIGHT = {
-  high: FIT_WEIGHTS.barrier_high,
-  medium: FIT_WEIGHTS.barrier_medium,
-  low: 0,
-  unknown: 0,
-};
+// Multiplicative "miss" factors of the noisy-or fit, by number of matches.
+const pow = (w: number) => Array.from({ length: 17 }, (_, n) => (1 - w) ** n);
+const TRAIT_MISS = pow(FIT_WEIGHTS.trait);
+const HIGH_MISS = pow(FIT_WEIGHTS.barrier_high);
+const MEDIUM_MISS = pow(FIT_WEIGHTS.barrier_medium);
 
-/** One instrument against one firm; null when it does not suit (or is ruled out). */
+function popcount(x: number): number {
+  let n = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    n++;
+  }
+  return n;
+}
+
+const POSITION_INDEX = Object.fromEntries(POSITIONS.map((p, i) => [p, i]));
+const STATE_INDEX = Object.fromEntries(STATES.map((s, i) => [s, i]));
+/** Position index in the low byte, state index in the next; -1 (255) when undetermined. */
+function indices(ctx: Context): number {
+  const pos = POSITION_INDEX[ctx.position] ?? 255;
+  const st = STATE_INDEX[ctx.state] ?? 255;
+  return pos | (st << 8);
+}
+/** High-barrier families in the low nibble, medium ones in the next. */
+function levelBits(ctx: Context): number {
+  let out = 0;
+  for (let i = 0; i < BARRIER_FAMILIES.length; i++) {
+    const level = ctx.barrier_levels[BARRIER_FAMILIES[i]];
+    if (level === "high") out |= 1 << i;
+    else if (level === "medium") out |= 16 << i;
+  }
+  return out;
+}
+
+/**
+ * One instrument against one firm; null when it does not suit (or is ruled out). Traits come
+ * as bit sets (yes, unknown; the rest are no), so the whole test is a few mask operations.
+ */
 function scoreInstrument(
   c: Compiled,
   p: Profile,
   params: DiagnoseParams,
   ctx: Context,
-  traits: Int8Array,
+  yes: number,
+  unknown: number,
+  posState: number,
+  levels: number,
 ): Recommendation | null {
-  const pos = POSITIONS.indexOf(ctx.position as (typeof POSITIONS)[number]);
-  const st = STATES.indexOf(ctx.state as (typeof STATES)[number]);
-  if ((pos >= 0 && c.notPosition[pos]) || (st >= 0 && c.notState[st])) return null;
-  let unknowns = 0;
-  for (const t of c.requires) {
-    if (traits[t] === NO) return null;
-    if (traits[t] === UNKNOWN) unknowns++;
-  }
-  for (const t of c.notTraits) {
-    if (traits[t] === YES) return null;
-    if (traits[t] === UNKNOWN) unknowns++;
-  }
-  for (const r of c.refinements) {
-    const v = r.test(p, params);
+  const pos = posState & 255;
+  const st = posState >> 8;
+  const posBit = pos === 255 ? 0 : 1 << pos;
+  const stBit = st === 255 ? 0 : 1 << st;
+  if (c.notPositionBits & posBit || c.notStateBits & stBit) return null;
+  const no = ALL_TRAITS & ~(yes | unknown);
+  if (c.requiresBits & no || c.notTraitBits & yes) return null;
+  let unknowns = popcount((c.requiresBits | c.notTraitBits) & unknown);
+  for (let i = 0; i < c.refinements.length; i++) {
+    const v = c.refinements[i].test(p, params);
     if (v === NO) return null;
     if (v === UNKNOWN) unknowns++;
   }
-  let miss = 1;
-  const matched: Fit[] = [];
-  const facts: Record<string, unknown> = {};
-  const fp = pos >= 0 ? c.suitPosition[pos] : undefined;
-  if (fp !== undefined) {
+  const traitMatches = c.suitTraitBits & yes;
+  let mask = traitMatches << 2;
+  let miss = TRAIT_MISS[popcount(traitMatches)];
+  if (c.suitPositionBits & posBit) {
     miss *= 1 - FIT_WEIGHTS.position;
-    matched.push(fp);
-    facts.position = ctx.position;
+    mask |= 1;
   }
-  const fs = st >= 0 ? c.suitState[st] : undefined;
-  if (fs !== undefined) {
+  if (c.suitStateBits & stBit) {
     miss *= 1 - FIT_WEIGHTS.state;
-    matched.push(fs);
-    facts.state = ctx.state;
+    mask |= 2;
   }
-  for (const s of c.suitTraits) {
-    if (traits[s.index] !== YES) continue;
-    miss *= 1 - FIT_WEIGHTS.trait;
-    matched.push(s.fit);
-    for (const f of TRAIT_READS[FIRM_TRAITS[s.index]]) {
-      facts[f] = f === "barrier_levels" ? ctx.barrier_levels.resource : p[f as ProfileField];
-    }
-  }
-  if (matched.length === 0) return null;
-  const barriers: BarrierFamily[] = [];
-  for (const b of c.barriers) {
-    const family = BARRIER_FAMILIES[b];
-    const level = ctx.barrier_levels[family];
-    if (level === "high" || level === "medium") {
-      miss *= 1 - LEVEL_WEIGHT[level];
-      barriers.push(family);
-    }
-  }
-  const fit = 1 - miss;
-  const confidence = confidenceFor(unknowns);
-  const info = c.info;
-  return {
-    instrument: info.id,
-    label: info.label,
-    theme: info.policyTheme,
-    score: fit * confidence,
-    fit,
-    confidence,
-    why: {
-      matched,
-      facts,
-      basis: info.basis,
-      perspectives: info.perspectives,
-      citations: info.citations,
-    },
-    addresses: { barriers, market_failures: info.marketFailures },
-    not_for: info.doesNotSuit,
-  };
+  if (mask === 0) return null;
+  const high = c.barrierBits & levels;
+  const medium = c.barrierBits & (levels >> 4);
+  miss *= HIGH_MISS[popcount(high)] * MEDIUM_MISS[popcount(medium)];
+  return new RecommendationRecord(
+    c,
+    1 - miss,
+    confidenceFor(unknowns),
+    mask,
+    high | medium,
+    p,
+    ctx,
+  );
 }
 
 const COMPILED: readonly Compiled[] = INSTRUMENTS.map((id) => compile(INSTRUMENT_INFO[id]));
@@ -234,10 +212,6 @@ const COMPILED: readonly Compiled[] = INSTRUMENTS.map((id) => compile(INSTRUMENT
 export const RECOMMENDATION_RULES: readonly Rule<Recommendation | null>[] = COMPILED.map(
   (c) => c.rule,
 );
-
-function byScore(a: Recommendation, b: Recommendation): number {
-  return b.score - a.score || INSTRUMENTS.indexOf(a.instrument) - INSTRUMENTS.indexOf(b.instrument);
-}
 
 /**
  * Ranked recommendations: every instrument of the framework is tested against the firm's
@@ -250,12 +224,26 @@ export function recommend(
   ctx: Context,
   each?: (rule: Rule<Recommendation | null>) => Recommendation | null,
 ): Recommendation[] {
-  const traits = evaluateTraits(p, params, ctx, scratch);
+  const t = evaluateTraits(p, params, ctx, ALL_TRAITS);
+  const yes = t.yes;
+  const unknown = t.unknown;
+  const posState = indices(ctx);
+  const levels = levelBits(ctx);
   const out: Recommendation[] = [];
   for (let i = 0; i < COMPILED.length; i++) {
     const c = COMPILED[i];
-    const r = each ? each(c.rule) : scoreInstrument(c, p, params, ctx, traits);
-    if (r !== null) out.push(r);
+    const r = each
+      ? each(c.rule)
+      : scoreInstrument(c, p, params, ctx, yes, unknown, posState, levels);
+    if (r === null) continue;
+    // Insertion sort: a handful of results, already in instrument order for ties.
+    let j = out.length;
+    out.push(r);
+    while (j > 0 && out[j - 1].score < r.score) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = r;
   }
-  return out.sort(byScore);
+  return out;
 }

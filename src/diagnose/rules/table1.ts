@@ -9,6 +9,7 @@ import {
   type PredictionKind,
   type Proposition,
   row,
+  type Table1Cell,
   type Tri,
 } from "../../framework/index.ts";
 import { conditionValue, missingFor } from "../conditions.ts";
@@ -83,8 +84,12 @@ function observe(
         return ["yes", "exporting without a gap"];
       return [null, null];
     case "P3":
-      if (p.modes?.some((m) => (HIGH_CONTROL_OR_FDI as readonly string[]).includes(m))) {
-        return ["yes", "uses a joint venture, acquisition or greenfield investment"];
+      if (p.modes !== null) {
+        for (const m of p.modes) {
+          if ((HIGH_CONTROL_OR_FDI as readonly string[]).includes(m)) {
+            return ["yes", "uses a joint venture, acquisition or greenfield investment"];
+          }
+        }
       }
       return [null, null];
     case "P5":
@@ -103,6 +108,27 @@ function observe(
 
 const TRI_OF = { 1: "yes", 0: "no", [-1]: "unknown" } as const;
 
+// Each cell's answer for each state of its condition, worked out once: the per-firm loop then
+// only resolves conditions and looks answers up (no closures, no string keys).
+interface PreparedCell {
+  cell: Table1Cell;
+  condition: ConditionId | null;
+  inferred: boolean;
+  answer: Record<Tri, CellAnswer>;
+}
+const PREPARED: readonly (readonly PreparedCell[])[] = PROPOSITIONS.map((prop) =>
+  row(prop).map((cell) => ({
+    cell,
+    condition: cell.condition ?? null,
+    inferred: cell.condition !== undefined && CONDITIONS[cell.condition].evidence === "proxy",
+    answer: {
+      yes: cellAnswer(cell, "yes"),
+      no: cellAnswer(cell, "no"),
+      unknown: cellAnswer(cell, "unknown"),
+    },
+  })),
+);
+
 /**
  * Reads Table 1 for one firm: each cell's prediction with its condition resolved from the
  * firm's fields where possible, and per proposition the agreements, conflicts and the
@@ -110,7 +136,8 @@ const TRI_OF = { 1: "yes", 0: "no", [-1]: "unknown" } as const;
  */
 export function readTable1(p: Profile, params: DiagnoseParams, ctx: Context): PropositionReading[] {
   const out: PropositionReading[] = [];
-  for (const prop of PROPOSITIONS) {
+  for (let r = 0; r < PROPOSITIONS.length; r++) {
+    const prop = PROPOSITIONS[r];
     const [observed, basis] = observe(prop, p, params, ctx);
     const cells: CellReading[] = [];
     const yes: Perspective[] = [];
@@ -118,10 +145,11 @@ export function readTable1(p: Profile, params: DiagnoseParams, ctx: Context): Pr
     const unresolved: Perspective[] = [];
     const empty: Perspective[] = [];
     const contradicted: Perspective[] = [];
-    for (const cell of row(prop)) {
-      const cond = cell.condition ?? null;
+    for (const prepared of PREPARED[r]) {
+      const cell = prepared.cell;
+      const cond = prepared.condition;
       const holds = cond === null ? null : TRI_OF[conditionValue(cond, p, params, ctx)];
-      const answer = cellAnswer(cell, holds ?? "unknown");
+      const answer = prepared.answer[holds ?? "unknown"];
       const kind = cell.prediction.kind;
       let against: CellReading["against_firm"] = null;
       if (answer === "yes" || answer === "no") {
@@ -138,7 +166,7 @@ export function readTable1(p: Profile, params: DiagnoseParams, ctx: Context): Pr
         answer,
         condition: cond,
         holds,
-        inferred: cond !== null && CONDITIONS[cond].evidence === "proxy",
+        inferred: prepared.inferred,
         missing: cond !== null && holds === "unknown" ? missingFor(cond, p) : NOTHING,
         against_firm: against,
         summary: cell.summary,

@@ -1,0 +1,111 @@
+/**
+ * Throughput of the in-memory diagnosis on generated profiles (one core).
+ *
+ *   node --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
+ *        [--full 20000] [--seed 42] [--repeat 3]
+ *
+ * Profiles are generated per chunk before timing (generation is not timed). Paths measured:
+ *   classify  classifyPosition + classifyState (the policy simulation's per-firm call)
+ *   fast      diagnose(p) with trace off: position, state, barriers, modes, ranked
+ *             recommendations and the Table 1 reading; ask_next / what_would_move not touched
+ *   batch     diagnoseBatch(chunk): the fast path plus the reliability accumulator
+ *   full      diagnose(p, {trace: true}): everything, including ask_next and what_would_move
+ */
+import { performance } from "node:perf_hooks";
+import {
+  classifyPosition,
+  classifyState,
+  DEFAULT_PARAMS,
+  diagnose,
+  diagnoseBatch,
+} from "../../src/diagnose/index.ts";
+import type { Profile } from "../../src/firm/index.ts";
+import { generateProfile, rng } from "./generate.ts";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const N = arg("n", 1_000_000);
+const CHUNK = arg("chunk", 100_000);
+const FULL = arg("full", 20_000);
+const SEED = arg("seed", 42);
+const REPEAT = arg("repeat", 3);
+
+/** Chunk k is regenerated from its own seed, so memory stays at one chunk and runs repeat. */
+function chunk(k: number): Profile[] {
+  const r = rng(SEED + k);
+  const size = Math.min(CHUNK, N - k * CHUNK);
+  const out: Profile[] = new Array(size);
+  for (let i = 0; i < size; i++) out[i] = generateProfile(r, k * CHUNK + i);
+  return out;
+}
+const CHUNKS = Math.ceil(N / CHUNK);
+
+type Path = (chunk: Profile[]) => number;
+
+const paths: Record<string, Path> = {
+  classify: (chunk) => {
+    let sink = 0;
+    for (const p of chunk) {
+      sink +=
+        classifyPosition(p, DEFAULT_PARAMS).confidence +
+        classifyState(p, DEFAULT_PARAMS).confidence;
+    }
+    return sink;
+  },
+  fast: (chunk) => {
+    let sink = 0;
+    for (const p of chunk) sink += diagnose(p).recommendations.length;
+    return sink;
+  },
+  batch: (chunk) => diagnoseBatch(chunk).diagnoses.length,
+};
+
+/** Profiles per second of wall time and of this process's CPU time (user + system). */
+function time(path: Path): { wall: number; cpu: number } {
+  let sink = 0;
+  let wall = 0;
+  let cpu = 0;
+  for (let k = 0; k < CHUNKS; k++) {
+    const data = chunk(k);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    sink += path(data);
+    wall += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu += (c.user + c.system) / 1000;
+  }
+  if (sink === Number.NEGATIVE_INFINITY) console.log(sink);
+  return { wall: N / (wall / 1000), cpu: N / (cpu / 1000) };
+}
+
+const M = (x: number) => `${(x / 1e6).toFixed(2)}M`;
+console.log(
+  `node ${process.version}, ${N} profiles in chunks of ${CHUNK}, seed ${SEED}, ${REPEAT} runs`,
+);
+for (const [name, path] of Object.entries(paths)) {
+  const runs: { wall: number; cpu: number }[] = [];
+  for (let k = 0; k < REPEAT; k++) runs.push(time(path));
+  const walls = runs.map((r) => r.wall);
+  const cpus = runs.map((r) => r.cpu);
+  console.log(
+    `${name.padEnd(9)} profiles/s wall best ${M(Math.max(...walls))} worst ${M(Math.min(...walls))}; cpu best ${M(Math.max(...cpus))} worst ${M(Math.min(...cpus))}`,
+  );
+}
+
+const full = chunk(0).slice(0, FULL);
+let items = 0;
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+for (const p of full) {
+  const d = diagnose(p, { trace: true });
+  items += d.what_would_move.length + d.ask_next.length + d.trace.length;
+}
+const wall = (performance.now() - t0) / 1000;
+const c = process.cpuUsage(c0);
+const cpu = (c.user + c.system) / 1e6;
+console.log(
+  `full      profiles/s wall ${(full.length / wall).toFixed(0)}; cpu ${(full.length / cpu).toFixed(0)} over ${full.length} (trace, table1, ask_next, what_would_move; ${items} items)`,
+);
