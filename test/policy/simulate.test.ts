@@ -67,6 +67,7 @@ describe("scenarios through the simulation runner", () => {
     });
     const [, base, diff] = run.aggregates[0];
     expect([...diff]).not.toEqual([...base]);
+    expect(specs[1].scenario.system.budget_basis_firms).toBe(100_000);
     const system = specs[1].scenario.system;
     const m = PROGRAMME_METRICS.length;
     const spendAt = PROGRAMME_METRICS.indexOf("spend");
@@ -78,10 +79,27 @@ describe("scenarios through the simulation runner", () => {
             sum + (valueAt(inst.budget_per_year, 2025 + t) ?? Number.POSITIVE_INFINITY),
           0,
         );
-        expect(totals[(t * system.programmes.length + h) * m + spendAt]).toBeLessThanOrEqual(
-          cap + 1e-6,
-        );
+        // Budgets are written for budget_basis_firms and scale with the simulated population.
+        const scaled = (cap * firms) / (system.budget_basis_firms ?? firms);
+        const spend = totals[(t * system.programmes.length + h) * m + spendAt];
+        expect(spend).toBeLessThanOrEqual(scaled + 1e-6);
+        expect(spend).toBeGreaterThan(0);
       }
     });
+  });
+
+  it("programmes give the same results on one thread and on two", async () => {
+    const specs = specsOf("differentiated.yaml").filter((s) =>
+      ["policy_baseline", "differentiated"].includes(s.id),
+    );
+    const opts = { firms: 6000, years: 2, burnIn: 4, seed: 2, blockSize: 1500, reforms: specs };
+    const one = await runSimulation({ ...opts, threads: 1 });
+    const two = await runSimulation({ ...opts, threads: 2 });
+    expect(two.aggregates.map((r) => r.map((a) => [...a]))).toEqual(
+      one.aggregates.map((r) => r.map((a) => [...a])),
+    );
+    expect(two.programmeTotals.map((r) => r.map((a) => [...a]))).toEqual(
+      one.programmeTotals.map((r) => r.map((a) => [...a])),
+    );
   });
 });
