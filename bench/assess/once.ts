@@ -1,10 +1,14 @@
 // One measured run of the assess pipeline in a fresh process, printing one JSON line.
-// Usage: node --import tsx bench/assess/once.ts FILE.csv validate|csv|json
-// "validate" reads and validates only; "csv"/"json" also diagnose and write to a null sink,
+// Usage: node --import tsx bench/assess/once.ts FILE.csv baseline|validate|csv|json
+// "baseline" is csv-parse + the zod schema; "validate" is the streaming reader (scanner + compiled
+// validator) only; "csv"/"json" also diagnose and write to a null sink,
 // exactly as `outward assess FILE --csv|--json > /dev/null` does (same runAssess, same engine).
+import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
+import { parse } from "csv-parse";
 import { loadEngine } from "../../src/cli/commands/assess.ts";
 import { runAssess } from "../../src/cli/commands/assess-run.ts";
+import { validateProfile } from "../../src/firm/index.ts";
 import { readFirmBatches } from "../../src/io/index.ts";
 
 const [file, mode] = process.argv.slice(2);
@@ -17,7 +21,15 @@ const sink = (): Writable =>
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 let n = 0;
-if (mode === "validate") {
+if (mode === "baseline") {
+  // The obvious route the fast path replaces: csv-parse records into the zod schema.
+  const parser = createReadStream(file).pipe(parse({ columns: true, relax_column_count: true }));
+  let row = 0;
+  for await (const record of parser) {
+    row++;
+    if (validateProfile(record as Record<string, unknown>, { file, row }).ok) n++;
+  }
+} else if (mode === "validate") {
   for await (const batch of readFirmBatches(file)) for (const r of batch) if (r.result.ok) n++;
 } else if (mode === "csv" || mode === "json") {
   const engine = await loadEngine({}, "defaults");

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { showValue } from "../firm/index.ts";
-import { formatIssue } from "../framework/index.ts";
+import { formatIssue, OutwardError } from "../framework/index.ts";
 import type { RecordRow } from "./records.ts";
 
 export const REJECTS_HEADER = ["row", "id", "field", "value", "expected", "message"] as const;
@@ -51,6 +51,20 @@ export class RejectsWriter {
     if (r.result.ok) return;
     this.count++;
     this.out.write(rejectLines(r));
+  }
+
+  /** Opens the file first, so an unwritable path fails before any work is done. */
+  static async open(path: string): Promise<RejectsWriter> {
+    const w = new RejectsWriter(path);
+    await new Promise<void>((resolve, reject) => {
+      w.out.once("ready", () => resolve());
+      w.out.once("error", (err) =>
+        reject(
+          new OutwardError("unwritable_output", `cannot write rejects to ${path}: ${err.message}`),
+        ),
+      );
+    });
+    return w;
   }
 
   /** Flushes and closes; rejects with the first write error, if any. */

@@ -81,7 +81,7 @@ export async function runAssess<D>(
 ): Promise<AssessSummary> {
   const out = new Out(run.stdout);
   const err = new Out(run.stderr);
-  const rejects = run.rejects ? new RejectsWriter(run.rejects) : null;
+  const rejects = run.rejects ? await RejectsWriter.open(run.rejects) : null;
   const listLimit = run.listLimit ?? 20;
   const width = run.width ?? 80;
   const options = { trace: run.trace };
