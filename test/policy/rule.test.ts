@@ -164,6 +164,11 @@ describe("rule validation", () => {
     expect(problems[1].value).toBe("ten");
   });
 
+  it("points to `known` when a rule tries to match unknown as a value", () => {
+    const { problems } = parseRule({ field: "tradable", eq: "unknown" });
+    expect(problems[0].expected).toContain("known: false");
+  });
+
   it("rejects order operators on unordered levels, unknown operators and empty conditions", () => {
     expect(parseRule({ field: "sector", gte: "other" }).problems[0].path).toEqual(["gte"]);
     expect(parseRule({ field: "sector", like: "x" }).problems[0].message).toContain(

@@ -191,7 +191,12 @@ function checkValue(
       ? typeof arg === "number" && Number.isFinite(arg)
       : typeof arg === "string" && (field.levels ?? []).includes(arg);
   if (!ok) {
-    const expected = expectedValue(field, ordered);
+    // Unknown is not a value a rule can match; say how to ask for it instead.
+    const hint =
+      arg === "unknown" || arg === "undetermined" || arg === null
+        ? " (an unknown value is tested with `known: false`)"
+        : "";
+    const expected = `${expectedValue(field, ordered)}${hint}`;
     out.push({ path: at, message: `${field.name}: got ${show(arg)}`, value: arg, expected });
   }
 }
