@@ -84,7 +84,7 @@ export const POLICY_STREAM_BASE = 1000;
 export interface InstrumentYearReport {
   programme: string;
   instrument: string;
-  /** Alive firms for which the eligibility rule is true. */
+  /** Alive firms for which the rule is true (less those already served, when once per firm). */
   eligible: number;
   /** Eligible firms that applied (take-up draw). */
   applicants: number;
