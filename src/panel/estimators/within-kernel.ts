@@ -110,14 +110,23 @@ function sumW(u: Float64Array, w: Float64Array, s: number, e: number): number {
   return q;
 }
 
-export function fusedWithin(
+interface Moments {
+  Xt: Float64Array[];
+  XtX: Float64Array;
+  Xty: Float64Array;
+  yty: number;
+  sw: number;
+  sx: Float64Array;
+  sxx: Float64Array;
+}
+
+/** The fused pass: transformed regressors written, cross-products and raw moments accumulated. */
+function crossBlocks(
   y: Float64Array,
   X: readonly Float64Array[],
-  names: readonly string[],
   w: Float64Array | undefined,
   ab: Absorbed,
-  tol = 1e-10,
-): FusedWithin {
+): Moments {
   const n = y.length;
   const k = X.length;
   const a = ab.A!.codes;
@@ -160,6 +169,40 @@ export function fusedWithin(
       }
     }
   }
+  return { Xt, XtX, Xty, yty, sw, sx, sxx };
+}
+
+/** resid = ỹ - X̃ beta, with ỹ recomputed from the response's effect coefficients. */
+function residualPass(
+  y: Float64Array,
+  Xk: Float64Array[],
+  beta: Float64Array,
+  ab: Absorbed,
+): Float64Array {
+  const n = y.length;
+  const a = ab.A!.codes;
+  const b = ab.B?.codes;
+  const cy = ab.coefs[0];
+  const resid = new Float64Array(n);
+  for (let s = 0; s < n; s += BLOCK) {
+    const e = Math.min(n, s + BLOCK);
+    applyBlock(y, resid, 0, s, e, cy.alpha, a, cy.gamma, b);
+    for (let j = 0; j < Xk.length; j++) axpy(resid, -beta[j], Xk[j], s, e);
+  }
+  return resid;
+}
+
+export function fusedWithin(
+  y: Float64Array,
+  X: readonly Float64Array[],
+  names: readonly string[],
+  w: Float64Array | undefined,
+  ab: Absorbed,
+  tol = 1e-10,
+): FusedWithin {
+  const n = y.length;
+  const k = X.length;
+  const { Xt, XtX, Xty, yty, sw, sx, sxx } = crossBlocks(y, X, w, ab);
   for (let p = 0; p < k; p++) for (let q = 0; q < p; q++) XtX[q * k + p] = XtX[p * k + q];
   const absorbedNames: string[] = [];
   const cand: number[] = [];
@@ -173,12 +216,12 @@ export function fusedWithin(
   const r = kept.length;
   const rhs = Float64Array.from(kept, (p) => Xty[p]);
   const beta = cholSolve(chol.L, r, rhs);
-  const resid = new Float64Array(n);
-  for (let s = 0; s < n; s += BLOCK) {
-    const e = Math.min(n, s + BLOCK);
-    applyBlock(y, resid, 0, s, e, cy.alpha, a, cy.gamma, b);
-    for (let j = 0; j < r; j++) axpy(resid, -beta[j], Xt[kept[j]], s, e);
-  }
+  const resid = residualPass(
+    y,
+    kept.map((p) => Xt[p]),
+    beta,
+    ab,
+  );
   let ssr = 0;
   let scoreMult = resid;
   if (w) {
