@@ -6,7 +6,7 @@
  */
 import { allocateEffects, type YearHooks } from "./intervention.ts";
 import { aggregateLength, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "./metrics.ts";
-import type { SimParams } from "./params.ts";
+import { fastParams, type SimParams } from "./params.ts";
 import { allocatePopulation, columnNames, type Population } from "./population.ts";
 import { collectKernel } from "./processes/collect.ts";
 import type { StepContext } from "./processes/context.ts";
@@ -84,6 +84,7 @@ export function simulateBlocks(
   observer?: YearObserver,
 ): BlockResult[] {
   const rng = counterRng(plan.seed, replication);
+  const params = fastParams(plan.params);
   const base = scenarios[0];
   const results: BlockResult[] = [];
   for (const block of blocks) {
@@ -95,8 +96,8 @@ export function simulateBlocks(
       (s) => new Float64Array(plan.years * s.hooks.length * PROGRAMME_METRICS.length),
     );
     if (initial) copyRange(base.pop, initial, start, end);
-    else synthesizeRange(base.pop, start, end, plan.startYear - plan.burnIn - 1, plan.params, rng);
-    const ctx: StepContext = { year: 0, start, end, params: plan.params, rng };
+    else synthesizeRange(base.pop, start, end, plan.startYear - plan.burnIn - 1, params, rng);
+    const ctx: StepContext = { year: 0, start, end, params, rng };
     for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
       ctx.year = y;
       stepYear(base, ctx, { yearIndex: -1, budgetShare });

@@ -16,6 +16,14 @@ const SIGMOID = (() => {
 })();
 const SIG_LAST = 2 * SIG_RANGE * SIG_SCALE;
 
+/** The table behind `sigmoid`, for hand-inlined hot loops (see export-decision.ts). */
+export const SIGMOID_TABLE = {
+  values: SIGMOID,
+  offset: SIG_RANGE,
+  scale: SIG_SCALE,
+  last: SIG_LAST,
+} as const;
+
 /** 1 / (1 + exp(-z)), interpolated. */
 export function sigmoid(z: number): number {
   const x = (z + SIG_RANGE) * SIG_SCALE;
@@ -82,6 +90,11 @@ const NORMAL_Q = (() => {
   return t;
 })();
 
+/** The normal quantile table itself, for code that indexes it inline: `t[h >>> 20]`. */
+export function normalTable(): Float64Array {
+  return NORMAL_Q;
+}
+
 /** A standard normal draw from a 32-bit hash (its top 12 bits pick the quantile). */
 export function normalFromHash(h: number): number {
   return NORMAL_Q[h >>> Q_SHIFT];
@@ -94,6 +107,9 @@ const EXP_NEG = (() => {
   for (let k = 0; k < t.length; k++) t[k] = Math.exp(-k / EXP_NEG_SCALE);
   return t;
 })();
+
+/** The table behind `expNeg`, for hand-inlined hot loops. */
+export const EXP_NEG_TABLE = { values: EXP_NEG, scale: EXP_NEG_SCALE, last: EXP_NEG_LAST } as const;
 
 /** exp(-x) for x >= 0, interpolated (relative error < 1.3e-4); 0-clamped below. */
 export function expNeg(x: number): number {
@@ -111,6 +127,9 @@ const LOG_SMALL = (() => {
   for (let k = 1; k < 256; k++) t[k] = Math.log(k);
   return t;
 })();
+
+/** log(0..255), for hand-inlined hot loops (log 0 is stored as 0). */
+export const LOG_SMALL_TABLE = LOG_SMALL;
 
 /** log(n) for a whole count n >= 1 (0 for n = 0). */
 export function logCount(n: number): number {

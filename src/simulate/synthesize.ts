@@ -5,10 +5,10 @@
  * on how slots are split over threads.
  */
 
-import { normalFromHash } from "./fastmath.ts";
+import { normalTable } from "./fastmath.ts";
 import type { SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
-import { type CounterRng, mix32s, SLOT_MULT, STREAM, uniformAt } from "./rng.ts";
+import { type CounterRng, mix32s, SLOT_MULT, STREAM, U32_TO_UNIT, uniformAt } from "./rng.ts";
 
 const S = {
   sector: 0,
@@ -42,31 +42,15 @@ export function synthesisKeys(rng: CounterRng, year: number): Uint32Array {
   return keys;
 }
 
-/** A standard normal draw for one slot (one hash, a quantile table; the second key is unused). */
-function normal(keys: Uint32Array, a: number, _b: number, slot: number): number {
-  return normalFromHash(mix32s(keys[a] ^ Math.imul(slot + 1, SLOT_MULT)));
-}
-
 /** Cumulative tech-intensity thresholds (low, then medium) by sector code; assumption. */
 const TECH_LOW_CUT = [0.05, 0.6, 0.4, 0.85, 0.7];
 const TECH_MEDIUM_CUT = [0.4, 0.95, 0.8, 0.99, 0.95];
 
-function draw(keys: Uint32Array, k: number, slot: number): number {
-  return uniformAt(keys[k], slot);
-}
-
-/** One barrier family: a firm factor shared by the families plus family noise, clamped 1..5. */
-function barrier(
-  keys: Uint32Array,
-  k: number,
-  i: number,
-  mean: number,
-  sd: number,
-  common: number,
-): number {
-  const own = normal(keys, S.barrier + 2 * k, S.barrier + 2 * k + 1, i);
-  return clamp(mean + sd * (0.7 * common + 0.71 * own), 1, 5);
-}
+/** Scratch for one firm's hashes, one per stream (module-level: synthesis is single-threaded). */
+const H = new Int32Array(N_KEYS);
+const NQ = normalTable();
+const UNIT = U32_TO_UNIT;
+const MULT = SLOT_MULT;
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x, hi));
 
@@ -91,12 +75,14 @@ export function synthesizeFirm(
   p: SimParams,
   carry: FounderCarryOver | null,
 ): void {
+  const mult = Math.imul(i + 1, MULT);
+  for (let k = 0; k < N_KEYS; k++) H[k] = mix32s(keys[k] ^ mult);
   const newborn = ageYears === 0;
-  const inv = newborn && draw(keys, S.inv, i) < p.invShareOfNewborns;
+  const inv = newborn && (H[S.inv] >>> 0) * UNIT < p.invShareOfNewborns;
 
   // Sector (INV-like newborns are knowledge-intensive manufacturers or business services).
   let sector: number;
-  const us = draw(keys, S.sector, i);
+  const us = (H[S.sector] >>> 0) * UNIT;
   if (inv) sector = us < 0.6 ? 0 : 2;
   else {
     const c1 = p.shareKnowledgeManufacturing;
@@ -116,54 +102,60 @@ export function synthesizeFirm(
           : sector === 3
             ? p.tradableConsumerServices
             : p.tradableOther;
-  pop.tradable[i] = inv || draw(keys, S.tradable, i) < tradableP ? 1 : 0;
+  pop.tradable[i] = inv || (H[S.tradable] >>> 0) * UNIT < tradableP ? 1 : 0;
 
   const logSize = newborn
-    ? Math.log(p.newbornEmployees) + 0.5 * normal(keys, S.size1, S.size2, i)
-    : p.logEmployeesMean + p.logEmployeesSd * normal(keys, S.size1, S.size2, i);
+    ? Math.log(p.newbornEmployees) + 0.5 * NQ[H[S.size1] >>> 20]
+    : p.logEmployeesMean + p.logEmployeesSd * NQ[H[S.size1] >>> 20];
   pop.employees[i] = clamp(Math.exp(logSize), 1, 249);
   pop.logEmployees[i] = Math.log(pop.employees[i]);
   pop.founded[i] = year - ageYears;
 
-  const ut = draw(keys, S.tech, i);
+  const ut = (H[S.tech] >>> 0) * UNIT;
   const lowCut = TECH_LOW_CUT[sector];
   const mediumCut = TECH_MEDIUM_CUT[sector];
   pop.techIntensity[i] = inv ? 2 : ut < lowCut ? 0 : ut < mediumCut ? 1 : 2;
 
-  const ue = draw(keys, S.entrepreneur, i);
+  const ue = (H[S.entrepreneur] >>> 0) * UNIT;
   let type = ue < p.shareSerial ? 1 : ue < p.shareSerial + p.sharePortfolio ? 2 : 0;
   if (carry?.restart) type = 1;
   pop.entrepreneurType[i] = type;
   const fexpP = type === 0 ? p.founderExportExperienceNovice : p.founderExportExperienceHabitual;
   pop.founderExportExperience[i] =
-    inv || (carry?.restart && carry.exportExperience) || draw(keys, S.founderExp, i) < fexpP
+    inv || (carry?.restart && carry.exportExperience) || (H[S.founderExp] >>> 0) * UNIT < fexpP
       ? 1
       : 0;
-  pop.founderSameIndustry[i] = draw(keys, S.sameIndustry, i) < p.founderSameIndustryProb ? 1 : 0;
+  pop.founderSameIndustry[i] = (H[S.sameIndustry] >>> 0) * UNIT < p.founderSameIndustryProb ? 1 : 0;
 
   const linkP = sector <= 1 ? p.largeFirmLinkProbManufacturing : p.largeFirmLinkProb;
-  const linked = draw(keys, S.links, i) < linkP;
+  const linked = (H[S.links] >>> 0) * UNIT < linkP;
   pop.largeFirmLinks[i] = linked ? 1 : 0;
   pop.partnerDependence[i] =
-    linked && draw(keys, S.dependence, i) < p.partnerDependenceGivenLink ? 1 : 0;
+    linked && (H[S.dependence] >>> 0) * UNIT < p.partnerDependenceGivenLink ? 1 : 0;
   pop.clientPull[i] = 0;
-  pop.prefersControl[i] = draw(keys, S.control, i) < p.prefersControlProb ? 1 : 0;
-  pop.cluster[i] = draw(keys, S.cluster, i) < p.clusterProb ? 1 : 0;
+  pop.prefersControl[i] = (H[S.control] >>> 0) * UNIT < p.prefersControlProb ? 1 : 0;
+  pop.cluster[i] = (H[S.cluster] >>> 0) * UNIT < p.clusterProb ? 1 : 0;
   const incP = sector === 0 || inv ? p.incubatorProbKnowledge : p.incubatorProbOther;
-  pop.incubator[i] = draw(keys, S.incubator, i) < incP ? 1 : 0;
-  pop.location[i] = draw(keys, S.location, i) < p.ruralShare ? 1 : 0;
-  pop.homeEconomy[i] = draw(keys, S.home, i) < p.smallOpenShare ? 0 : 1;
+  pop.incubator[i] = (H[S.incubator] >>> 0) * UNIT < incP ? 1 : 0;
+  pop.location[i] = (H[S.location] >>> 0) * UNIT < p.ruralShare ? 1 : 0;
+  pop.homeEconomy[i] = (H[S.home] >>> 0) * UNIT < p.smallOpenShare ? 0 : 1;
 
   // Barriers share a firm factor (owners who see one barrier tend to see others).
-  const common = normal(keys, S.barrierCommon1, S.barrierCommon2, i);
+  const common = NQ[H[S.barrierCommon1] >>> 20];
   const sd = p.barrierSd;
   const invShift = inv ? -1 : 0;
   const m = p.barrierMean;
-  pop.barrierAttitudinal[i] = clamp(barrier(keys, 0, i, m, sd, common) + invShift, 1, 5);
-  pop.barrierResource[i] = barrier(keys, 1, i, m, sd, common);
-  pop.barrierOperational[i] = barrier(keys, 2, i, m, sd, common);
-  pop.barrierStrategic[i] = clamp(barrier(keys, 3, i, m, sd, common) + invShift, 1, 5);
-  pop.sunkCostConcern[i] = 1 + Math.floor(draw(keys, S.concern, i) * 5);
+  // Each family: the shared factor plus family noise, clamped to 1..5.
+  const shared = 0.7 * common;
+  const fam0 = m + sd * (shared + 0.71 * NQ[H[S.barrier] >>> 20]);
+  const fam1 = m + sd * (shared + 0.71 * NQ[H[S.barrier + 2] >>> 20]);
+  const fam2 = m + sd * (shared + 0.71 * NQ[H[S.barrier + 4] >>> 20]);
+  const fam3 = m + sd * (shared + 0.71 * NQ[H[S.barrier + 6] >>> 20]);
+  pop.barrierAttitudinal[i] = clamp(clamp(fam0, 1, 5) + invShift, 1, 5);
+  pop.barrierResource[i] = clamp(fam1, 1, 5);
+  pop.barrierOperational[i] = clamp(fam2, 1, 5);
+  pop.barrierStrategic[i] = clamp(clamp(fam3, 1, 5) + invShift, 1, 5);
+  pop.sunkCostConcern[i] = 1 + Math.floor((H[S.concern] >>> 0) * UNIT * 5);
   pop.weight[i] = 1;
 
   resetDynamics(pop, i, p);

@@ -19,7 +19,7 @@
  * P(export | not), all else equal, which the calibration compares with estimates.
  */
 
-import { expNeg, logCount, sigmoid } from "../fastmath.ts";
+import { EXP_NEG_TABLE, LOG_SMALL_TABLE, SIGMOID_TABLE, sigmoid } from "../fastmath.ts";
 import type { EffectColumns } from "../intervention.ts";
 import type { SimParams } from "../params.ts";
 import type { Population } from "../population.ts";
@@ -91,6 +91,14 @@ function tables(p: SimParams) {
 }
 
 const BUSINESS_SERVICES = 2;
+const SIG = SIGMOID_TABLE.values;
+const SIG_OFFSET = SIGMOID_TABLE.offset;
+const SIG_SCALE = SIGMOID_TABLE.scale;
+const SIG_LAST = SIGMOID_TABLE.last;
+const EXP = EXP_NEG_TABLE.values;
+const EXP_SCALE = EXP_NEG_TABLE.scale;
+const EXP_LAST = EXP_NEG_TABLE.last;
+const LOG_SMALL = LOG_SMALL_TABLE;
 
 export function exportDecisionKernel(
   pop: Population,
@@ -217,19 +225,34 @@ export function exportDecisionKernel(
       effectKnowledge * knowledge[i] +
       (year - founded[i] < 5 ? effectYoung : 0);
     const ever = everExported[i];
-    const contIndex = index + effectLogMarkets * logCount(markets[i]);
+    // contIndex = index + effectLogMarkets * logCount(markets[i])
+    const m = markets[i];
+    const contIndex = index + effectLogMarkets * (m < 256 ? LOG_SMALL[m] : Math.log(m));
     if (!last && ever && plansToExport[i]) index += effectPlans;
 
     // Costs: a continuing exporter pays the fixed cost; any other also pays the sunk cost.
     const fixed = fixed0 - fixedCostOffset[i];
     let sunk = sunk0 * (1 + sunkCostConcernScale * (sunkCostConcern[i] - 3));
-    sunk *= expNeg(knowledgeCostReduction * knowledge[i]);
+    // sunk *= expNeg(knowledgeCostReduction * knowledge[i]), inlined (calls here would box).
+    const ky = knowledgeCostReduction * knowledge[i] * EXP_SCALE;
+    if (ky > 0) {
+      if (ky >= EXP_LAST) sunk *= Math.exp(-ky / EXP_SCALE);
+      else {
+        const k = ky | 0;
+        sunk *= EXP[k] + (ky - k) * (EXP[k + 1] - EXP[k]);
+      }
+    }
     if (ever && !last) sunk *= suspended[i] ? lostSuspended[gapBefore_N[i]] : lost[gapBefore_N[i]];
     if (pulled) sunk *= 1 - pullCostShare;
     sunk = Math.max(0, sunk - sunkCostOffset[i]);
 
-    const pStay = sigmoid(contIndex - fixed);
-    const pStart = sigmoid(index - fixed - sunk);
+    // pStay = sigmoid(contIndex - fixed); pStart = sigmoid(index - fixed - sunk), inlined.
+    let x = (contIndex - fixed + SIG_OFFSET) * SIG_SCALE;
+    let k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
+    const pStay = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
+    x = (index - fixed - sunk + SIG_OFFSET) * SIG_SCALE;
+    k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
+    const pStart = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
     hysteresis_N[i] = pStay - pStart;
     const u = (hash(decisionKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     let now = u < (last ? pStay : pStart) ? 1 : 0;
