@@ -54,6 +54,7 @@ export {
   type Truth,
   UNKNOWN,
 } from "./rule/compile.ts";
+export { decisiveConditions, type Explanation, explainRule } from "./rule/explain.ts";
 export { RULE_FIELD_NAMES, RULE_FIELDS, type RuleField, ruleField } from "./rule/fields.ts";
 export { type Condition, OPERATORS, parseRule, type Rule, ruleFields } from "./rule/rule.ts";
 export { canonicalJson, scenarioHash } from "./scenario/hash.ts";

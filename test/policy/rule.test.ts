@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compileRule,
+  decisiveConditions,
+  explainRule,
   FALSE,
   type FieldColumn,
   parseRule,
@@ -263,5 +265,38 @@ describe("eligibility oracle", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("explaining a rule for one firm", () => {
+  const rule = parsed({
+    all: [
+      { field: "position", in: ["export_capable", "inexperienced_exporter"] },
+      { field: "barrier_resource", gte: 3 },
+      { not: { field: "sector", eq: "consumer_services" } },
+    ],
+  });
+
+  it("names the condition that made a firm ineligible, and its value", () => {
+    const firm: Row = { position: "export_capable", barrier_resource: 2, sector: "other" };
+    const e = explainRule(rule, (f) => firm[f] ?? null);
+    expect(e.truth).toBe(FALSE);
+    const decisive = decisiveConditions(e);
+    expect(decisive.map((c) => [c.condition.field, c.value])).toEqual([["barrier_resource", 2]]);
+  });
+
+  it("names the unknown answers that would decide, through negation", () => {
+    const firm: Row = { position: "export_capable", barrier_resource: 4, sector: null };
+    const e = explainRule(rule, (f) => firm[f] ?? null);
+    expect(e.truth).toBe(UNKNOWN);
+    expect(decisiveConditions(e).map((c) => c.condition.field)).toEqual(["sector"]);
+    expect(e.truth).toBe(ruleTruth(rule, (f) => firm[f] ?? null));
+  });
+
+  it("agrees with the evaluator and lists nothing when eligible", () => {
+    const firm: Row = { position: "inexperienced_exporter", barrier_resource: 5, sector: "other" };
+    const e = explainRule(rule, (f) => firm[f] ?? null);
+    expect(e.truth).toBe(TRUE);
+    expect(decisiveConditions(e)).toEqual([]);
   });
 });
