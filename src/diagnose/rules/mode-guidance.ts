@@ -1,6 +1,6 @@
 import type { Profile } from "../../firm/index.ts";
 import { ENTRY_MODES, type EntryMode } from "../../framework/index.ts";
-import type { Context, Rule } from "../rule.ts";
+import type { BarrierLevel, Context, Rule } from "../rule.ts";
 import {
   MODE_NOTES,
   MODE_REASON_FIELDS,
@@ -14,36 +14,49 @@ import {
 // Mode guidance depends only on a handful of categorical facts, so it is computed once per
 // combination and shared (frozen) between firms: the "precomputed rule table" of the fast path.
 // The key packs those facts into one integer (54,432 combinations at most).
-const TRI_CODE = { yes: 0, no: 1, unknown: 2 } as const;
-const TECH_CODE = { low: 0, medium: 1, high: 2 } as const;
-const SECTOR_CODE = {
-  knowledge_manufacturing: 0,
-  traditional_manufacturing: 1,
-  business_services: 2,
-  consumer_services: 3,
-  other: 4,
-} as const;
-const POSITION_CODE = {
-  non_tradable: 0,
-  domestic_by_choice: 1,
-  export_capable: 2,
-  inexperienced_exporter: 3,
-  experienced_exporter: 4,
-  international_new_venture: 5,
-  undetermined: 6,
-} as const;
-const LEVEL_CODE = { low: 0, medium: 1, high: 2, unknown: 3 } as const;
+// Codes by comparison rather than keyed lookups: comparing interned strings is cheaper than a
+// dictionary probe on this per-firm path.
+const tri = (v: "yes" | "no" | "unknown") => (v === "yes" ? 0 : v === "no" ? 1 : 2);
+const tech = (v: Profile["tech_intensity"]) =>
+  v === "low" ? 0 : v === "medium" ? 1 : v === "high" ? 2 : 3;
+const sector = (v: Profile["sector"]) =>
+  v === "knowledge_manufacturing"
+    ? 0
+    : v === "traditional_manufacturing"
+      ? 1
+      : v === "business_services"
+        ? 2
+        : v === "consumer_services"
+          ? 3
+          : v === "other"
+            ? 4
+            : 5;
+const position = (v: Context["position"]) =>
+  v === "non_tradable"
+    ? 0
+    : v === "domestic_by_choice"
+      ? 1
+      : v === "export_capable"
+        ? 2
+        : v === "inexperienced_exporter"
+          ? 3
+          : v === "experienced_exporter"
+            ? 4
+            : v === "international_new_venture"
+              ? 5
+              : 6;
+const level = (v: BarrierLevel) => (v === "low" ? 0 : v === "medium" ? 1 : v === "high" ? 2 : 3);
 const table: (ModeGuidance | undefined)[] = new Array(3 * 3 * 3 * 3 * 4 * 6 * 7 * 4);
 
 function keyOf(p: Profile, ctx: Context): number {
-  let k = TRI_CODE[p.resources_fungible];
-  k = k * 3 + TRI_CODE[p.prefers_control];
-  k = k * 3 + TRI_CODE[p.large_firm_links];
-  k = k * 3 + TRI_CODE[p.client_pull];
-  k = k * 4 + (p.tech_intensity === null ? 3 : TECH_CODE[p.tech_intensity]);
-  k = k * 6 + (p.sector === null ? 5 : SECTOR_CODE[p.sector]);
-  k = k * 7 + POSITION_CODE[ctx.position];
-  return k * 4 + LEVEL_CODE[ctx.barrier_levels.resource];
+  let k = tri(p.resources_fungible);
+  k = k * 3 + tri(p.prefers_control);
+  k = k * 3 + tri(p.large_firm_links);
+  k = k * 3 + tri(p.client_pull);
+  k = k * 4 + tech(p.tech_intensity);
+  k = k * 6 + sector(p.sector);
+  k = k * 7 + position(ctx.position);
+  return k * 4 + level(ctx.barrier_levels.resource);
 }
 
 function factsOf(p: Profile, ctx: Context, reads: readonly string[]): Record<string, unknown> {
