@@ -114,16 +114,24 @@ if (hasR) {
   r = { ...(JSON.parse(line!.slice(7)) as Record<string, number>), max_rss_mb: res.rssMb };
   const o = best(ours, "wall_s");
   const num = (k: string) => Number(r![k]);
+  const oc = best(ours, "cpu_s");
+  const row = (label: string, k: string, ratio = true) => {
+    const c = num(`${k.slice(0, -2)}_cpu_s`);
+    const ratios = ratio ? `${(num(k) / o).toFixed(1)}x | ${(c / oc).toFixed(1)}x` : " | ";
+    return `| ${label} | ${num(k).toFixed(2)} | ${c.toFixed(2)} | ${ratios} |`;
+  };
   lines.push(
     "",
-    `| same run, ${csv} (${ours[0].rows} rows) | seconds | ratio to Outward CSV load |`,
-    "| --- | --- | --- |",
-    `| Outward readFrame CSV (best of ${reps}, 1 thread) | ${o.toFixed(2)} | 1 |`,
-    `| R read.csv | ${num("read_csv_s").toFixed(2)} | ${(num("read_csv_s") / o).toFixed(1)}x |`,
-    `| R data.table::fread, 1 thread | ${num("fread_1thread_s").toFixed(2)} | ${(num("fread_1thread_s") / o).toFixed(1)}x |`,
-    `| R data.table::fread, ${num("fread_threads")} threads | ${num("fread_s").toFixed(2)} | ${(num("fread_s") / o).toFixed(1)}x |`,
-    `| plm: pdata.frame + within (${values.effect}) + vcovHC | ${num("pdata_frame_s").toFixed(2)} + ${num("plm_within_s").toFixed(2)} + ${num("vcovHC_s").toFixed(2)} | (estimation: bench/panel/estimate.bench.ts) |`,
-    `| Rscript peak RSS MB (whole run) | ${r.max_rss_mb} | |`,
+    `| same run, ${csv} (${ours[0].rows} rows) | wall s | CPU s | wall ratio to Outward | CPU ratio to Outward |`,
+    "| --- | --- | --- | --- | --- |",
+    `| Outward readFrame CSV (best of ${reps}, 1 thread) | ${o.toFixed(2)} | ${oc.toFixed(2)} | 1 | 1 |`,
+    row("R read.csv", "read_csv_s"),
+    row("R data.table::fread, 1 thread", "fread_1thread_s"),
+    `| R data.table::fread, ${num("fread_threads")} thread(s) (its default) | ${num("fread_s").toFixed(2)} | | ${(num("fread_s") / o).toFixed(1)}x | |`,
+    row("plm pdata.frame (estimation side: estimate.bench.ts)", "pdata_frame_s", false),
+    row(`plm within (${values.effect})`, "plm_within_s", false),
+    row("plm vcovHC(arellano, HC0)", "vcovHC_s", false),
+    `| Rscript peak RSS MB (whole run) | ${r.max_rss_mb} | | | |`,
   );
 }
 const load1 = loadavg()[0];
