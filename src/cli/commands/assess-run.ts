@@ -49,6 +49,9 @@ class Out {
   write(s: string): void {
     this.buf += s;
   }
+  get size(): number {
+    return this.buf.length;
+  }
   async flush(force = false): Promise<void> {
     if (this.closed || (!force && this.buf.length < 1 << 16) || this.buf.length === 0) return;
     const chunk = this.buf;
@@ -121,6 +124,8 @@ export async function runAssess<D>(
         else if (run.format === "csv") out.write(csvLine(engine.csvRow(d)));
         else out.write(`${assessed === 0 ? "" : "\n"}${engine.renderText(d, { width })}\n`);
         assessed++;
+        // Large diagnoses (JSON with traces) would otherwise pile up a whole input batch.
+        if (out.size > 1 << 20) await out.flush();
       }
       await out.flush();
       await err.flush();
