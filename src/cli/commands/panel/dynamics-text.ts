@@ -66,7 +66,7 @@ export function survivalText(c: SurvivalCurve, heading: string): string {
     `${heading}: ${c.n} spells, ${num(
       c.n_event.reduce((a, b) => a + b, 0),
       2,
-    )} events; ${median}; restricted mean ${num(c.rmean, 2)}`,
+    )} events; ${median}; restricted mean ${num(c.rmean, 2)}; ${c.variance} SE`,
     table(
       [
         "time",
