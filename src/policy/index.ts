@@ -9,6 +9,7 @@ export {
   profileView,
   scratchProfile,
 } from "./diagnosis.ts";
+export { eligibilityFor, type ProfileEligibility, profileReader } from "./for-profile.ts";
 export type {
   InstrumentYearReport,
   PolicyHooks,
