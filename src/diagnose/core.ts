@@ -2,12 +2,12 @@ import type { Profile } from "../firm/index.ts";
 import type { BarrierFamily, Position, State } from "../framework/index.ts";
 import type { DiagnoseParams } from "./params.ts";
 import { type BarrierLevel, type Context, evaluate } from "./rule.ts";
-import { type BarrierAssessment, barrierRule } from "./rules/barriers.ts";
-import { modeRule } from "./rules/mode-guidance.ts";
+import { assessBarriers, type BarrierAssessment, barrierRule } from "./rules/barriers.ts";
+import { adviseModes, modeRule } from "./rules/mode-guidance.ts";
 import type { ModeGuidance } from "./rules/modes.ts";
-import { type Classification, positionRule } from "./rules/position.ts";
+import { type Classification, classifyPosition, positionRule } from "./rules/position.ts";
 import { type Recommendation, recommend } from "./rules/recommend.ts";
-import { stateRule } from "./rules/state.ts";
+import { classifyState, stateRule } from "./rules/state.ts";
 import { type PropositionReading, readTable1, table1Rule } from "./rules/table1.ts";
 import { NOOP_TRACER, type Tracer } from "./tracer.ts";
 
@@ -43,6 +43,28 @@ export function conclude(
   tracer: Tracer = NOOP_TRACER,
   withTable1 = true,
 ): Conclusions {
+  if (tracer.enabled) return concludeTraced(p, params, tracer);
+  // Fast path: the same rule functions, called directly so each call site stays monomorphic.
+  const position = classifyPosition(p, params);
+  const state = classifyState(p, params);
+  const barriers = assessBarriers(p, params);
+  const context: Context = {
+    position: position.value,
+    state: state.value,
+    barrier_levels: levels(barriers),
+  };
+  return {
+    position,
+    state,
+    barriers,
+    context,
+    modes: adviseModes(p, context),
+    recommendations: recommend(p, params, context),
+    table1: withTable1 ? readTable1(p, params, context) : null,
+  };
+}
+
+function concludeTraced(p: Profile, params: DiagnoseParams, tracer: Tracer): Conclusions {
   const empty = undefined as unknown as Context;
   const position = evaluate(positionRule, p, params, empty, tracer);
   const state = evaluate(stateRule, p, params, empty, tracer);
@@ -53,13 +75,9 @@ export function conclude(
     barrier_levels: levels(barriers),
   };
   const modes = evaluate(modeRule, p, params, context, tracer);
-  const recommendations = tracer.enabled
-    ? recommend(p, params, context, (rule) => evaluate(rule, p, params, context, tracer))
-    : recommend(p, params, context);
-  const table1 = tracer.enabled
-    ? evaluate(table1Rule, p, params, context, tracer)
-    : withTable1
-      ? readTable1(p, params, context)
-      : null;
+  const recommendations = recommend(p, params, context, (rule) =>
+    evaluate(rule, p, params, context, tracer),
+  );
+  const table1 = evaluate(table1Rule, p, params, context, tracer);
   return { position, state, barriers, context, modes, recommendations, table1 };
 }

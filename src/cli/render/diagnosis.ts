@@ -229,8 +229,9 @@ export const DIAGNOSIS_CSV_HEADER: string[] = [
 ];
 
 /**
- * One CSV row per diagnosis, in DIAGNOSIS_CSV_HEADER order. It reads only what the fast path
- * computed (no ask_next or what_would_move), so writing a large batch stays fast.
+ * One CSV row per diagnosis, in DIAGNOSIS_CSV_HEADER order. It leaves out ask_next and
+ * what_would_move (which re-run the rules many times), so writing a large batch stays fast;
+ * the Table 1 reading it needs for contradicted perspectives is computed on demand.
  */
 export function diagnosisCsvRow(d: Diagnosis): string[] {
   const score = (i: number) => {
