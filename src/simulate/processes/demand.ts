@@ -13,7 +13,7 @@ import { checkRange, type StepContext } from "./context.ts";
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
 const hash = mix32s;
 const MULT = SLOT_MULT;
-const UNIT = U32_TO_UNIT;
+const _UNIT = U32_TO_UNIT;
 
 export function domesticDemand(pop: Population, ctx: StepContext): void {
   checkRange(ctx, pop.capacity);

@@ -21,10 +21,10 @@
 
 import { EXP_NEG_TABLE, LOG_SMALL_TABLE, SIGMOID_TABLE, sigmoid } from "../fastmath.ts";
 import type { EffectColumns } from "../intervention.ts";
-import type { SimParams } from "../params.ts";
 import type { Population } from "../population.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
+import { exportIndexKernel } from "./export-index.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
 const hash = mix32s;
@@ -54,6 +54,8 @@ export interface DecisionScratch {
   gapBefore_N: Uint8Array;
   /** Markets served before this decision. */
   marketsBefore_N: Uint16Array;
+  /** Latent export profit before markets, plans and costs (export-index.ts). */
+  index_N: Float64Array;
 }
 
 export function allocateDecisionScratch(capacity: number): DecisionScratch {
@@ -62,6 +64,7 @@ export function allocateDecisionScratch(capacity: number): DecisionScratch {
     hysteresis_N: new Float32Array(capacity),
     gapBefore_N: new Uint8Array(capacity),
     marketsBefore_N: new Uint16Array(capacity),
+    index_N: new Float64Array(capacity),
   };
 }
 
@@ -73,21 +76,6 @@ export function exportDecision(
 ): void {
   checkRange(ctx, pop.capacity);
   exportDecisionKernel(pop, effects, scratch, ctx);
-}
-
-/** Index shifts that depend only on fixed attributes, per code. */
-function tables(p: SimParams) {
-  return {
-    sector: new Float64Array([
-      p.effectKnowledgeManufacturing,
-      p.effectTraditionalManufacturing,
-      p.effectBusinessServices,
-      p.effectConsumerServices,
-      0,
-    ]),
-    tech: new Float64Array([0, p.effectTechMedium, p.effectTechHigh]),
-    entrepreneur: new Float64Array([0, p.effectSerial, p.effectPortfolio]),
-  };
 }
 
 const BUSINESS_SERVICES = 2;
@@ -107,42 +95,28 @@ export function exportDecisionKernel(
   ctx: StepContext,
 ): void {
   const { year, start, end, params: p, rng } = ctx;
-  const t = tables(p);
   const decisionKey = rng.key(year, STREAM.decision);
   const projectKey = rng.key(year, STREAM.projectEnd);
   const plansKey = rng.key(year, STREAM.plans);
   const discoveryKey = rng.key(year, STREAM.discovery);
-  const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = scratch;
+  const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N, index_N } = scratch;
+  exportIndexKernel(pop, index_N, ctx);
   const {
     tradable,
     exporting,
     exportHistory,
     sector,
-    techIntensity,
-    entrepreneurType,
-    logEmployees,
-    founderExportExperience,
-    founderSameIndustry,
-    largeFirmLinks,
     clientPull,
-    partnerDependence,
-    cluster,
-    incubator,
-    homeEconomy,
-    location,
-    barrierAttitudinal,
     barrierResource,
     barrierOperational,
     barrierStrategic,
     sunkCostConcern,
-    domesticDemand,
     knowledge,
     markets,
     everExported,
     plansToExport,
     suspended,
     yearsSinceExit,
-    founded,
     spellYears,
     yearsExported,
     firstExportYear,
@@ -163,23 +137,23 @@ export function exportDecisionKernel(
   // Parameters as locals: the params object has too many keys for fast property access.
   const barrierDiscoveryProb = p.barrierDiscoveryProb;
   const barrierDiscoveryPoints = p.barrierDiscoveryPoints;
-  const effectBarrier = p.effectBarrier;
-  const effectCluster = p.effectCluster;
-  const effectDomesticDemand = p.effectDomesticDemand;
-  const effectFounderExportExperience = p.effectFounderExportExperience;
-  const effectIncubator = p.effectIncubator;
-  const effectKnowledge = p.effectKnowledge;
-  const effectLinks = p.effectLinks;
-  const effectLogEmployees = p.effectLogEmployees;
+  const _effectBarrier = p.effectBarrier;
+  const _effectCluster = p.effectCluster;
+  const _effectDomesticDemand = p.effectDomesticDemand;
+  const _effectFounderExportExperience = p.effectFounderExportExperience;
+  const _effectIncubator = p.effectIncubator;
+  const _effectKnowledge = p.effectKnowledge;
+  const _effectLinks = p.effectLinks;
+  const _effectLogEmployees = p.effectLogEmployees;
   const effectLogMarkets = p.effectLogMarkets;
   const effectPlans = p.effectPlans;
-  const effectPull = p.effectPull;
-  const effectPush = p.effectPush;
-  const effectRural = p.effectRural;
-  const effectSameIndustry = p.effectSameIndustry;
-  const effectSmallOpen = p.effectSmallOpen;
-  const effectYoung = p.effectYoung;
-  const intercept = p.intercept;
+  const _effectPull = p.effectPull;
+  const _effectPush = p.effectPush;
+  const _effectRural = p.effectRural;
+  const _effectSameIndustry = p.effectSameIndustry;
+  const _effectSmallOpen = p.effectSmallOpen;
+  const _effectYoung = p.effectYoung;
+  const _intercept = p.intercept;
   const knowledgeCostReduction = p.knowledgeCostReduction;
   const plansBase = p.plansBase;
   const plansPerKnowledge = p.plansPerKnowledge;
@@ -199,31 +173,9 @@ export function exportDecisionKernel(
       hysteresis_N[i] = Number.NaN;
       continue;
     }
-    // Latent export profit. Readable form:
-    //   index = intercept + sector + size + tech + entrepreneur + founder + networks + context
-    //         + barriers + demand + knowledge + (markets if continuing) + (plans if past exporter)
-    const meanBarrier =
-      0.25 *
-      (barrierAttitudinal[i] + barrierResource[i] + barrierOperational[i] + barrierStrategic[i]);
+    // Latent export profit, computed by export-index.ts for the whole tile.
+    let index = index_N[i];
     const pulled = clientPull[i];
-    let index =
-      intercept +
-      t.sector[sector[i]] +
-      effectLogEmployees * logEmployees[i] +
-      t.tech[techIntensity[i]] +
-      t.entrepreneur[entrepreneurType[i]] +
-      effectFounderExportExperience * founderExportExperience[i] +
-      effectSameIndustry * founderSameIndustry[i] +
-      effectLinks * largeFirmLinks[i] +
-      pulled * (effectPull + effectPush * partnerDependence[i]) +
-      effectCluster * cluster[i] +
-      effectIncubator * incubator[i] +
-      effectSmallOpen * (1 - homeEconomy[i]) +
-      effectRural * location[i] +
-      effectBarrier * (meanBarrier - 3) +
-      effectDomesticDemand * domesticDemand[i] +
-      effectKnowledge * knowledge[i] +
-      (year - founded[i] < 5 ? effectYoung : 0);
     const ever = everExported[i];
     // contIndex = index + effectLogMarkets * logCount(markets[i])
     const m = markets[i];

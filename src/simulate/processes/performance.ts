@@ -13,7 +13,7 @@ import { checkRange, type StepContext } from "./context.ts";
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
 const hash = mix32s;
 const MULT = SLOT_MULT;
-const UNIT = U32_TO_UNIT;
+const _UNIT = U32_TO_UNIT;
 
 const LOG_MAX_EMPLOYEES = Math.log(249);
 
@@ -44,7 +44,7 @@ export function performanceKernel(pop: Population, ctx: StepContext): void {
     sales[i] *= Math.exp(g);
     // Employment follows sales in logs, bounded to SME sizes 1..249.
     let logEmp = logEmployees[i] + empEl * g;
-    logEmp = logEmp < 0 ? 0 : logEmp > LOG_MAX_EMPLOYEES ? LOG_MAX_EMPLOYEES : logEmp;
+    logEmp = logEmp < 0 ? 0 : Math.min(logEmp, LOG_MAX_EMPLOYEES);
     logEmployees[i] = logEmp;
     employees[i] = Math.exp(logEmp);
   }
