@@ -41,7 +41,10 @@ function svgRoot(path: string) {
   return { text, root };
 }
 
-describe("outward panel transitions / survival / states through the binary", () => {
+// each run starts Node + tsx; on a loaded shared machine that alone can take several seconds
+describe("outward panel transitions / survival / states through the binary", {
+  timeout: 180_000,
+}, () => {
   it("transitions --json carries the reference matrices", async () => {
     const r = await outward("transitions", PANEL, "--state", "export_state", "--json");
     expect(r.code).toBe(0);
