@@ -2,17 +2,20 @@
  * Model formulas in the style of fixest: `y ~ x1 + x2 + l(x3, 0:2) + f(x4, 1) | firm + year`.
  * `l(x, k)` is the value of x k periods earlier for the same unit, `f(x, k)` k periods later;
  * both follow the time index, so a gap in a firm's years gives a missing value, not the previous
- * row. `k` may be a range `k1:k2`, which expands into one regressor per lag. `- 1` or `0 +`
+ * row. `k` may be a range `k1:k2`, which expands into one regressor per lag. `i(x)` expands a
+ * categorical column into indicators of its levels but the first. `- 1` or `0 +`
  * removes the intercept; the part after `|` lists fixed effects to absorb.
  */
 import type { Issue, Result } from "../framework/index.ts";
 
 /** One regressor: a column shifted by `shift` periods (positive = lag, negative = lead). */
 export interface Term {
-  /** Display name, as fixest prints it: `x`, `l(x, 2)`, `f(x, 1)`. */
+  /** Display name, as fixest prints it: `x`, `l(x, 2)`, `f(x, 1)`, `i(size)`. */
   readonly name: string;
   readonly column: string;
   readonly shift: number;
+  /** `i(x)`: one 0/1 regressor per level of x except the first (the reference), named `x::level`. */
+  readonly factor?: boolean;
 }
 
 export interface FormulaSpec {
@@ -51,9 +54,13 @@ function parseShifts(arg: string): number[] | undefined {
 function parseTerm(raw: string, issues: Issue[]): Term[] {
   const s = raw.trim();
   if (IDENT.test(s)) return [{ name: s, column: s, shift: 0 }];
+  const fac = /^i\(\s*([A-Za-z_.][A-Za-z0-9_.]*)\s*\)$/.exec(s);
+  if (fac) return [{ name: `i(${fac[1]})`, column: fac[1], shift: 0, factor: true }];
   const call = /^([lf])\(\s*([A-Za-z_.][A-Za-z0-9_.]*)\s*(?:,\s*([^)]*))?\)$/.exec(s);
   if (!call) {
-    issues.push(issue(`cannot read term "${s}": expected a column name, l(x, k) or f(x, k)`, s));
+    issues.push(
+      issue(`cannot read term "${s}": expected a column name, l(x, k), f(x, k) or i(x)`, s),
+    );
     return [];
   }
   const ks = call[3] === undefined ? [1] : parseShifts(call[3]);

@@ -136,6 +136,42 @@ function clearNegative(codes: Int32Array, keep: Uint8Array): number {
   return c;
 }
 
+/** 0/1 columns for the levels of a grouping column but the first (sorted), NaN where missing. */
+function factorDummies(frame: Frame, name: string): { columns: Float64Array[]; names: string[] } {
+  const col = frame.columns.get(name)!;
+  const n = frame.nrows;
+  let codes: Int32Array;
+  let labels: string[];
+  if (col.kind === "categorical") {
+    codes = col.codes;
+    labels = col.levels;
+  } else {
+    const values = [...new Set(col.values)].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const idx = new Map(values.map((v, j) => [v, j]));
+    codes = Int32Array.from(col.values, (v) => idx.get(v) ?? -1);
+    labels = values.map(String);
+  }
+  const present = new Uint8Array(labels.length);
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) present[codes[i]] = 1;
+  const order = labels
+    .map((l, j) => ({ l, j }))
+    .filter((e) => present[e.j])
+    .sort((a, b) => (col.kind === "categorical" ? a.l.localeCompare(b.l) : a.j - b.j));
+  const columns = order.slice(1).map(({ j }) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = codes[i] < 0 ? Number.NaN : codes[i] === j ? 1 : 0;
+    return out;
+  });
+  if (columns.length === 0) columns.push(new Float64Array(n).fill(0));
+  return {
+    columns,
+    names:
+      order.length > 1
+        ? order.slice(1).map(({ l }) => `${name}::${l}`)
+        : [`${name}::${order[0]?.l ?? ""}`],
+  };
+}
+
 /** Validates and prepares; returns issues naming each unknown or unusable column. */
 export function preparePanel(
   frame: Frame,
@@ -156,7 +192,10 @@ export function preparePanel(
   const feAll = absorb.map((f) => groupCodes(frame, f, "fixed-effect", issues, cache));
   const clAll = (opts.cluster ?? []).map((c) => groupCodes(frame, c, "cluster", issues, cache));
   const yBase = numericColumn(frame, spec.response.column, "response", issues);
-  const xBase = spec.terms.map((t) => numericColumn(frame, t.column, "regressor", issues));
+  const xBase = spec.terms.map((t) =>
+    t.factor ? new Float64Array(0) : numericColumn(frame, t.column, "regressor", issues),
+  );
+  const factors = spec.terms.map((t) => (t.factor ? factorDummies(frame, t.column) : undefined));
   if (issues.length > 0 || !idAll) return { ok: false, issues };
 
   const needsTime = spec.response.shift !== 0 || spec.terms.some((t) => t.shift !== 0);
@@ -174,7 +213,16 @@ export function preparePanel(
     return out;
   };
   const yFull = shifted(yBase, spec.response.shift);
-  const xFull = spec.terms.map((t, j) => shifted(xBase[j], t.shift));
+  // Factor terms expand into several columns; missingness is tracked per term.
+  const termCols = spec.terms.map((t, j) => {
+    const fd = factors[j];
+    return fd ? fd.columns : [shifted(xBase[j], t.shift)];
+  });
+  const xFull = termCols.flat();
+  const xNamesAll = spec.terms.flatMap((t, j) => {
+    const fd = factors[j];
+    return fd ? fd.names : [t.name];
+  });
 
   // Row selection: every variable the model reads must be present.
   const keep = new Uint8Array(N).fill(1);
@@ -192,7 +240,7 @@ export function preparePanel(
   };
   markNaN(spec.response.name, yFull);
   spec.terms.forEach((t, j) => {
-    markNaN(t.name, xFull[j]);
+    markNaN(t.name, termCols[j][0] ?? new Float64Array(N));
   });
   markCode(opts.id, idAll.codes);
   markNaN(opts.time, timeAll);
@@ -284,7 +332,7 @@ export function preparePanel(
       y: take(yFull),
       yName: spec.response.name,
       X: xFull.map(take),
-      xNames: spec.terms.map((t) => t.name),
+      xNames: xNamesAll,
       intercept: spec.intercept,
       weights: w ? take(w) : undefined,
       id: sub(idAll),

@@ -25,6 +25,11 @@ describe("formula", () => {
     expect(r.value.fixedEffects).toEqual(["firm", "year"]);
     expect(r.value.intercept).toBe(true);
   });
+  it("reads i(x) as a factor term", () => {
+    const r = parseFormula("y ~ i(size) + x");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.terms[0]).toEqual({ name: "i(size)", column: "size", shift: 0, factor: true });
+  });
   it("drops the intercept with - 1 or 0 +", () => {
     for (const text of ["y ~ x - 1", "y ~ 0 + x"]) {
       const r = parseFormula(text);

@@ -175,6 +175,21 @@ describe("export persistence (Roberts & Tybout 1997): logit and LPM on lagged ex
       close(row.se, E.lpm.cluster_CR0.se[rename(nm)], `lpm se ${nm}`);
     }
   });
+  it("i(size) expands into level indicators (reference level first in sort order)", () => {
+    const r = estimate(frame, "exporter ~ l(exporter, 1) + i(size)", {
+      id: "firm",
+      time: "year",
+      model: "logit",
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const c = r.value.summary.coefficients;
+    const ref = E.logit.coefficients;
+    // medium is the reference here, so the small indicator is minus R's medium coefficient.
+    expect(Object.keys(c)).toEqual(["(Intercept)", "l(exporter, 1)", "size::small"]);
+    close(c["size::small"].estimate, -ref.medium, "size::small");
+    close(c["(Intercept)"].estimate, ref["(Intercept)"] + ref.medium, "intercept");
+    close(c["l(exporter, 1)"].estimate, ref.lag_exporter, "lag");
+  });
   it("rejects a non-binary logit response, naming the row and value", () => {
     const r = estimate(frame, "export_intensity ~ medium", {
       id: "firm",

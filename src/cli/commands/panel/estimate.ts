@@ -25,11 +25,12 @@ Examples:
   outward panel estimate panel.csv --formula "y ~ x1 + x2 | firm" --vcov cluster
   outward panel estimate panel.csv --formula "y ~ x1 + l(x1, 1:2)" --model within --model random --model fd
   outward panel estimate panel.csv --formula "y ~ x1 | firm" --formula "y ~ x1 | firm + year" --cluster firm
-  outward panel estimate exports.csv --formula "exporter ~ l(exporter, 1) + medium" --model logit --cluster firm --json
+  outward panel estimate exports.csv --formula "exporter ~ l(exporter, 1) + i(size)" --model logit --model lpm --cluster firm
 
 Several --formula and/or --model values are fitted side by side in one table (one formula with
 several models, several formulas with one model, or pairs in order). l(x, k) / f(x, k) are lags
-and leads by the time column: a missing year gives a missing value. --ssc names the
+and leads by the time column: a missing year gives a missing value; i(x) adds indicators for
+the levels of x but the first. --ssc names the
 small-sample convention: fixest (default: G/(G-1)(n-1)/(n-K), t with G-1 df), plm-hc0, plm-hc1,
 plm-sss. JSON shape: docs/panel-json.md ("estimate").`;
 
