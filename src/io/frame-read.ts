@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import { OutwardError } from "../framework/issue.ts";
 import { type ColumnarReadOptions, readColumnar } from "./columnar.ts";
-import { type CsvFrameOptions, readCsvFrame } from "./csv-frame.ts";
+import { type CsvFrameOptions, readCsvFrame, readCsvFrameStream } from "./csv-frame.ts";
 import type { FrameFormat, LoadedFrame } from "./frame-load.ts";
 import { readParquetFrame } from "./parquet-frame.ts";
 
@@ -18,13 +18,14 @@ export function formatOf(path: string): FrameFormat | undefined {
 }
 
 /**
- * Reads a frame from a CSV, Outward columnar (.owc) or Parquet file, chosen by extension.
- * Use `columns` to load only what a model needs.
+ * Reads a frame from a CSV, Outward columnar (.owc) or Parquet file, chosen by extension;
+ * `-` reads CSV from standard input. Use `columns` to load only what a model needs.
  */
 export async function readFrame(
   path: string,
   options: ReadFrameOptions = {},
 ): Promise<LoadedFrame> {
+  if (path === "-") return readCsvFrameStream(process.stdin, "stdin", options);
   const format = formatOf(path);
   switch (format) {
     case "csv":

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -120,6 +120,21 @@ describe("outward panel describe (real binary)", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("1031 rows, 140 firms (firm), 9 periods 1976-1984 (year)");
     expect(stdout).toContain("unbalanced: 7 to 9 observations per firm");
+  });
+
+  it("reads CSV from stdin with -", () => {
+    const r = spawnSync(
+      "node",
+      ["bin/outward.js", "panel", "describe", "-", "--id", "firm", "--time", "year", "--json"],
+      {
+        input: readFileSync("reference/panel/data/grunfeld.csv"),
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.file).toBe("stdin");
+    expect(report.panel).toMatchObject({ rows: 200, firms: 10, periods: 20, balanced: true });
   });
 
   it("exits 2 naming the rows of a duplicate firm-year", async () => {

@@ -25,6 +25,7 @@ Examples:
   $ outward panel describe reference/panel/data/empluk.csv --id firm --time year
   $ outward panel describe panel.owc --id firm --time year --columns y,x1 --json
   $ outward panel describe survey.csv --id firm --time year --type firm=categorical --na NA,.
+  $ zcat panel.csv.gz | outward panel describe - --id firm --time year
 
 Output:
   text (default)  rows, firms, periods, balance, gaps, then per column: type, missing,
@@ -40,7 +41,7 @@ export function registerDescribe(panel: Command): void {
   panel
     .command("describe")
     .description("rows, firms, periods, balance, gaps and per-column statistics of a panel file")
-    .argument("<file>", "panel as .csv, .owc or .parquet")
+    .argument("<file>", "panel as .csv, .owc or .parquet, or - for CSV on stdin")
     .requiredOption("--id <column>", "firm identifier column")
     .requiredOption("--time <column>", "time column (integer periods, e.g. years)")
     .option("--json", "write one JSON object (docs/panel-json.md)")
