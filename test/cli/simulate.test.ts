@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseSimulateOptions } from "../../src/cli/commands/simulate-options.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/outward.js");
+const tmp = mkdtempSync(join(tmpdir(), "outward-simulate-"));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function outward(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: ROOT,
+        maxBuffer: 64 << 20,
+        env: { ...process.env, NO_COLOR: "1", OUTWARD_PROGRESS: "0" },
+      },
+      (err, stdout, stderr) => {
+        const code = err && typeof err.code === "number" ? err.code : err ? -1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const small = ["--firms", "3000", "--years", "3", "--replications", "2", "--burn-in", "5"];
+
+describe("outward simulate (through the binary)", () => {
+  it("runs the default baseline as a text report", async () => {
+    const r = await outward(["simulate", ...small]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Simulated 3,000 firms, 3 years from 2025, 2 replication/);
+    expect(r.stdout).toMatch(/Scenario baseline/);
+    expect(r.stdout.match(/^ {2}202[567] /gm)?.length).toBe(3);
+  });
+
+  it("prints the documented JSON document with per-year series", async () => {
+    const r = await outward(["simulate", ...small, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.format).toBe("outward.simulate/1");
+    expect(doc.stamp.seed).toBe(1);
+    expect(doc.stamp.params_hash).toMatch(/^[0-9a-f]{8}$/);
+    const years = doc.scenarios[0].years;
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2025, 2026, 2027]);
+    for (const y of years) {
+      for (const k of ["exporter_share", "entries", "exits", "re_entries"])
+        expect(typeof y[k]).toBe("number");
+      expect(y.exporter_share).toBeGreaterThan(0.1);
+      expect(y.exporter_share).toBeLessThan(0.35);
+      expect(y.intervals.exporter_share[0]).toBeLessThanOrEqual(y.exporter_share);
+    }
+  });
+
+  it("runs a scenario's systems under common random numbers: an empty reform equals its baseline", async () => {
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/empty-reform.yaml",
+      ...small,
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const ids = doc.scenarios.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(["baseline", "policy_baseline", "empty"]);
+    const [, policy, empty] = doc.scenarios;
+    expect(policy.programmes.length).toBeGreaterThan(0);
+    expect(empty.years).toEqual(policy.years);
+    expect(doc.differences[1].years).toEqual(doc.differences[0].years);
+  });
+
+  it("streams the firm-year panel to CSV", async () => {
+    const panel = join(tmp, "panel.csv");
+    const r = await outward(["simulate", ...small, "--replications", "1", "--panel", panel]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(panel, "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^firm,year,scenario,exporter,export_intensity,export_state,/);
+    expect(lines.length).toBe(1 + 3000 * 3);
+  });
+
+  it("rejects bad options with exit 2 and a message naming the option", async () => {
+    const r = await outward(["simulate", "--firms", "ten"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--firms: got "ten", expected a whole number/);
+    const p = await outward(["simulate", "--param", "nonsense=1", ...small]);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/unknown parameter nonsense/);
+  });
+});
+
+describe("simulate option parsing", () => {
+  it("applies the documented defaults", () => {
+    const o = parseSimulateOptions({});
+    expect([o.firms, o.years, o.replications, o.seed, o.threads, o.burnIn]).toEqual([
+      100_000, 10, 5, 1, 1, 15,
+    ]);
+    expect(parseSimulateOptions({ register: "r.csv" }).burnIn).toBe(0);
+  });
+
+  it("refuses a panel with several threads and malformed parameters", () => {
+    expect(() => parseSimulateOptions({ panel: "p.csv", threads: "2" })).toThrow(/--threads 1/);
+    expect(() => parseSimulateOptions({ param: ["sunkEntryCost"] })).toThrow(/name=number/);
+    expect(parseSimulateOptions({ param: ["sunkEntryCost=3"] }).params.sunkEntryCost).toBe(3);
+  });
+});
