@@ -1,5 +1,5 @@
 import type { Issue, Result } from "../../framework/index.ts";
-import type { Column, Frame } from "../../io/index.ts";
+import { type CategoricalColumn, type Column, categorical, type Frame } from "../../io/index.ts";
 import { cellLabel, getColumn, numericValues } from "./columns.ts";
 import { orderPanel, type PanelOrder } from "./panel-order.ts";
 import { buildRuns, type SpellTable } from "./spells.ts";
@@ -172,4 +172,16 @@ function badValue(i: number, field: string, value: unknown, expected: string): I
     expected,
     message: `got ${shown}, expected ${expected}`,
   };
+}
+
+/**
+ * The derived state as a categorical column in the frame's row order (levels in
+ * DYNAMIC_STATES order), so that transitions between internationalization states can be
+ * tabulated like any other state column.
+ */
+export function stateColumn(states: PanelStates): CategoricalColumn {
+  const n = states.state_N.length;
+  const codes = new Int32Array(n);
+  for (let k = 0; k < n; k++) codes[states.order.order[k]] = states.state_N[k];
+  return categorical(codes, [...DYNAMIC_STATES]);
 }

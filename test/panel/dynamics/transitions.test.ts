@@ -23,8 +23,8 @@ const ref = loadJson<{
 }>("reference_export_dynamics.json");
 const panel = await loadCsv("data/export_panel.csv");
 
-function run(opts: Parameters<typeof transitions>[1]) {
-  const r = transitions(panel, opts);
+function run(opts: Parameters<typeof transitions>[1], frame = panel) {
+  const r = transitions(frame, opts);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
@@ -198,5 +198,29 @@ describe("panel order", () => {
     ]);
     expect(far.value.overall.counts).toEqual(small.value.overall.counts);
     expect(text.value.overall.counts).toEqual(small.value.overall.counts);
+  });
+});
+
+describe("transitions between derived internationalization states", () => {
+  it("agree with the reference binary matrix and respect structural zeros", async () => {
+    const { deriveStates, stateColumn, DYNAMIC_STATES } = await import(
+      "../../../src/panel/index.ts"
+    );
+    const { frameFromColumns } = await import("../../../src/io/index.ts");
+    const st = deriveStates(panel, { export: "exporter" });
+    if (!st.ok) throw new Error("failed");
+    const cols = Object.fromEntries(panel.names.map((n) => [n, panel.columns.get(n)!]));
+    const frame = frameFromColumns({ ...cols, derived: stateColumn(st.value) });
+    const m = run({ state: "derived", levels: [...DYNAMIC_STATES] }, frame).overall;
+    const c = (a: string, b: string) =>
+      m.counts[DYNAMIC_STATES.indexOf(a as never)][DYNAMIC_STATES.indexOf(b as never)];
+    const [[, enter], [exit]] = ref.transitions_binary_exporter.counts;
+    expect(c("never_exported", "first_entry") + c("exited", "re_entered")).toBe(enter);
+    expect(c("first_entry", "exited") + c("continuing", "exited") + c("re_entered", "exited")).toBe(
+      exit,
+    );
+    expect(c("never_exported", "continuing")).toBe(0);
+    expect(c("exited", "never_exported")).toBe(0);
+    expect(m.n_transitions).toBe(ref.transitions_binary_exporter.n_transitions);
   });
 });

@@ -1,8 +1,18 @@
-import { type ProportionInterval, transitions } from "../../../panel/index.ts";
+import { frameFromColumns } from "../../../io/index.ts";
+import {
+  DYNAMIC_STATES,
+  deriveStates,
+  type ProportionInterval,
+  stateColumn,
+  transitions,
+} from "../../../panel/index.ts";
 import { CliError } from "../../exit.ts";
 import { failWithIssues, numberOption, readPanel, splitList } from "./dynamics-input.ts";
 import { transitionText } from "./dynamics-text.ts";
 import type { TransitionsRawOptions } from "./transitions.ts";
+
+/** Name of the derived state column added with --export. */
+const DERIVED = "internationalization_state";
 
 export async function runTransitions(file: string, raw: TransitionsRawOptions): Promise<string> {
   if (raw.interval !== "wilson" && raw.interval !== "goodman") {
@@ -22,13 +32,25 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
       throw new CliError(`--bands: got ${JSON.stringify(c)}, expected numbers, e.g. 0,0.1,0.5`);
     return v;
   });
-  const frame = await readPanel(file, [raw.id, raw.time, raw.state, raw.by, raw.weights]);
+  if ((raw.state === undefined) === (raw.export === undefined)) {
+    throw new CliError("give either --state COL or --export COL");
+  }
+  if (raw.export && (bands || raw.levels))
+    throw new CliError("--bands and --levels go with --state, not --export");
+  let frame = await readPanel(file, [raw.id, raw.time, raw.state, raw.export, raw.by, raw.weights]);
+  const stateName = raw.state ?? DERIVED;
+  if (raw.export) {
+    const st = deriveStates(frame, { id: raw.id, time: raw.time, export: raw.export });
+    if (!st.ok) failWithIssues(file, st.issues);
+    const cols = Object.fromEntries(frame.names.map((n) => [n, frame.columns.get(n)!]));
+    frame = frameFromColumns({ ...cols, [DERIVED]: stateColumn(st.value) });
+  }
   const r = transitions(frame, {
     id: raw.id,
     time: raw.time,
-    state: raw.state,
+    state: stateName,
+    levels: raw.export ? [...DYNAMIC_STATES] : splitList(raw.levels),
     bands,
-    levels: splitList(raw.levels),
     by: raw.by,
     weights: raw.weights,
     interval: raw.interval as ProportionInterval,
@@ -42,7 +64,7 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
       { name: "all", matrix: res.overall },
       ...res.groups.map((g) => ({ name: g.group, matrix: g.matrix })),
     ];
-    await writeSvg(raw.plot, transitionHeatmap(panels, `${raw.state}, row probability (count)`));
+    await writeSvg(raw.plot, transitionHeatmap(panels, `${stateName}, row probability (count)`));
   }
   if (raw.json) {
     const doc = {
@@ -51,7 +73,7 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
       file,
       id: raw.id,
       time: raw.time,
-      state_column: raw.state,
+      state_column: stateName,
       bands: bands ?? null,
       weights: raw.weights ?? null,
       by: raw.by ?? null,
@@ -64,7 +86,7 @@ export async function runTransitions(file: string, raw: TransitionsRawOptions): 
     };
     return `${JSON.stringify(doc, null, 2)}\n`;
   }
-  const parts = [transitionText(res.overall, `All firms (${raw.state})`, res.interval, res.level)];
+  const parts = [transitionText(res.overall, `All firms (${stateName})`, res.interval, res.level)];
   for (const g of res.groups)
     parts.push(transitionText(g.matrix, `${raw.by} = ${g.group}`, res.interval, res.level));
   const n = res.notes;

@@ -3,7 +3,8 @@ import type { Command } from "commander";
 export interface TransitionsRawOptions {
   id: string;
   time: string;
-  state: string;
+  state?: string;
+  export?: string;
   bands?: string;
   levels?: string;
   by?: string;
@@ -20,6 +21,7 @@ Examples:
   outward panel transitions panel.csv --state export_intensity --bands 0,0.1,0.5 --by size
   outward panel transitions panel.csv --state export_state --weights w --json
   outward panel transitions panel.csv --state export_state --plot transitions.svg
+  outward panel transitions panel.csv --export exporter --by size
 
 Only consecutive years of the same firm count as a transition; pairs across a missing year
 are reported as "gaps" and left out. Weights are read at year t.`;
@@ -30,9 +32,10 @@ export function registerTransitions(panel: Command): void {
     .command("transitions")
     .description("Transition matrices between states (or intensity bands) from year t to t+1")
     .argument("<file>", "firm-year panel (.csv, .owc or .parquet)")
-    .requiredOption(
-      "--state <col>",
-      "state column (categories or codes), or the numeric column to band",
+    .option("--state <col>", "state column (categories or codes), or the numeric column to band")
+    .option(
+      "--export <col>",
+      "instead of --state: 0/1 export status; tabulates the derived states (never_exported, first_entry, continuing, exited, re_entered)",
     )
     .option("--id <col>", "firm id column", "firm")
     .option("--time <col>", "year column", "year")
