@@ -143,6 +143,17 @@ describe("outward assess (through the binary)", () => {
     expect(bad.stderr).toContain("no_such_threshold");
   });
 
+  it("lists every profile column with --fields, and needs FILE otherwise", async () => {
+    const r = await outward(["assess", "--fields"]);
+    expect(r.code).toBe(0);
+    for (const column of Object.keys(FIRMS[0]))
+      expect(r.stdout).toMatch(new RegExp(`^${column}\\b`, "m"));
+    expect(r.stdout).toContain("barrier_<family>_<k>");
+    const none = await outward(["assess"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("missing FILE");
+  });
+
   it("documents examples and exit codes in --help", async () => {
     const r = await outward(["assess", "--help"]);
     expect(r.code).toBe(0);

@@ -9,7 +9,8 @@ import type { AssessEngine } from "./assess-run.ts";
 const HELP_AFTER = `
 Input:
   A CSV file with a header row, or JSON (one firm object or an array), or - for stdin.
-  Columns are the profile fields, as in examples/firms.csv (nested JSON: examples/firms.json);
+  Columns are the profile fields (\`outward assess --fields\`), as in examples/firms.csv;
+  nested JSON is accepted too (examples/firms.json);
   tri-state answers take yes/no/unknown (also true/false/1/0), an empty cell is unknown.
   Item-level barrier answers go in columns barrier_<family>_<k>; with them, the report
   ends with Cronbach's alpha per barrier family over the whole file.
@@ -38,7 +39,8 @@ export function registerAssess(program: Command): void {
   program
     .command("assess")
     .description("diagnose firms: spectrum position, state, barriers, entry modes, advice")
-    .argument("<file>", "firm profiles as CSV or JSON, or - for stdin")
+    .argument("[file]", "firm profiles as CSV or JSON, or - for stdin")
+    .option("--fields", "list the profile fields (columns), their values and meaning, and exit")
     .option("--json", "write one JSON array of diagnoses")
     .option("--csv", "write one CSV row per firm")
     .option("--params <file>", "JSON or YAML file of threshold overrides (name: value)")
@@ -46,7 +48,17 @@ export function registerAssess(program: Command): void {
     .option("--rejects <file>", "write rejected rows to a CSV file (row,id,field,value,...)")
     .option("--no-trace", "leave out the rule trace (faster; default for --csv)")
     .addHelpText("after", HELP_AFTER)
-    .action(async (file: string, flags: AssessFlags) => {
+    .action(async (file: string | undefined, flags: AssessFlags & { fields?: boolean }) => {
+      if (flags.fields) {
+        process.stdout.write(await renderFieldList());
+        return;
+      }
+      if (file === undefined) {
+        throw new CliError(
+          "missing FILE (a CSV or JSON file, or - for stdin); see --help",
+          EXIT.usage,
+        );
+      }
       await assessAction(file, flags);
     });
 }
@@ -127,4 +139,17 @@ function reliabilityReport(
       return r.families.some((f) => f.n + f.excluded >= 2) ? render(r) : null;
     },
   };
+}
+
+/** The field catalogue as plain text: what each column takes and means. */
+async function renderFieldList(): Promise<string> {
+  const { PROFILE_FIELDS } = await import("../../firm/index.ts");
+  const lines: string[] = [];
+  for (const f of PROFILE_FIELDS) {
+    const name = f.kind === "items" ? "barrier_<family>_<k>" : f.name;
+    lines.push(`${name}${f.unit ? ` (${f.unit})` : ""}`);
+    lines.push(`  takes: ${f.expected}`);
+    lines.push(`  means: ${f.description}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
