@@ -6,8 +6,12 @@ export * from "./csv-frame.ts";
 export type { ColumnKind } from "./csv-frame-sample.ts";
 export { type CsvRecord, CsvScanner } from "./csv-scan.ts";
 export * from "./frame.ts";
+export * from "./frame-describe.ts";
 export * from "./frame-load.ts";
 export * from "./frame-read.ts";
+export * from "./panel.ts";
+export * from "./panel-index.ts";
+export { PANEL_COLUMNS, PanelWriter, type PanelWriterOptions } from "./panel-writer.ts";
 export * from "./parquet-frame.ts";
 export {
   type ReadRecordsOptions,
@@ -19,7 +23,3 @@ export {
 } from "./records.ts";
 export { parseJsonRecords } from "./records-json.ts";
 export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.ts";
-export * from "./panel.ts";
-export * from "./panel-index.ts";
-export * from "./frame-describe.ts";
-export { PANEL_COLUMNS, PanelWriter, type PanelWriterOptions } from "./panel-writer.ts";
