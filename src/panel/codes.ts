@@ -25,25 +25,38 @@ export function codeColumn(name: string, col: Column): Codes {
     if (x !== x) continue;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (Math.floor(x) !== x) integer = false;
+    // x - (x | 0) is 0 exactly for integers in int32 range (the only ones a dense table takes).
+    if (integer && x - (x | 0) !== 0) integer = false;
   }
   const codes = new Int32Array(n);
   if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
   if (integer && max - min <= 4 * n + 1024) {
     const map = new Int32Array(max - min + 1).fill(-1);
     let next = 0;
+    // Panels usually store a unit's rows together: a repeat of the previous value reuses its
+    // code without the table lookup. The index is made an int32 explicitly, as a double-valued
+    // index sends V8 down its slow keyed-load path.
+    let prev = Number.NaN;
+    let prevCode = -1;
     for (let i = 0; i < n; i++) {
       const x = v[i];
+      if (x === prev) {
+        codes[i] = prevCode;
+        continue;
+      }
       if (x !== x) {
         codes[i] = -1;
         continue;
       }
-      let c = map[x - min];
+      const slot = (x - min) | 0;
+      let c = map[slot];
       if (c < 0) {
         c = next++;
-        map[x - min] = c;
+        map[slot] = c;
       }
       codes[i] = c;
+      prev = x;
+      prevCode = c;
     }
     return { name, codes, nLevels: next };
   }

@@ -7,6 +7,17 @@
 import { choleskyDrop, cholInverse, cholSolve, subMatrix } from "../../stats/index.ts";
 import type { Absorbed } from "../demean.ts";
 import type { LinearFit } from "./ols.ts";
+import {
+  axpy,
+  blockYty,
+  dot,
+  dotOff,
+  dotOffW,
+  dotW,
+  type Moments,
+  sum,
+  sumW,
+} from "./within-moments.ts";
 
 const BLOCK = 2048;
 
@@ -19,13 +30,6 @@ export interface FusedWithin {
 }
 
 /** Writes x - alpha[a] - gamma[b] for rows [s, e) into out (offset s). */
-/** sum of w[i] * yb[i - s]^2 over a block. */
-function blockYty(yb: Float64Array, w: Float64Array, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += w[i] * yb[i - s] * yb[i - s];
-  return q;
-}
-
 function applyBlock(
   x: Float64Array,
   out: Float64Array,
@@ -65,59 +69,6 @@ function sub2(
   b: Int32Array,
 ): void {
   for (let i = s; i < e; i++) out[i - off] = x[i] - alpha[a[i]] - gamma[b[i]];
-}
-
-// Small monomorphic helpers: V8 optimises these tight loops far better than one large body.
-function dot(u: Float64Array, v: Float64Array, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i] * v[i];
-  return q;
-}
-function dotW(u: Float64Array, v: Float64Array, w: Float64Array, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i] * v[i] * w[i];
-  return q;
-}
-/** u[i] * v[i - off] summed over [s, e): v is a block buffer. */
-function dotOff(u: Float64Array, v: Float64Array, off: number, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i] * v[i - off];
-  return q;
-}
-function dotOffW(
-  u: Float64Array,
-  v: Float64Array,
-  w: Float64Array,
-  off: number,
-  s: number,
-  e: number,
-): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i] * v[i - off] * w[i];
-  return q;
-}
-function axpy(out: Float64Array, c: number, u: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] += c * u[i];
-}
-function sum(u: Float64Array, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i];
-  return q;
-}
-function sumW(u: Float64Array, w: Float64Array, s: number, e: number): number {
-  let q = 0;
-  for (let i = s; i < e; i++) q += u[i] * w[i];
-  return q;
-}
-
-interface Moments {
-  Xt: Float64Array[];
-  XtX: Float64Array;
-  Xty: Float64Array;
-  yty: number;
-  sw: number;
-  sx: Float64Array;
-  sxx: Float64Array;
 }
 
 /** The fused pass: transformed regressors written, cross-products and raw moments accumulated. */
@@ -192,6 +143,10 @@ function residualPass(
   return resid;
 }
 
+/**
+ * Least squares on the transformed columns. `pre` holds moments an earlier pass already
+ * accumulated (within-grouped.ts); without it the fused block pass computes them from `ab`.
+ */
 export function fusedWithin(
   y: Float64Array,
   X: readonly Float64Array[],
@@ -199,10 +154,11 @@ export function fusedWithin(
   w: Float64Array | undefined,
   ab: Absorbed,
   tol = 1e-10,
+  pre?: Moments,
 ): FusedWithin {
   const n = y.length;
   const k = X.length;
-  const { Xt, XtX, Xty, yty, sw, sx, sxx } = crossBlocks(y, X, w, ab);
+  const { Xt, XtX, Xty, yty, sw, sx, sxx } = pre ?? crossBlocks(y, X, w, ab);
   for (let p = 0; p < k; p++) for (let q = 0; q < p; q++) XtX[q * k + p] = XtX[p * k + q];
   const absorbedNames: string[] = [];
   const cand: number[] = [];

@@ -6,11 +6,12 @@
  */
 import type { Result } from "../../framework/index.ts";
 import { type Codes, connectedComponents } from "../codes.ts";
-import { absorbEffects, type DemeanParams } from "../demean.ts";
+import { type Absorbed, absorbEffects, type DemeanParams } from "../demean.ts";
 import type { PanelFit } from "../fit.ts";
 import type { PreparedPanel } from "../prepare.ts";
 import { totalSS } from "./ols.ts";
 import { collinearNotes } from "./pooled.ts";
+import { groupedMoments, groupedRuns } from "./within-grouped.ts";
 import { fusedWithin } from "./within-kernel.ts";
 
 /** Degrees of freedom of absorbed effects: levels minus redundancies (exact for two effects). */
@@ -25,7 +26,21 @@ export function withinKernel(
   fe: readonly Codes[],
   params: DemeanParams = {},
 ): Result<PanelFit> {
-  const ab = absorbEffects([prep.y, ...prep.X], fe, prep.weights, params);
+  // Unweighted one-way on unit-contiguous rows: means from runs, one pass (within-grouped.ts).
+  const grouped =
+    fe.length === 1 && !prep.weights && prep.X.length > 0 && groupedRuns(fe[0].codes)
+      ? groupedMoments(prep.y, prep.X, fe[0].codes, fe[0].nLevels)
+      : undefined;
+  const ab: Absorbed = grouped
+    ? {
+        coefs: [{ alpha: grouped.alphaY, gamma: undefined }],
+        A: fe[0],
+        B: undefined,
+        iterations: [prep.y, ...prep.X].map(() => 0),
+        converged: true,
+        method: "one-way",
+      }
+    : absorbEffects([prep.y, ...prep.X], fe, prep.weights, params);
   if (!ab.converged) {
     return {
       ok: false,
@@ -38,7 +53,15 @@ export function withinKernel(
     };
   }
   const feNames = fe.map((f) => f.name).join(" + ");
-  const fw = fusedWithin(prep.y, prep.X, prep.xNames, prep.weights, ab);
+  const fw = fusedWithin(
+    prep.y,
+    prep.X,
+    prep.xNames,
+    prep.weights,
+    ab,
+    undefined,
+    grouped?.moments,
+  );
   const lin = fw.lin;
   const notes = [
     ...fw.absorbedNames.map((nm) => `${nm} dropped: collinear with the fixed effects (${feNames})`),
