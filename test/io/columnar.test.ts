@@ -89,6 +89,21 @@ describe("damaged files", () => {
     );
   });
 
+  it("names a truncated file when only some columns are read", async () => {
+    const path = join(dir, "cut2.owc");
+    writeFileSync(path, bytes.subarray(0, bytes.length - 16));
+    await expect(readColumnar(path, { columns: ["firm"] })).rejects.toThrow(
+      /truncated: expected \d+ bytes/,
+    );
+  });
+
+  it("replaces an existing file whole", async () => {
+    const path = join(dir, "replace.owc");
+    writeFileSync(path, "old contents");
+    await writeColumnar(path, sample());
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
   it("detects a flipped byte through the column checksum", () => {
     const bad = Buffer.from(bytes);
     bad[bad.length - 3] ^= 0x40;
