@@ -54,6 +54,23 @@ describe("outward assess (through the binary)", () => {
       }
       expect(Array.isArray(d.trace) && d.trace.length > 0, String(d.id)).toBe(true);
     }
+    // Archetypes defined by the review's own definitions land where the definitions put them.
+    const read = (id: string) => {
+      const d = diagnoses.find((x) => x.id === id) as {
+        position: { value: string };
+        state: { value: string };
+      };
+      return [d.position.value, d.state.value];
+    };
+    expect(read("hairdresser")).toEqual(["non_tradable", "never_exported"]);
+    expect(read("domestic-choice")).toEqual(["domestic_by_choice", "never_exported"]);
+    expect(read("export-capable")).toEqual(["export_capable", "never_exported"]);
+    expect(read("first-steps")[0]).toBe("inexperienced_exporter");
+    expect(read("inv-spinout")[0]).toBe("international_new_venture");
+    expect(read("consultancy-suspended")[1]).toBe("suspended");
+    expect(read("ex-disappointed")[1]).toBe("withdrawn_disappointed");
+    expect(read("ex-disinterested")[1]).toBe("withdrawn_disinterested");
+    expect(read("re-entrant")[1]).toBe("re_entered");
   });
 
   it("reads nested JSON and writes one CSV row per firm", async () => {
