@@ -2,7 +2,7 @@
  * Throughput of the in-memory diagnosis on generated profiles (one core).
  *
  *   node --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
- *        [--full 20000] [--seed 42] [--repeat 3]
+ *        [--full 20000] [--seed 42] [--repeat 3] [--paths classify,fast,batch,full]
  *
  * Profiles are generated per chunk before timing (generation is not timed). Paths measured:
  *   classify  classifyPosition + classifyState (the policy simulation's per-firm call)
@@ -85,7 +85,11 @@ const M = (x: number) => `${(x / 1e6).toFixed(2)}M`;
 console.log(
   `node ${process.version}, ${N} profiles in chunks of ${CHUNK}, seed ${SEED}, ${REPEAT} runs`,
 );
+const only = process.argv.includes("--paths")
+  ? process.argv[process.argv.indexOf("--paths") + 1].split(",")
+  : Object.keys(paths);
 for (const [name, path] of Object.entries(paths)) {
+  if (!only.includes(name)) continue;
   const runs: { wall: number; cpu: number }[] = [];
   for (let k = 0; k < REPEAT; k++) runs.push(time(path));
   const walls = runs.map((r) => r.wall);
@@ -95,17 +99,19 @@ for (const [name, path] of Object.entries(paths)) {
   );
 }
 
-const full = chunk(0).slice(0, FULL);
-let items = 0;
-const c0 = process.cpuUsage();
-const t0 = performance.now();
-for (const p of full) {
-  const d = diagnose(p, { trace: true });
-  items += d.what_would_move.length + d.ask_next.length + d.trace.length;
+const full = only.includes("full") ? chunk(0).slice(0, FULL) : [];
+if (full.length > 0) {
+  let items = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const p of full) {
+    const d = diagnose(p, { trace: true });
+    items += d.what_would_move.length + d.ask_next.length + d.trace.length;
+  }
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  console.log(
+    `full      profiles/s wall ${(full.length / wall).toFixed(0)}; cpu ${(full.length / cpu).toFixed(0)} over ${full.length} (trace, table1, ask_next, what_would_move; ${items} items)`,
+  );
 }
-const wall = (performance.now() - t0) / 1000;
-const c = process.cpuUsage(c0);
-const cpu = (c.user + c.system) / 1e6;
-console.log(
-  `full      profiles/s wall ${(full.length / wall).toFixed(0)}; cpu ${(full.length / cpu).toFixed(0)} over ${full.length} (trace, table1, ask_next, what_would_move; ${items} items)`,
-);
