@@ -12,6 +12,7 @@
  */
 import { choleskyDrop, cholSolve } from "../stats/index.ts";
 import type { Codes } from "./codes.ts";
+import { twoWayGroupedCoefs } from "./demean-grouped.ts";
 
 export interface DemeanParams {
   /** Convergence tolerance on the largest change of a fixed-effect coefficient, relative to the column's scale. Default 1e-10. */
@@ -300,8 +301,10 @@ export function absorbEffects(
   const [A, B] = fe[0].nLevels >= fe[1].nLevels ? [fe[0], fe[1]] : [fe[1], fe[0]];
   const method = params.method ?? "auto";
   if (method === "exact" || (method === "auto" && B.nLevels <= (params.exactMaxLevels ?? 1000))) {
+    // Unweighted rows grouped by the large effect (the usual layout) take a two-scan path.
+    const grouped = !w && rowsInCodeOrder(A.codes);
     return {
-      coefs: twoWayExactCoefs(list, A, B, w),
+      coefs: grouped ? twoWayGroupedCoefs(list, A, B) : twoWayExactCoefs(list, A, B, w),
       A,
       B,
       iterations: zeros,
