@@ -15,7 +15,8 @@ export function buildYearHooks(scenario: unknown): YearHooks[] {
         let eligible = 0;
         let takeUp = 0;
         for (let i = ctx.start; i < ctx.end; i++) {
-          if (pop.tradable[i] !== 1 || pop.exporting[i] === 1 || pop.barrierAttitudinal[i] > 3.5) continue;
+          if (pop.tradable[i] !== 1 || pop.exporting[i] === 1 || pop.barrierAttitudinal[i] > 3.5)
+            continue;
           eligible++;
           if (money < grant || ctx.rng.uniform(key, i) > 0.5) continue;
           money -= grant;

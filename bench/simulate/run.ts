@@ -14,13 +14,23 @@ const threads = Number(process.argv[4] ?? 2);
 const repeats = Number(process.argv[5] ?? 3);
 const burnIn = 15;
 const factory = new URL("./hooks.ts", import.meta.url).href;
-const reforms = [{ id: "grant", hash: "bench", factory, scenario: { budget: firms * 2, grant: 10, offset: 2 } }];
+const reforms = [
+  { id: "grant", hash: "bench", factory, scenario: { budget: firms * 2, grant: 10, offset: 2 } },
+];
 const firmYears = firms * (burnIn + years) + firms * years;
 
 async function once(k: number) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const run = await runSimulation({ firms, years, burnIn, replications: 1, seed: 1, threads: k, reforms });
+  const run = await runSimulation({
+    firms,
+    years,
+    burnIn,
+    replications: 1,
+    seed: 1,
+    threads: k,
+    reforms,
+  });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(cpu0);
   return { run, wall, cpu: (c.user + c.system) / 1e6 };
@@ -42,8 +52,15 @@ for (const k of [1, threads]) {
 const a = results[1][0].run.aggregates[0];
 const b = results[threads][0].run.aggregates[0];
 const identical = a.every((x, s) => Buffer.from(x.buffer).equals(Buffer.from(b[s].buffer)));
-const speedup = Math.min(...results[1].map((x) => x.wall)) / Math.min(...results[threads].map((x) => x.wall));
-console.log(`firms ${firms}, years ${years} (+${burnIn} burn-in), baseline + 1 reform: ${(firmYears / 1e6).toFixed(0)} M firm-years`);
+const speedup =
+  Math.min(...results[1].map((x) => x.wall)) / Math.min(...results[threads].map((x) => x.wall));
+console.log(
+  `firms ${firms}, years ${years} (+${burnIn} burn-in), baseline + 1 reform: ${(firmYears / 1e6).toFixed(0)} M firm-years`,
+);
 for (const r of rows) console.log(r);
-console.log(`speed-up ${threads} threads / 1: ${speedup.toFixed(2)}x; aggregates bit-identical: ${identical}`);
-console.log(`peak RSS of the process (main + workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `speed-up ${threads} threads / 1: ${speedup.toFixed(2)}x; aggregates bit-identical: ${identical}`,
+);
+console.log(
+  `peak RSS of the process (main + workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
