@@ -11,6 +11,7 @@ export * from "./frame-load.ts";
 export * from "./frame-read.ts";
 export * from "./panel.ts";
 export * from "./panel-index.ts";
+export type { PanelSummary } from "./panel-summary.ts";
 export { PANEL_COLUMNS, PanelWriter, type PanelWriterOptions } from "./panel-writer.ts";
 export * from "./parquet-frame.ts";
 export {

@@ -1,7 +1,8 @@
 import { formatIssue, type Issue, OutwardError } from "../framework/issue.ts";
 import type { LoadedFrame } from "./frame-load.ts";
 import { type ReadFrameOptions, readFrame } from "./frame-read.ts";
-import { checkPanelIndex, type PanelIndex, type PanelSummary } from "./panel-index.ts";
+import { checkPanelIndex, type PanelIndex } from "./panel-index.ts";
+import type { PanelSummary } from "./panel-summary.ts";
 
 /** Options of `readPanel`: the panel index plus any reader option. */
 export interface ReadPanelOptions extends ReadFrameOptions {
