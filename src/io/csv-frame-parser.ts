@@ -1,4 +1,5 @@
 import { type Issue, OutwardError } from "../framework/issue.ts";
+import { Levels, numbersToLevels, trim } from "./csv-frame-columns.ts";
 import { POW10, parseNumberText } from "./csv-frame-number.ts";
 import type { ColumnKind } from "./csv-frame-sample.ts";
 
@@ -50,10 +51,7 @@ export class CsvFrameParser {
   private readonly kinds: Uint8Array;
   private readonly nums: (Float64Array | null)[];
   private readonly codes: (Int32Array | null)[];
-  private readonly dicts: (Map<string, number> | null)[];
-  private readonly levels: (string[] | null)[];
-  private readonly lastKey: string[];
-  private readonly lastCode: Int32Array;
+  private readonly levels: (Levels | null)[];
 
   constructor(private readonly setup: ParserSetup) {
     this.ncols = setup.names.length;
@@ -62,17 +60,13 @@ export class CsvFrameParser {
     this.kinds = new Uint8Array(this.ncols);
     this.nums = [];
     this.codes = [];
-    this.dicts = [];
     this.levels = [];
-    this.lastKey = new Array(this.ncols).fill("\u0000none");
-    this.lastCode = new Int32Array(this.ncols).fill(-1);
     for (let j = 0; j < this.ncols; j++) {
       const kind = setup.kinds[j];
       this.kinds[j] = kind === undefined ? SKIP : kind === "numeric" ? NUM : CAT;
       this.nums.push(kind === "numeric" ? new Float64Array(this.capacity) : null);
       this.codes.push(kind === "categorical" ? new Int32Array(this.capacity) : null);
-      this.dicts.push(kind === "categorical" ? new Map() : null);
-      this.levels.push(kind === "categorical" ? [] : null);
+      this.levels.push(kind === "categorical" ? new Levels() : null);
     }
   }
 
@@ -214,7 +208,7 @@ export class CsvFrameParser {
           name,
           kind: "categorical",
           codes: trim(this.codes[j]!, n),
-          levels: this.levels[j]!,
+          levels: this.levels[j]!.list,
         });
       }
     }
@@ -299,47 +293,15 @@ export class CsvFrameParser {
       this.codes[col]![row] = -1;
       return;
     }
-    if (text === this.lastKey[col]) {
-      this.codes[col]![row] = this.lastCode[col];
-      return;
-    }
-    const dict = this.dicts[col]!;
-    let code = dict.get(text);
-    if (code === undefined) {
-      code = dict.size;
-      dict.set(text, code);
-      this.levels[col]!.push(text);
-    }
-    this.lastKey[col] = text;
-    this.lastCode[col] = code;
-    this.codes[col]![row] = code;
+    this.codes[col]![row] = this.levels[col]!.code(text);
   }
 
   /** A numeric column met text: rows so far become levels spelled as JavaScript prints them. */
   private toCategorical(col: number, row: number): void {
-    const values = this.nums[col]!;
-    const codes = new Int32Array(this.capacity);
-    const dict = new Map<string, number>();
-    const levels: string[] = [];
-    for (let i = 0; i < row; i++) {
-      const v = values[i];
-      if (Number.isNaN(v)) {
-        codes[i] = -1;
-        continue;
-      }
-      const key = String(v);
-      let code = dict.get(key);
-      if (code === undefined) {
-        code = levels.length;
-        dict.set(key, code);
-        levels.push(key);
-      }
-      codes[i] = code;
-    }
+    const { codes, levels } = numbersToLevels(this.nums[col]!, row, this.capacity);
     this.kinds[col] = CAT;
     this.nums[col] = null;
     this.codes[col] = codes;
-    this.dicts[col] = dict;
     this.levels[col] = levels;
   }
 
@@ -386,14 +348,3 @@ export class CsvFrameParser {
 
 const EMPTY: ReadonlySet<string> = new Set();
 const NEWLINE = Buffer.from("\n");
-
-/**
- * A view when the spare capacity is at most a quarter (the usual case: capacity comes from the
- * file size and the sampled row length), else an exact copy. Copying every column would hold
- * old and new arrays at once and double the peak memory of a large read.
- */
-function trim<T extends Float64Array | Int32Array>(a: T, n: number): T {
-  if (a.length === n) return a;
-  if (a.length - n <= a.length / 4) return a.subarray(0, n) as T;
-  return a.slice(0, n) as T;
-}
