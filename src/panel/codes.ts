@@ -22,7 +22,7 @@ export function codeColumn(name: string, col: Column): Codes {
   let integer = true;
   for (let i = 0; i < n; i++) {
     const x = v[i];
-    if (x !== x) continue;
+    if (Number.isNaN(x)) continue;
     if (x < min) min = x;
     if (x > max) max = x;
     // x - (x | 0) is 0 exactly for integers in int32 range (the only ones a dense table takes).
@@ -44,7 +44,7 @@ export function codeColumn(name: string, col: Column): Codes {
         codes[i] = prevCode;
         continue;
       }
-      if (x !== x) {
+      if (Number.isNaN(x)) {
         codes[i] = -1;
         continue;
       }
@@ -110,6 +110,8 @@ export function levelCounts(c: Codes): Int32Array {
 
 /** True when every level of `inner` sits inside a single level of `outer` (FE nested in cluster). */
 export function isNested(inner: Codes, outer: Codes): boolean {
+  // The same coding (e.g. firm effects clustered by firm) is nested in itself.
+  if (inner.codes === outer.codes) return true;
   const owner = new Int32Array(inner.nLevels).fill(-1);
   for (let i = 0; i < inner.codes.length; i++) {
     const a = inner.codes[i];

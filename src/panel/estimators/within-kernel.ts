@@ -129,18 +129,21 @@ function residualPass(
   Xk: Float64Array[],
   beta: Float64Array,
   ab: Absorbed,
-): Float64Array {
+): { resid: Float64Array; ssr: number } {
   const n = y.length;
   const a = ab.A!.codes;
   const b = ab.B?.codes;
   const cy = ab.coefs[0];
   const resid = new Float64Array(n);
+  // The unweighted SSR is summed while each block is still in cache.
+  let ssr = 0;
   for (let s = 0; s < n; s += BLOCK) {
     const e = Math.min(n, s + BLOCK);
     applyBlock(y, resid, 0, s, e, cy.alpha, a, cy.gamma, b);
     for (let j = 0; j < Xk.length; j++) axpy(resid, -beta[j], Xk[j], s, e);
+    ssr += dot(resid, resid, s, e);
   }
-  return resid;
+  return { resid, ssr };
 }
 
 /**
@@ -172,21 +175,23 @@ export function fusedWithin(
   const r = kept.length;
   const rhs = Float64Array.from(kept, (p) => Xty[p]);
   const beta = cholSolve(chol.L, r, rhs);
-  const resid = residualPass(
+  const rp = residualPass(
     y,
     kept.map((p) => Xt[p]),
     beta,
     ab,
   );
-  let ssr = 0;
+  const resid = rp.resid;
+  let ssr = rp.ssr;
   let scoreMult = resid;
   if (w) {
+    ssr = 0;
     scoreMult = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       scoreMult[i] = w[i] * resid[i];
       ssr += scoreMult[i] * resid[i];
     }
-  } else for (let i = 0; i < n; i++) ssr += resid[i] * resid[i];
+  }
   return {
     lin: {
       names: kept.map((p) => names[p]),

@@ -12,10 +12,23 @@ export function meatCluster(lin: LinearFit, cl: Codes): Float64Array {
   const S_GK = new Float64Array(G * k);
   const e = lin.scoreMult;
   const c = cl.codes;
-  for (let a = 0; a < k; a++) {
-    const x = lin.X[a];
-    // S[g, a] += x_ia e_i
-    for (let i = 0; i < e.length; i++) S_GK[c[i] * k + a] += x[i] * e[i];
+  const X = lin.X;
+  const n = e.length;
+  // readable: for each a, for each row i: S[c_i, a] += x_ia e_i.
+  // Done run by run (rows of one cluster are usually contiguous), so all k scores of a cluster
+  // are summed in cache with one scan of the codes.
+  let i = 0;
+  while (i < n) {
+    const g = c[i];
+    let j = i + 1;
+    while (j < n && c[j] === g) j++;
+    for (let a = 0; a < k; a++) {
+      const x = X[a];
+      let q = 0;
+      for (let r = i; r < j; r++) q += x[r] * e[r];
+      S_GK[g * k + a] += q;
+    }
+    i = j;
   }
   const M = new Float64Array(k * k);
   for (let g = 0; g < G; g++)
