@@ -159,6 +159,31 @@ export function reformTotals(run: RunResult, reform: number, group = 0): ReformT
   };
 }
 
+/** Per programme of a scenario: eligible firms, take-up and spend per year (means over replications). */
+export interface ProgrammeYears {
+  programme: string;
+  years: Array<{ year: number; eligible: number; take_up: number; spend: number }>;
+}
+
+export function programmeYears(run: RunResult, scenario: number): ProgrammeYears[] {
+  const ids = run.programmes[scenario];
+  const reps = run.programmeTotals.length;
+  return ids.map((programme, h) => ({
+    programme,
+    years: Array.from({ length: run.stamp.years }, (_, t) => {
+      const o = (t * ids.length + h) * 3;
+      const mean = (m: number) =>
+        run.programmeTotals.reduce((acc, r) => acc + r[scenario][o + m], 0) / reps;
+      return {
+        year: run.stamp.start_year + t,
+        eligible: mean(0),
+        take_up: mean(1),
+        spend: mean(2),
+      };
+    }),
+  }));
+}
+
 export interface SimulationReport {
   stamp: RunStamp;
   scenarios: Array<{
@@ -166,6 +191,7 @@ export interface SimulationReport {
     programmes: string[];
     years: YearRow[];
     spell_survival: Interval[];
+    programme_years: ProgrammeYears[];
   }>;
   differences: Array<{
     reform: string;
@@ -183,6 +209,7 @@ export function summarize(run: RunResult): SimulationReport {
       programmes: run.programmes[k],
       years: scenarioYears(run, k),
       spell_survival: spellSurvival(run, k),
+      programme_years: programmeYears(run, k),
     })),
     differences: run.scenarios.slice(1).map((id, j) => ({
       reform: id,

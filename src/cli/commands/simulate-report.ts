@@ -35,6 +35,7 @@ export function reportJson(report: SimulationReport, notes: string[]): unknown {
       programmes: s.programmes,
       years: s.years.map(yearJson),
       spell_survival: s.spell_survival.map((v, k) => ({ after_years: k + 1, ...intervalJson(v) })),
+      programme_years: s.programme_years,
     })),
     differences: report.differences.map((d) => ({
       reform: d.reform,
