@@ -117,7 +117,7 @@ function clearNaN(v: Float64Array, keep: Uint8Array): number {
   let c = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    if (x !== x) {
+    if (Number.isNaN(x)) {
       keep[i] = 0;
       c++;
     }
@@ -250,13 +250,11 @@ export function preparePanel(
   (opts.cluster ?? []).forEach((c, j) => {
     markCode(c, clAll[j]!.codes);
   });
-  let droppedMissing = 0;
-  for (let i = 0; i < N; i++) if (!keep[i]) droppedMissing++;
   let droppedZeroWeight = 0;
+  if (w) markNaN(opts.weights!, w);
+  let droppedMissing = 0;
+  for (let i = 0; i < N; i++) droppedMissing += 1 - keep[i];
   if (w) {
-    markNaN(opts.weights!, w);
-    droppedMissing = 0;
-    for (let i = 0; i < N; i++) if (!keep[i]) droppedMissing++;
     for (let i = 0; i < N; i++) {
       if (w[i] < 0) {
         issues.push({
@@ -295,8 +293,7 @@ export function preparePanel(
     }
   }
 
-  let n = 0;
-  for (let i = 0; i < N; i++) n += keep[i];
+  const n = N - droppedMissing - droppedZeroWeight - singletonsDropped;
   if (n === 0) {
     return {
       ok: false,
@@ -312,13 +309,21 @@ export function preparePanel(
       ],
     };
   }
-  const rows = new Int32Array(n);
-  for (let i = 0, p = 0; i < N; i++) if (keep[i]) rows[p++] = i;
   const all = n === N;
+  // When every row is used, the row map is the identity: built only if someone asks for it.
+  let rowsCache: Int32Array | undefined;
+  const rowsOf = (): Int32Array => {
+    if (!rowsCache) {
+      rowsCache = new Int32Array(n);
+      for (let i = 0, p = 0; i < N; i++) if (keep[i]) rowsCache[p++] = i;
+    }
+    return rowsCache;
+  };
+  const rows = all ? undefined : rowsOf();
   const take = (v: Float64Array): Float64Array => {
     if (all) return v;
     const out = new Float64Array(n);
-    for (let p = 0; p < n; p++) out[p] = v[rows[p]];
+    for (let p = 0; p < n; p++) out[p] = v[rows![p]];
     return out;
   };
   const sub = (c: Codes): Codes => (all ? c : recode(c.name, c.codes, rows));
@@ -328,7 +333,9 @@ export function preparePanel(
     value: {
       spec,
       n,
-      rows,
+      get rows(): Int32Array {
+        return rowsOf();
+      },
       y: take(yFull),
       yName: spec.response.name,
       X: xFull.map(take),
