@@ -88,6 +88,22 @@ describe("outward simulate (through the binary)", () => {
     expect(lines.length).toBe(1 + 3000 * 3);
   });
 
+  it("starts from a register of real profiles and reports imputed answers", async () => {
+    const r = await outward([
+      "simulate",
+      "--register",
+      "examples/firms.csv",
+      "--years",
+      "2",
+      "--replications",
+      "1",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Simulated 20 firms, 2 years/);
+    expect(r.stdout).toMatch(/burn-in 0 years/);
+    expect(r.stdout).toMatch(/note: 1 of 20 firms had no founded; imputed/);
+  });
+
   it("rejects bad options with exit 2 and a message naming the option", async () => {
     const r = await outward(["simulate", "--firms", "ten"]);
     expect(r.code).toBe(2);
