@@ -12,53 +12,71 @@ export interface Codes {
   readonly nLevels: number;
 }
 
+/** min, max and the count of non-integer values of the non-NaN entries, into out[0..2]. */
+function rangeScan(v: Float64Array, out: Float64Array): void {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let nonInteger = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+    // NaN fails both comparisons above; it is missing, not a non-integer.
+    nonInteger += x - Math.trunc(x) !== 0 && !Number.isNaN(x) ? 1 : 0;
+  }
+  out[0] = min;
+  out[1] = max;
+  out[2] = nonInteger;
+}
+
+/**
+ * Codes by direct indexing into `map` (one slot per integer in [min, max], -1 = unseen); returns
+ * the number of levels. Panels usually store a unit's rows together, so a repeat of the previous
+ * value reuses its code without the lookup. The slot is made an int32 explicitly: a double-valued
+ * index sends V8 down its slow keyed-load path.
+ */
+function codeByTable(v: Float64Array, min: number, map: Int32Array, codes: Int32Array): number {
+  let next = 0;
+  let prev = Number.NaN;
+  let prevCode = -1;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x === prev) {
+      codes[i] = prevCode;
+      continue;
+    }
+    if (Number.isNaN(x)) {
+      codes[i] = -1;
+      continue;
+    }
+    const slot = (x - min) | 0;
+    let c = map[slot];
+    if (c < 0) {
+      c = next++;
+      map[slot] = c;
+    }
+    codes[i] = c;
+    prev = x;
+    prevCode = c;
+  }
+  return next;
+}
+
 /** Codes a column; level order follows first appearance (numeric ranges: ascending value). */
 export function codeColumn(name: string, col: Column): Codes {
   if (col.kind === "categorical") return recode(name, col.codes);
   const v = col.values;
   const n = v.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integer = true;
-  for (let i = 0; i < n; i++) {
-    const x = v[i];
-    if (Number.isNaN(x)) continue;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    // x - (x | 0) is 0 exactly for integers in int32 range (the only ones a dense table takes).
-    if (integer && x - (x | 0) !== 0) integer = false;
-  }
+  const range = new Float64Array(3);
+  rangeScan(v, range);
+  const min = range[0];
+  const max = range[1];
   const codes = new Int32Array(n);
   if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
-  if (integer && max - min <= 4 * n + 1024) {
+  const int32 = min >= -(2 ** 31) && max < 2 ** 31;
+  if (range[2] === 0 && int32 && max - min <= 4 * n + 1024) {
     const map = new Int32Array(max - min + 1).fill(-1);
-    let next = 0;
-    // Panels usually store a unit's rows together: a repeat of the previous value reuses its
-    // code without the table lookup. The index is made an int32 explicitly, as a double-valued
-    // index sends V8 down its slow keyed-load path.
-    let prev = Number.NaN;
-    let prevCode = -1;
-    for (let i = 0; i < n; i++) {
-      const x = v[i];
-      if (x === prev) {
-        codes[i] = prevCode;
-        continue;
-      }
-      if (Number.isNaN(x)) {
-        codes[i] = -1;
-        continue;
-      }
-      const slot = (x - min) | 0;
-      let c = map[slot];
-      if (c < 0) {
-        c = next++;
-        map[slot] = c;
-      }
-      codes[i] = c;
-      prev = x;
-      prevCode = c;
-    }
-    return { name, codes, nLevels: next };
+    return { name, codes, nLevels: codeByTable(v, min, map, codes) };
   }
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) {
