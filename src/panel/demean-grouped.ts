@@ -44,13 +44,18 @@ export function twoWayGroupedCoefs(
       if (ci[t] === 0) touched[m++] = t;
       ci[t] += 1;
     }
+    // M is symmetric: only its lower triangle is accumulated (mirrored after the scan), each
+    // cell receiving the same terms in the same order as the full update of demean.ts.
     const inv = 1 / wA[g];
-    for (let p = 0; p < m; p++)
-      for (let q = 0; q < m; q++) {
-        const tp = touched[p];
+    for (let p = 0; p < m; p++) {
+      const tp = touched[p];
+      const cp = ci[tp];
+      for (let q = 0; q <= p; q++) {
         const tq = touched[q];
-        M[tp * T + tq] -= ci[tp] * ci[tq] * inv;
+        const cell = tp >= tq ? tp * T + tq : tq * T + tp;
+        M[cell] -= cp * ci[tq] * inv;
       }
+    }
     for (let p = 0; p < m; p++) ci[touched[p]] = 0;
     for (let j = 0; j < K; j++) {
       const x = cols[j];
@@ -68,6 +73,7 @@ export function twoWayGroupedCoefs(
     }
     s = e;
   }
+  for (let p = 0; p < T; p++) for (let q = 0; q < p; q++) M[q * T + p] = M[p * T + q];
   const chol = choleskyDrop(M, T, 1e-9);
   const r = chol.kept.length;
   const gammas = cols.map((_, j) => {
