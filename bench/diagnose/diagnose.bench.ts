@@ -85,9 +85,21 @@ const M = (x: number) => `${(x / 1e6).toFixed(2)}M`;
 console.log(
   `node ${process.version}, ${N} profiles in chunks of ${CHUNK}, seed ${SEED}, ${REPEAT} runs`,
 );
+
+// Machine-state yardstick: CPU ms for one pass summing 10M doubles (a few ms on a quiet core).
+{
+  const xs = new Float64Array(10_000_000).fill(1.5);
+  const c0 = process.cpuUsage();
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  const c = process.cpuUsage(c0);
+  console.log(
+    `yardstick sum of 10M doubles: ${((c.user + c.system) / 1000).toFixed(1)} CPU ms (${sum})`,
+  );
+}
 const only = process.argv.includes("--paths")
   ? process.argv[process.argv.indexOf("--paths") + 1].split(",")
-  : Object.keys(paths);
+  : [...Object.keys(paths), "full"];
 for (const [name, path] of Object.entries(paths)) {
   if (!only.includes(name)) continue;
   const runs: { wall: number; cpu: number }[] = [];
