@@ -9,6 +9,7 @@ import {
   allocateScenario,
   counterRng,
   defaultParams,
+  fastParams,
   synthesizeRange,
 } from "../../src/simulate/index.ts";
 import { classifyKernel } from "../../src/simulate/processes/classify.ts";
@@ -23,7 +24,7 @@ import { performanceKernel } from "../../src/simulate/processes/performance.ts";
 
 const N = Number(process.argv[2] ?? 16384);
 const YEARS = Number(process.argv[3] ?? 200);
-const p = defaultParams();
+const p = fastParams(defaultParams());
 const rng = counterRng(1, 0);
 const s = allocateScenario(N, []);
 synthesizeRange(s.pop, 0, N, 2000, p, rng);
