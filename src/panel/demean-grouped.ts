@@ -2,12 +2,106 @@
  * The exact two-way solve of demean.ts (large effect A, small effect B) for unweighted rows whose
  * A-groups are contiguous runs (codes non-decreasing). One sequential scan builds the concentrated
  * system M and, for every column at once, the unit means and the right-hand side; a second scan
- * over the codes alone gives the unit sums of gamma[b]. Every sum is taken in row order, as in
- * demean.ts's general path, so the coefficients are bit-for-bit the same.
+ * over the codes alone gives the unit sums of gamma[b]. The column sums are taken in row order,
+ * as in demean.ts's general path; M is summed per pattern of periods (count / n once rather than
+ * 1 / n count times), so it may differ from the general path in the last bits only.
  */
 import { choleskyDrop, cholSolve } from "../stats/index.ts";
 import type { Codes } from "./codes.ts";
 import type { EffectCoefficients } from "./demean.ts";
+
+/** End of the run of equal codes starting at s. */
+function runEnd(a: Int32Array, s: number, n: number): number {
+  const g = a[s];
+  let e = s + 1;
+  while (e < n && a[e] === g) e++;
+  return e;
+}
+
+/**
+ * M -= c c' / w for one unit (c = its row count per period, over rows [s, e)). M is symmetric:
+ * only its lower triangle is accumulated (mirrored later), each cell receiving the same terms in
+ * the same order as the full update of demean.ts.
+ */
+function unitSystem(
+  b: Int32Array,
+  s: number,
+  e: number,
+  ci: Float64Array,
+  touched: Int32Array,
+  M: Float64Array,
+  T: number,
+): void {
+  let m = 0;
+  for (let r = s; r < e; r++) {
+    const t = b[r];
+    if (ci[t] === 0) touched[m++] = t;
+    ci[t] += 1;
+  }
+  const inv = 1 / (e - s);
+  for (let p = 0; p < m; p++) {
+    const tp = touched[p];
+    const cp = ci[tp];
+    for (let q = 0; q <= p; q++) {
+      const tq = touched[q];
+      const cell = tp >= tq ? tp * T + tq : tq * T + tp;
+      M[cell] -= cp * ci[tq] * inv;
+    }
+  }
+  for (let p = 0; p < m; p++) ci[touched[p]] = 0;
+}
+
+/** Bit set of the unit's periods (rows [s, e)), or -1 when a period repeats. Needs T <= 30. */
+function unitMask(b: Int32Array, s: number, e: number): number {
+  let mask = 0;
+  for (let r = s; r < e; r++) {
+    const bit = 1 << b[r];
+    if (mask & bit) return -1;
+    mask |= bit;
+  }
+  return mask;
+}
+
+/**
+ * M -= (count / n) 1_S 1_S' for each period set S seen on `count` units of n rows each: what
+ * unitSystem adds one unit at a time, summed per pattern (panels have few distinct patterns).
+ */
+function patternSystem(patterns: Map<number, number>, M: Float64Array, T: number): void {
+  const t = new Int32Array(T);
+  for (const [mask, count] of patterns) {
+    let m = 0;
+    for (let p = 0; p < T; p++) if (mask & (1 << p)) t[m++] = p;
+    const d = count / m;
+    for (let p = 0; p < m; p++) for (let q = 0; q <= p; q++) M[t[p] * T + t[q]] -= d;
+  }
+}
+
+/** readable: mean = mean(x[s:e]); sb[b[r]] += x[r]; rb[b[r]] += mean (rows r of the unit). */
+function unitSums(
+  x: Float64Array,
+  b: Int32Array,
+  s: number,
+  e: number,
+  sb: Float64Array,
+  rb: Float64Array,
+): number {
+  let q = 0;
+  for (let r = s; r < e; r++) {
+    const v = x[r];
+    q += v;
+    sb[b[r]] += v;
+  }
+  const mean = q / (e - s);
+  for (let r = s; r < e; r++) rb[b[r]] += mean;
+  return mean;
+}
+
+/** sum of gamma[b[r]] over rows [s, e). */
+function unitGamma(gamma: Float64Array, b: Int32Array, s: number, e: number): number {
+  let q = 0;
+  for (let r = s; r < e; r++) q += gamma[b[r]];
+  return q;
+}
 
 export function twoWayGroupedCoefs(
   cols: readonly Float64Array[],
@@ -31,48 +125,21 @@ export function twoWayGroupedCoefs(
   const rj = cols.map(() => new Float64Array(T));
   const ci = new Float64Array(T);
   const touched = new Int32Array(T);
-  let s = 0;
-  while (s < n) {
+  // Units whose periods are distinct (the usual case) only record their period set; the rest
+  // (repeated periods, or more than 30 of them) update M directly.
+  const patterns = new Map<number, number>();
+  const masks = T <= 30;
+  for (let s = 0; s < n; ) {
+    const e = runEnd(a, s, n);
     const g = a[s];
-    let e = s + 1;
-    while (e < n && a[e] === g) e++;
     wA[g] = e - s;
-    // M -= c_g c_g' / w_g, with c_g the unit's row count per period.
-    let m = 0;
-    for (let r = s; r < e; r++) {
-      const t = b[r];
-      if (ci[t] === 0) touched[m++] = t;
-      ci[t] += 1;
-    }
-    // M is symmetric: only its lower triangle is accumulated (mirrored after the scan), each
-    // cell receiving the same terms in the same order as the full update of demean.ts.
-    const inv = 1 / wA[g];
-    for (let p = 0; p < m; p++) {
-      const tp = touched[p];
-      const cp = ci[tp];
-      for (let q = 0; q <= p; q++) {
-        const tq = touched[q];
-        const cell = tp >= tq ? tp * T + tq : tq * T + tp;
-        M[cell] -= cp * ci[tq] * inv;
-      }
-    }
-    for (let p = 0; p < m; p++) ci[touched[p]] = 0;
-    for (let j = 0; j < K; j++) {
-      const x = cols[j];
-      const sb = sumsB[j];
-      const rb = rj[j];
-      // readable: alpha0 = mean(x[s:e]); sb[b[r]] += x[r]; rb[b[r]] += alpha0 (rows r in run)
-      let q = 0;
-      for (let r = s; r < e; r++) {
-        q += x[r];
-        sb[b[r]] += x[r];
-      }
-      const mean = q / wA[g];
-      alphas[j][g] = mean;
-      for (let r = s; r < e; r++) rb[b[r]] += mean;
-    }
+    const mask = masks ? unitMask(b, s, e) : -1;
+    if (mask >= 0) patterns.set(mask, (patterns.get(mask) ?? 0) + 1);
+    else unitSystem(b, s, e, ci, touched, M, T);
+    for (let j = 0; j < K; j++) alphas[j][g] = unitSums(cols[j], b, s, e, sumsB[j], rj[j]);
     s = e;
   }
+  patternSystem(patterns, M, T);
   for (let p = 0; p < T; p++) for (let q = 0; q < p; q++) M[q * T + p] = M[p * T + q];
   const chol = choleskyDrop(M, T, 1e-9);
   const r = chol.kept.length;
@@ -85,17 +152,10 @@ export function twoWayGroupedCoefs(
     return gamma;
   });
   // alpha_g = mean_g(x) - (sum over g's rows of gamma[b]) / w_g, all columns in one scan.
-  s = 0;
-  while (s < n) {
+  for (let s = 0; s < n; ) {
+    const e = runEnd(a, s, n);
     const g = a[s];
-    let e = s + 1;
-    while (e < n && a[e] === g) e++;
-    for (let j = 0; j < K; j++) {
-      const gamma = gammas[j];
-      let q = 0;
-      for (let r = s; r < e; r++) q += gamma[b[r]];
-      alphas[j][g] -= q / wA[g];
-    }
+    for (let j = 0; j < K; j++) alphas[j][g] -= unitGamma(gammas[j], b, s, e) / wA[g];
     s = e;
   }
   return cols.map((_, j) => ({ alpha: alphas[j], gamma: gammas[j] }));

@@ -89,19 +89,36 @@ describe("grouped-row kernels", () => {
     expect(r.value.fit.notes.join(" ")).toMatch(/c dropped/);
   });
 
-  it("two-way exact: unit-run scans give bit-identical effects to the general path", () => {
-    const firm = codeColumn("firm", cols.firm);
-    const year = codeColumn("year", cols.year);
-    const data = ["y", "x1", "x2", "x3"].map((k) => (cols[k] as { values: Float64Array }).values);
-    const ones = new Float64Array(data[0].length).fill(1);
-    const fast = absorbEffects(data, [firm, year], undefined);
-    const slow = absorbEffects(data, [firm, year], ones);
-    expect(fast.method).toBe("two-way exact");
-    for (let j = 0; j < data.length; j++) {
-      expect(Array.from(fast.coefs[j].alpha)).toEqual(Array.from(slow.coefs[j].alpha));
-      expect(Array.from(fast.coefs[j].gamma!)).toEqual(Array.from(slow.coefs[j].gamma!));
-    }
-  });
+  // 12 periods: period-set patterns; 35 periods: more than a bit mask holds, unit-by-unit update.
+  it.each([
+    [12, cols],
+    [35, groupedPanel(6, 60, 35)],
+  ])(
+    "two-way exact, %i periods: run scans give the general path's effects to rounding",
+    (_, cols) => {
+      const firm = codeColumn("firm", cols.firm);
+      const year = codeColumn("year", cols.year);
+      const data = ["y", "x1", "x2", "x3"].map((k) => (cols[k] as { values: Float64Array }).values);
+      const ones = new Float64Array(data[0].length).fill(1);
+      const fast = absorbEffects(data, [firm, year], undefined);
+      const slow = absorbEffects(data, [firm, year], ones);
+      expect(fast.method).toBe("two-way exact");
+      // Only the concentrated system is summed in another order (per pattern of periods).
+      const maxRelDiff = (u: Float64Array, v: Float64Array): number => {
+        let scale = 0;
+        let d = 0;
+        for (let i = 0; i < u.length; i++) {
+          scale = Math.max(scale, Math.abs(v[i]));
+          d = Math.max(d, Math.abs(u[i] - v[i]));
+        }
+        return d / Math.max(scale, 1e-300);
+      };
+      for (let j = 0; j < data.length; j++) {
+        expect(maxRelDiff(fast.coefs[j].alpha, slow.coefs[j].alpha)).toBeLessThan(1e-12);
+        expect(maxRelDiff(fast.coefs[j].gamma!, slow.coefs[j].gamma!)).toBeLessThan(1e-12);
+      }
+    },
+  );
 
   it("codes: repeated values share a code; non-integers and huge ids fall back to hashing", () => {
     const c = codeColumn("f", numeric(Float64Array.of(5, 5, 3, 3, Number.NaN, 5, 2.5, 3e10)));
