@@ -140,8 +140,53 @@ export function isNested(inner: Codes, outer: Codes): boolean {
   return true;
 }
 
+/**
+ * Components when each level of `a` is one contiguous run of rows: every a-level joins the
+ * component of its first b-level, so only b's levels need a union-find (linking the b-levels
+ * seen within one run). Every level of both codings occurs in some row.
+ */
+function componentsByRuns(a: Int32Array, b: Int32Array, bLevels: number): number {
+  const parent = new Int32Array(bLevels);
+  for (let i = 0; i < bLevels; i++) parent[i] = i;
+  let comps = bLevels;
+  const n = a.length;
+  for (let s = 0; s < n; ) {
+    const g = a[s];
+    let root = b[s];
+    while (parent[root] !== root) root = parent[root];
+    let r = s + 1;
+    for (; r < n && a[r] === g; r++) {
+      let x = b[r];
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      if (x !== root) {
+        parent[x] = root;
+        comps--;
+      }
+    }
+    s = r;
+  }
+  return comps;
+}
+
+/** True when codes run 0, 0, 1, 1, 1, 2, ...: each level one run of rows, none skipped. */
+function levelsInRuns(c: Codes): boolean {
+  const codes = c.codes;
+  if (codes.length === 0 || codes[0] !== 0 || codes[codes.length - 1] !== c.nLevels - 1)
+    return false;
+  for (let i = 1; i < codes.length; i++) {
+    const d = codes[i] - codes[i - 1];
+    if (d !== 0 && d !== 1) return false;
+  }
+  return true;
+}
+
 /** Connected components of the bipartite graph linking two codings (rows are edges). */
 export function connectedComponents(a: Codes, b: Codes): number {
+  if (a.nLevels >= b.nLevels && levelsInRuns(a))
+    return componentsByRuns(a.codes, b.codes, b.nLevels);
   const parent = new Int32Array(a.nLevels + b.nLevels);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (x: number): number => {

@@ -1,7 +1,7 @@
 // The run-based kernels for unit-contiguous rows against the general scatter paths.
 import { describe, expect, it } from "vitest";
 import { type Column, frameFromColumns, numeric } from "../../../src/io/index.ts";
-import { codeColumn } from "../../../src/panel/codes.ts";
+import { codeColumn, connectedComponents } from "../../../src/panel/codes.ts";
 import { absorbEffects } from "../../../src/panel/demean.ts";
 import { computeVcov, estimate } from "../../../src/panel/index.ts";
 
@@ -119,6 +119,35 @@ describe("grouped-row kernels", () => {
       }
     },
   );
+
+  it("connected components: the run-based count matches the row-by-row union-find", () => {
+    // Firms 0-9 only see years 0-4, firms 10-19 only years 5-9, firm 20 both: 1 component; without
+    // firm 20, 2.
+    const f: number[] = [];
+    const t: number[] = [];
+    for (let i = 0; i < 21; i++)
+      for (let s = 0; s < 10; s++)
+        if (i === 20 || (i < 10 ? s < 5 : s >= 5)) {
+          f.push(i);
+          t.push(s);
+        }
+    for (const [firms, expected] of [
+      [21, 1],
+      [20, 2],
+    ]) {
+      const n = f.filter((v) => v < firms).length;
+      const fc = codeColumn("f", numeric(Float64Array.from(f.slice(0, n))));
+      const tc = codeColumn("t", numeric(Float64Array.from(t.slice(0, n))));
+      // Rows ordered by year defeat the run detection: the general union-find answers.
+      const byYear = Array.from({ length: n }, (_, i) => i).sort(
+        (p, q) => t[p] - t[q] || f[p] - f[q],
+      );
+      const fr = codeColumn("f", numeric(Float64Array.from(byYear, (i) => f[i])));
+      const tr = codeColumn("t", numeric(Float64Array.from(byYear, (i) => t[i])));
+      expect(connectedComponents(fc, tc)).toBe(expected);
+      expect(connectedComponents(fr, tr)).toBe(expected);
+    }
+  });
 
   it("codes: repeated values share a code; non-integers and huge ids fall back to hashing", () => {
     const c = codeColumn("f", numeric(Float64Array.of(5, 5, 3, 3, Number.NaN, 5, 2.5, 3e10)));
