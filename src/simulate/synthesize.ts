@@ -54,6 +54,41 @@ const MULT = SLOT_MULT;
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x, hi));
 
+/** The streams synthesizeFirm reads for every firm (not age, size2, barrierCommon2, odd barrier slots, inv). */
+const USED = new Uint8Array([
+  S.sector,
+  S.tradable,
+  S.size1,
+  S.tech,
+  S.entrepreneur,
+  S.founderExp,
+  S.sameIndustry,
+  S.links,
+  S.dependence,
+  S.control,
+  S.cluster,
+  S.incubator,
+  S.location,
+  S.home,
+  S.barrierCommon1,
+  S.barrier,
+  S.barrier + 2,
+  S.barrier + 4,
+  S.barrier + 6,
+  S.concern,
+]);
+
+let logMemoArg = Number.NaN;
+let logMemo = Number.NaN;
+/** Math.log of a parameter, computed once while the parameter does not change. */
+function logOf(x: number): number {
+  if (x !== logMemoArg) {
+    logMemoArg = x;
+    logMemo = Math.log(x);
+  }
+  return logMemo;
+}
+
 /** What a newborn inherits from the founder of the firm that died in its slot. */
 export interface FounderCarryOver {
   /** The previous firm's founder starts this one (a serial entrepreneur). */
@@ -76,8 +111,14 @@ export function synthesizeFirm(
   carry: FounderCarryOver | null,
 ): void {
   const mult = Math.imul(i + 1, MULT);
-  for (let k = 0; k < N_KEYS; k++) H[k] = mix32s(keys[k] ^ mult);
+  // Only the streams read below are hashed (the others are reserved; skipping them changes
+  // no draw); the INV stream only for newborns.
+  for (let j = 0; j < USED.length; j++) {
+    const k = USED[j];
+    H[k] = mix32s(keys[k] ^ mult);
+  }
   const newborn = ageYears === 0;
+  if (newborn) H[S.inv] = mix32s(keys[S.inv] ^ mult);
   const inv = newborn && (H[S.inv] >>> 0) * UNIT < p.invShareOfNewborns;
 
   // Sector (INV-like newborns are knowledge-intensive manufacturers or business services).
@@ -105,7 +146,7 @@ export function synthesizeFirm(
   pop.tradable[i] = inv || (H[S.tradable] >>> 0) * UNIT < tradableP ? 1 : 0;
 
   const logSize = newborn
-    ? Math.log(p.newbornEmployees) + 0.5 * NQ[H[S.size1] >>> 20]
+    ? logOf(p.newbornEmployees) + 0.5 * NQ[H[S.size1] >>> 20]
     : p.logEmployeesMean + p.logEmployeesSd * NQ[H[S.size1] >>> 20];
   pop.employees[i] = clamp(Math.exp(logSize), 1, 249);
   pop.logEmployees[i] = Math.log(pop.employees[i]);

@@ -72,7 +72,8 @@ export function stepYear(
         rng: ctx.rng,
       };
       reports.push(s.hooks[h].beforeDecision(yctx, pop, s.effects, mask));
-      for (let i = start; i < end; i++) s.recipients[i] |= mask[i];
+      const recipients = s.recipients;
+      for (let i = start; i < end; i++) recipients[i] |= mask[i];
     }
   }
   // The remaining processes run tile by tile so a tile's columns stay in cache between them.

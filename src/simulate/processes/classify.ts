@@ -44,7 +44,20 @@ export function classifyKernel(pop: Population, ctx: StepContext): void {
     tradable,
     state,
     position,
+    firstExportYear,
+    founded,
+    exportShare,
+    yearsExported,
+    barrierAttitudinal,
+    barrierResource,
+    barrierOperational,
+    barrierStrategic,
   } = pop;
+  // Thresholds as locals (a property read per firm otherwise).
+  const invInceptionYears = p.invInceptionYears;
+  const invMinShare = p.invMinShare;
+  const experiencedYears = p.experiencedYears;
+  const capableMaxBarrier = p.capableMaxBarrier;
   for (let i = start; i < end; i++) {
     const active = exporting[i] === 1;
     state[i] = active
@@ -61,22 +74,19 @@ export function classifyKernel(pop: Population, ctx: StepContext): void {
     if (tradable[i] === 0) {
       position[i] = POSITION_CODE.non_tradable;
     } else if (active || suspended[i]) {
-      const fromInception = pop.firstExportYear[i] - pop.founded[i] <= p.invInceptionYears;
+      const fromInception = firstExportYear[i] - founded[i] <= invInceptionYears;
       position[i] =
-        fromInception && pop.exportShare[i] >= p.invMinShare
+        fromInception && exportShare[i] >= invMinShare
           ? POSITION_CODE.international_new_venture
-          : pop.yearsExported[i] >= p.experiencedYears
+          : yearsExported[i] >= experiencedYears
             ? POSITION_CODE.experienced_exporter
             : POSITION_CODE.inexperienced_exporter;
     } else {
       const meanBarrier =
         0.25 *
-        (pop.barrierAttitudinal[i] +
-          pop.barrierResource[i] +
-          pop.barrierOperational[i] +
-          pop.barrierStrategic[i]);
+        (barrierAttitudinal[i] + barrierResource[i] + barrierOperational[i] + barrierStrategic[i]);
       position[i] =
-        plansToExport[i] || meanBarrier <= p.capableMaxBarrier
+        plansToExport[i] || meanBarrier <= capableMaxBarrier
           ? POSITION_CODE.export_capable
           : POSITION_CODE.domestic_by_choice;
     }

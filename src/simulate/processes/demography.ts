@@ -7,13 +7,15 @@
  */
 import type { Population } from "../population.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
-import { synthesisKeys, synthesizeFirm } from "../synthesize.ts";
+import { type FounderCarryOver, synthesisKeys, synthesizeFirm } from "../synthesize.ts";
 import { checkRange, type StepContext } from "./context.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
 const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
+
+const CARRY: FounderCarryOver = { restart: false, exportExperience: false };
 
 /** Runs deaths and births for one year; returns the number of deaths (= births). */
 export function demography(pop: Population, ctx: StepContext, born_N?: Uint8Array): number {
@@ -41,10 +43,10 @@ export function demographyKernel(pop: Population, ctx: StepContext, born_N?: Uin
     deaths++;
     keys ??= synthesisKeys(rng, year);
     const restart = (hash(restartKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
-    const carry = {
-      restart: restart < p.founderRestartProb,
-      exportExperience: everExported[i] === 1 || founderExportExperience[i] === 1,
-    };
+    // One reused carry-over record (synthesizeFirm reads it and keeps nothing).
+    const carry = CARRY;
+    carry.restart = restart < p.founderRestartProb;
+    carry.exportExperience = everExported[i] === 1 || founderExportExperience[i] === 1;
     synthesizeFirm(pop, i, keys, year, 0, p, carry);
     generation[i] += 1;
     firmId[i] = i + generation[i] * pop.capacity;

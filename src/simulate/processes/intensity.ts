@@ -39,10 +39,13 @@ export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: 
   const adj = p.intensityAdjustment;
   const noise = 2 * p.intensityNoise;
   const maxM = p.maxMarkets;
+  const startLow = p.intensityStart;
+  const addProb = p.marketAddProb;
+  const dropProb = p.marketDropProb;
   for (let i = start; i < end; i++) {
     const tr = transition_N[i];
     if (tr === TRANSITION.entry || tr === TRANSITION.reentry) {
-      exportShare[i] = techIntensity[i] === 2 ? startHigh : p.intensityStart;
+      exportShare[i] = techIntensity[i] === 2 ? startHigh : startLow;
       markets[i] = 1;
     } else if (tr === TRANSITION.continuing) {
       const u = (hash(noiseKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
@@ -51,8 +54,8 @@ export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: 
       exportShare[i] = s < 0.01 ? 0.01 : Math.min(s, 1);
       const up = (hash(upKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
       const m = markets[i];
-      if (up < p.marketAddProb * (1 + 0.05 * knowledge[i]) && m < maxM) markets[i] = m + 1;
-      else if (m > 1 && (hash(downKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < p.marketDropProb) {
+      if (up < addProb * (1 + 0.05 * knowledge[i]) && m < maxM) markets[i] = m + 1;
+      else if (m > 1 && (hash(downKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < dropProb) {
         markets[i] = m - 1;
       }
     }
