@@ -18,7 +18,9 @@ const MATRIX = [
 describe("Cronbach's alpha", () => {
   it("matches the hand-computed value 64/65", () => {
     const acc = new ReliabilityAccumulator();
-    MATRIX.forEach((row, i) => acc.add(withItems(row, `f${i}`)));
+    MATRIX.forEach((row, i) => {
+      acc.add(withItems(row, `f${i}`));
+    });
     const resource = acc.value().families.find((f) => f.family === "resource")!;
     expect(resource.alpha).toBeCloseTo(64 / 65, 12);
     expect(resource.n).toBe(4);
@@ -27,7 +29,9 @@ describe("Cronbach's alpha", () => {
 
   it("excludes partly answered firms, counts them, and ignores firms without items", () => {
     const acc = new ReliabilityAccumulator();
-    MATRIX.forEach((row, i) => acc.add(withItems(row, `f${i}`)));
+    MATRIX.forEach((row, i) => {
+      acc.add(withItems(row, `f${i}`));
+    });
     acc.add(withItems([1, null, 3], "partial"));
     acc.add(withItems([1, 2], "short"));
     acc.add(withItems([], "none"));
