@@ -62,16 +62,44 @@ function codeByTable(v: Float64Array, min: number, map: Int32Array, codes: Int32
   return next;
 }
 
+/**
+ * Codes of a column whose values never decrease (a panel sorted by unit): each new value is the
+ * next code, as first-appearance coding would give. Returns the level count, or -1 as soon as a
+ * value decreases or is missing (the caller then codes the general way).
+ */
+function codeSortedRuns(v: Float64Array, codes: Int32Array): number {
+  const n = v.length;
+  if (n === 0 || Number.isNaN(v[0])) return -1;
+  let prev = v[0];
+  let next = 0;
+  codes[0] = 0;
+  for (let i = 1; i < n; i++) {
+    const x = v[i];
+    if (x === prev) {
+      codes[i] = next;
+      continue;
+    }
+    // NaN fails this test as well.
+    if (!(x > prev)) return -1;
+    prev = x;
+    codes[i] = ++next;
+  }
+  return next + 1;
+}
+
 /** Codes a column; level order follows first appearance (numeric ranges: ascending value). */
 export function codeColumn(name: string, col: Column): Codes {
   if (col.kind === "categorical") return recode(name, col.codes);
   const v = col.values;
   const n = v.length;
+  const sorted = new Int32Array(n);
+  const levels = codeSortedRuns(v, sorted);
+  if (levels >= 0) return { name, codes: sorted, nLevels: levels };
   const range = new Float64Array(3);
   rangeScan(v, range);
   const min = range[0];
   const max = range[1];
-  const codes = new Int32Array(n);
+  const codes = sorted;
   if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
   const int32 = min >= -(2 ** 31) && max < 2 ** 31;
   if (range[2] === 0 && int32 && max - min <= 4 * n + 1024) {

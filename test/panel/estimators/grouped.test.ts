@@ -155,5 +155,13 @@ describe("grouped-row kernels", () => {
     const d = codeColumn("f", numeric(Float64Array.of(3e9, 3e9 + 1, 3e9, Number.NaN)));
     expect(Array.from(d.codes)).toEqual([0, 1, 0, -1]);
     expect(d.nLevels).toBe(2);
+    // Sorted values take the one-pass run coding; a late NaN or decrease falls back.
+    const e = codeColumn("f", numeric(Float64Array.of(-2, -2, 0.5, 7, 7, 9e12)));
+    expect(Array.from(e.codes)).toEqual([0, 0, 1, 2, 2, 3]);
+    expect(e.nLevels).toBe(4);
+    const f = codeColumn("f", numeric(Float64Array.of(1, 1, 2, 3, Number.NaN)));
+    expect(Array.from(f.codes)).toEqual([0, 0, 1, 2, -1]);
+    const g = codeColumn("f", numeric(Float64Array.of(1, 2, 3, 2, 1)));
+    expect(Array.from(g.codes)).toEqual([0, 1, 2, 1, 0]);
   });
 });
