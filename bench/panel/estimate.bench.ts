@@ -9,6 +9,7 @@
  * Run each config in its own process so that peak RSS belongs to that config. Prints one RESULT
  * line; BENCHMARKS.md records them.
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { readFrame } from "../../src/io/index.ts";
 import { computeVcov, estimate } from "../../src/panel/index.ts";
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     reps: { type: "string", default: "3" },
   },
 });
+// The machine is shared: the 1-minute load average before and after says how far to trust the times.
+const loadBefore = loadavg()[0];
 const fe = values.fe === "firm+year" ? "firm + year" : "firm";
 const t0 = performance.now();
 const { frame } = await readFrame(values.file, {
@@ -56,7 +59,7 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const rssGB = process.resourceUsage().maxRSS / 1024 / 1024;
 process.stdout.write(
-  `RESULT outward fe=${values.fe} rows=${fit.lin.n} load_s=${loadS.toFixed(2)} fit_median_s=${median.toFixed(2)} (all: ${times.map((t) => t.toFixed(2)).join(" ")}) fit_cpu_s: ${cpuTimes.map((t) => t.toFixed(2)).join(" ")} vcov_cluster_s=${vcovS.toFixed(2)} (cpu ${vcovCpu.toFixed(2)}) demeaning=${fit.demeaning?.method} peak_rss_gb=${rssGB.toFixed(2)}\n`,
+  `RESULT outward fe=${values.fe} rows=${fit.lin.n} load_s=${loadS.toFixed(2)} fit_median_s=${median.toFixed(2)} (all: ${times.map((t) => t.toFixed(2)).join(" ")}) fit_cpu_s: ${cpuTimes.map((t) => t.toFixed(2)).join(" ")} vcov_cluster_s=${vcovS.toFixed(2)} (cpu ${vcovCpu.toFixed(2)}) demeaning=${fit.demeaning?.method} peak_rss_gb=${rssGB.toFixed(2)} load1=${loadBefore.toFixed(1)}->${loadavg()[0].toFixed(1)}\n`,
 );
 process.stdout.write(`coef: ${Array.from(fit.lin.beta, (b) => b.toPrecision(10)).join(" ")}\n`);
 process.stdout.write(
