@@ -6,7 +6,7 @@ import { assessBarriers, type BarrierAssessment, barrierRule } from "./rules/bar
 import { adviseModes, modeRule } from "./rules/mode-guidance.ts";
 import type { ModeGuidance } from "./rules/modes.ts";
 import { type Classification, classifyPosition, positionRule } from "./rules/position.ts";
-import { type Recommendation, recommend } from "./rules/recommend.ts";
+import { lastExclusionReason, type Recommendation, recommend } from "./rules/recommend.ts";
 import { classifyState, stateRule } from "./rules/state.ts";
 import { type PropositionReading, readTable1, table1Rule } from "./rules/table1.ts";
 import { NOOP_TRACER, type Tracer } from "./tracer.ts";
@@ -75,9 +75,15 @@ function concludeTraced(p: Profile, params: DiagnoseParams, tracer: Tracer): Con
     barrier_levels: levels(barriers),
   };
   const modes = evaluate(modeRule, p, params, context, tracer);
-  const recommendations = recommend(p, params, context, (rule) =>
-    evaluate(rule, p, params, context, tracer),
-  );
+  const recommendations = recommend(p, params, context, (rule) => {
+    const r = evaluate(rule, p, params, context, tracer);
+    if (r === null) {
+      tracer.start(`${rule.id}.excluded`);
+      tracer.result(lastExclusionReason());
+      tracer.end();
+    }
+    return r;
+  });
   const table1 = evaluate(table1Rule, p, params, context, tracer);
   return { position, state, barriers, context, modes, recommendations, table1 };
 }

@@ -88,7 +88,19 @@ describe("trace", () => {
     expect(pos.inputs.plans_to_export).toBe("yes");
     expect(pos.params.inv_max_years_to_first_export).toBe(3);
     expect((pos.value as { value: string }).value).toBe("export_capable");
-    expect(rules.filter((r) => r.startsWith("recommend.")).length).toBe(21);
+    expect(rules.filter((r) => r.startsWith("recommend.") && !r.endsWith(".excluded")).length).toBe(
+      21,
+    );
+  });
+
+  it("says why an instrument was ruled out", () => {
+    const d = diagnose(known({ tradable: "no" }), { trace: true });
+    const inv = d.trace.find((t) => t.rule === "recommend.inv_accelerator.excluded");
+    expect(inv?.value).toBe("not for position non_tradable");
+    const old = diagnose(known({ plans_to_export: "yes", tech_intensity: "high", founded: 1990 }), {
+      trace: true,
+    }).trace.find((t) => t.rule === "recommend.inv_accelerator.excluded");
+    expect(old?.value).toBe("fails refine.inv_accelerator.young");
   });
 
   it("is empty without tracing, with the same conclusions", () => {

@@ -153,6 +153,26 @@ function levelBits(ctx: Context): number {
   return out;
 }
 
+// Why the last instrument scored was ruled out; read only by the traced path, so the fast
+// path pays a couple of stores (no string building) per exclusion.
+let lastExclusion = "";
+let lastExclusionDetail = "";
+let lastExclusionTraits = 0;
+
+/** Why the instrument most recently scored returned null, in words, for the trace. */
+export function lastExclusionReason(): string {
+  if (
+    lastExclusion === "not for position" ||
+    lastExclusion === "not for state" ||
+    lastExclusion === "fails"
+  ) {
+    return `${lastExclusion} ${lastExclusionDetail}`;
+  }
+  if (lastExclusion !== "requires trait" && lastExclusion !== "not for trait") return lastExclusion;
+  const traits = FIRM_TRAITS.filter((_, i) => lastExclusionTraits & (1 << i));
+  return `${lastExclusion} ${traits.join(", ")}`;
+}
+
 /**
  * One instrument against one firm; null when it does not suit (or is ruled out). Traits come
  * as bit sets (yes, unknown; the rest are no), so the whole test is a few mask operations.
@@ -171,13 +191,27 @@ function scoreInstrument(
   const st = posState >> 8;
   const posBit = pos === 255 ? 0 : 1 << pos;
   const stBit = st === 255 ? 0 : 1 << st;
-  if (c.notPositionBits & posBit || c.notStateBits & stBit) return null;
+  if (c.notPositionBits & posBit || c.notStateBits & stBit) {
+    lastExclusion =
+      c.notPositionBits & posBit
+        ? `not for position ${ctx.position}`
+        : `not for state ${ctx.state}`;
+    return null;
+  }
   const no = ALL_TRAITS & ~(yes | unknown);
-  if (c.requiresBits & no || c.notTraitBits & yes) return null;
+  if (c.requiresBits & no || c.notTraitBits & yes) {
+    lastExclusion = c.requiresBits & no ? "requires trait" : "not for trait";
+    lastExclusionTraits = c.requiresBits & no ? c.requiresBits & no : c.notTraitBits & yes;
+    return null;
+  }
   let unknowns = popcount((c.requiresBits | c.notTraitBits) & unknown);
   for (let i = 0; i < c.refinements.length; i++) {
     const v = c.refinements[i].test(p, params);
-    if (v === NO) return null;
+    if (v === NO) {
+      lastExclusion = "fails";
+      lastExclusionDetail = c.refinements[i].id;
+      return null;
+    }
     if (v === UNKNOWN) unknowns++;
   }
   const traitMatches = c.suitTraitBits & yes;
@@ -191,7 +225,10 @@ function scoreInstrument(
     miss *= 1 - FIT_WEIGHTS.state;
     mask |= 2;
   }
-  if (mask === 0) return null;
+  if (mask === 0) {
+    lastExclusion = "no position, state or trait it suits";
+    return null;
+  }
   const high = c.barrierBits & levels;
   const medium = c.barrierBits & (levels >> 4);
   miss *= HIGH_MISS[popcount(high)] * MEDIUM_MISS[popcount(medium)];
