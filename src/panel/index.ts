@@ -1,10 +1,16 @@
 // Public face of src/panel.
 
-export * from "./dynamics/index.ts";
 // Panel estimators (formula, preparation, fits, vcov registry, results).
 export * from "./codes.ts";
 export * from "./demean.ts";
-export { type Effect, type EstimateOptions, type Estimated, estimate, fitPrepared } from "./estimate.ts";
+export * from "./dynamics/index.ts";
+export {
+  type Effect,
+  type Estimated,
+  type EstimateOptions,
+  estimate,
+  fitPrepared,
+} from "./estimate.ts";
 export { betweenKernel } from "./estimators/between.ts";
 export { fdKernel } from "./estimators/fd.ts";
 export { type LogitExtras, type LogitParams, logitKernel } from "./estimators/logit.ts";

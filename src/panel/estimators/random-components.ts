@@ -36,7 +36,6 @@ function trace(A: Float64Array, k: number): number {
 
 /** sum_i T_i^p zbar_i zbar_i' over units (p = 1: between cross-product; p = 2: Sum'Z). */
 function weightedMeanCross(Zbar: Float64Array[], T: Float64Array, p: number): Float64Array {
-  const k = Zbar.length;
   const wts = T.map((t) => t ** p);
   return crossprod(Zbar, new Float64Array(T.length), wts).XtX;
 }

@@ -113,9 +113,9 @@ function checkCoefs(
   what: string,
   rename: (n: string) => string = (n) => n,
 ): void {
-  fit.lin.names.forEach((name, a) =>
-    close(fit.lin.beta[a], ref[rename(name)], `${what} coef ${name}`),
-  );
+  fit.lin.names.forEach((name, a) => {
+    close(fit.lin.beta[a], ref[rename(name)], `${what} coef ${name}`);
+  });
   expect(fit.lin.names.length).toBe(Object.keys(ref).length);
 }
 

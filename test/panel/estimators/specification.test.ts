@@ -72,7 +72,9 @@ describe("lags follow the time index", () => {
     const p = preparePanel(f, spec.value, { id: "firm", time: "year" });
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
     const byRow = new Map<number, [number, number]>();
-    p.value.rows.forEach((r, i) => byRow.set(r, [p.value.X[0][i], p.value.X[1][i]]));
+    p.value.rows.forEach((r, i) => {
+      byRow.set(r, [p.value.X[0][i], p.value.X[1][i]]);
+    });
     // firm 1, 2001: lag 1 (2000), lead 3? no: 2002 missing -> row dropped
     expect(byRow.has(2)).toBe(false);
     // firm 1, 2003: lag (2002) missing -> dropped; 2004 is last -> lead missing -> dropped

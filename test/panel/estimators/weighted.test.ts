@@ -97,9 +97,9 @@ for (const ds of SETS) {
       ] as const) {
         const fit = fitOf(frame, ds.formula, { ...base, model });
         const ref = R[key];
-        fit.lin.names.forEach((nm, a) =>
-          close(fit.lin.beta[a], ref.coefficients[nm], `${key} ${nm}`),
-        );
+        fit.lin.names.forEach((nm, a) => {
+          close(fit.lin.beta[a], ref.coefficients[nm], `${key} ${nm}`);
+        });
         expect(fit.dfResid).toBe(ref.df_residual);
         checkSE(fit, "iid", "fixest", ref.conventional, key);
       }
@@ -115,9 +115,9 @@ for (const ds of SETS) {
     it("weighted two-way within equals weighted least squares with unit and year dummies", () => {
       const fit = fitOf(frame, ds.formula, { ...base, model: "twoways" });
       const ref = R.lm_dummies_twoways;
-      fit.lin.names.forEach((nm, a) =>
-        close(fit.lin.beta[a], ref.coefficients[nm], `twoways ${nm}`),
-      );
+      fit.lin.names.forEach((nm, a) => {
+        close(fit.lin.beta[a], ref.coefficients[nm], `twoways ${nm}`);
+      });
       expect(fit.dfResid).toBe(ref.df_residual);
       checkSE(fit, "iid", "fixest", ref.conventional, "twoways iid");
       checkSE(fit, "cluster", "plm-hc0", ref.cluster_CR0, "twoways CR0");
@@ -141,9 +141,9 @@ describe("export persistence (Roberts & Tybout 1997): logit and LPM on lagged ex
       const ref = E[key];
       expect(fit.lin.n).toBe(ref.nobs);
       expect(fit.prep.ledger.missingBy["l(exporter, 1)"]).toBe(E.rows_dropped_no_lag);
-      fit.lin.names.forEach((nm, a) =>
-        close(fit.lin.beta[a], ref.coefficients[rename(nm)], `${key} ${nm}`),
-      );
+      fit.lin.names.forEach((nm, a) => {
+        close(fit.lin.beta[a], ref.coefficients[rename(nm)], `${key} ${nm}`);
+      });
       close(fit.lin.ssr, ref.deviance, "deviance");
       for (const [type, ssc, refKey] of [
         ["iid", "fixest", "conventional"],

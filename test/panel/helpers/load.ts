@@ -21,7 +21,7 @@ export function withLogs(frame: Frame, pairs: Record<string, string>): Frame {
   for (const name of frame.names) cols[name] = frame.columns.get(name)!;
   for (const [out, src] of Object.entries(pairs)) {
     const c = frame.columns.get(src);
-    if (!c || c.kind !== "numeric") throw new Error(`no numeric column ${src}`);
+    if (c?.kind !== "numeric") throw new Error(`no numeric column ${src}`);
     cols[out] = numeric(c.values.map(Math.log));
   }
   return frameFromColumns(cols);
