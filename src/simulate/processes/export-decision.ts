@@ -24,6 +24,7 @@ import type { EffectColumns } from "../intervention.ts";
 import type { Population } from "../population.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
+import { exportIndexKernel } from "./export-index.ts";
 
 // Local aliases: hot loops must not read imported bindings (a getter per call under tsx).
 const hash = mix32s;
@@ -53,7 +54,7 @@ export interface DecisionScratch {
   gapBefore_N: Uint8Array;
   /** Markets served before this decision. */
   marketsBefore_N: Uint16Array;
-  /** Latent export profit before markets, plans and costs (export-index.ts); tradable slots only. */
+  /** Latent export profit before markets, plans and costs (export-index.ts). */
   index_N: Float64Array;
 }
 
@@ -99,22 +100,9 @@ export function exportDecisionKernel(
   const plansKey = rng.key(year, STREAM.plans);
   const discoveryKey = rng.key(year, STREAM.discovery);
   const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N, index_N } = scratch;
+  exportIndexKernel(pop, index_N, ctx);
   const {
     tradable,
-    logEmployees,
-    techIntensity,
-    entrepreneurType,
-    founderExportExperience,
-    founderSameIndustry,
-    largeFirmLinks,
-    partnerDependence,
-    cluster,
-    incubator,
-    homeEconomy,
-    location,
-    barrierAttitudinal,
-    domesticDemand,
-    founded,
     exporting,
     exportHistory,
     sector,
@@ -140,39 +128,27 @@ export function exportDecisionKernel(
   const fixed0 = p.fixedExportCost;
   // Share of the sunk investment lost after g years out: 1 - (1 - depreciation)^g.
   const { lost, lostSuspended } = lossTables(p.sunkDepreciation, p.suspendedDepreciation);
-  // Effects of export-index.ts (the readable reference of the index computed inline below).
-  const sectorEffect = new Float64Array([
-    p.effectKnowledgeManufacturing,
-    p.effectTraditionalManufacturing,
-    p.effectBusinessServices,
-    p.effectConsumerServices,
-    0,
-  ]);
-  const techEffect = new Float64Array([0, p.effectTechMedium, p.effectTechHigh]);
-  const entrepreneurEffect = new Float64Array([0, p.effectSerial, p.effectPortfolio]);
-  const barrierPerPoint = 0.25 * p.effectBarrier;
-  const barrierOffset = -3 * p.effectBarrier;
-  const youngFrom = year - 4;
 
   // Parameters as locals: the params object has too many keys for fast property access.
   const barrierDiscoveryProb = p.barrierDiscoveryProb;
   const barrierDiscoveryPoints = p.barrierDiscoveryPoints;
-  const effectCluster = p.effectCluster;
-  const effectDomesticDemand = p.effectDomesticDemand;
-  const effectFounderExportExperience = p.effectFounderExportExperience;
-  const effectIncubator = p.effectIncubator;
-  const effectKnowledge = p.effectKnowledge;
-  const effectLinks = p.effectLinks;
-  const effectLogEmployees = p.effectLogEmployees;
+  const _effectBarrier = p.effectBarrier;
+  const _effectCluster = p.effectCluster;
+  const _effectDomesticDemand = p.effectDomesticDemand;
+  const _effectFounderExportExperience = p.effectFounderExportExperience;
+  const _effectIncubator = p.effectIncubator;
+  const _effectKnowledge = p.effectKnowledge;
+  const _effectLinks = p.effectLinks;
+  const _effectLogEmployees = p.effectLogEmployees;
   const effectLogMarkets = p.effectLogMarkets;
   const effectPlans = p.effectPlans;
-  const effectPull = p.effectPull;
-  const effectPush = p.effectPush;
-  const effectRural = p.effectRural;
-  const effectSameIndustry = p.effectSameIndustry;
-  const effectSmallOpen = p.effectSmallOpen;
-  const effectYoung = p.effectYoung;
-  const intercept = p.intercept;
+  const _effectPull = p.effectPull;
+  const _effectPush = p.effectPush;
+  const _effectRural = p.effectRural;
+  const _effectSameIndustry = p.effectSameIndustry;
+  const _effectSmallOpen = p.effectSmallOpen;
+  const _effectYoung = p.effectYoung;
+  const _intercept = p.intercept;
   const knowledgeCostReduction = p.knowledgeCostReduction;
   const plansBase = p.plansBase;
   const plansPerKnowledge = p.plansPerKnowledge;
@@ -192,30 +168,9 @@ export function exportDecisionKernel(
       hysteresis_N[i] = Number.NaN;
       continue;
     }
-    // Latent export profit: exportIndexKernel (export-index.ts) inlined, in the same order of
-    // operations so the sum is bit-identical, and only for tradable offers.
+    // Latent export profit, computed by export-index.ts for the whole tile.
+    let index = index_N[i];
     const pulled = clientPull[i];
-    let index =
-      intercept +
-      sectorEffect[sector[i]] +
-      effectLogEmployees * logEmployees[i] +
-      techEffect[techIntensity[i]] +
-      entrepreneurEffect[entrepreneurType[i]] +
-      effectFounderExportExperience * founderExportExperience[i] +
-      effectSameIndustry * founderSameIndustry[i] +
-      effectLinks * largeFirmLinks[i] +
-      pulled * (effectPull + effectPush * partnerDependence[i]) +
-      effectCluster * cluster[i] +
-      effectIncubator * incubator[i] +
-      effectSmallOpen * (1 - homeEconomy[i]) +
-      effectRural * location[i] +
-      barrierPerPoint *
-        (barrierAttitudinal[i] + barrierResource[i] + barrierOperational[i] + barrierStrategic[i]) +
-      barrierOffset +
-      effectDomesticDemand * domesticDemand[i] +
-      effectKnowledge * knowledge[i] +
-      (founded[i] >= youngFrom ? effectYoung : 0);
-    index_N[i] = index;
     const ever = everExported[i];
     // contIndex = index + effectLogMarkets * logCount(markets[i])
     const m = markets[i];
