@@ -9,7 +9,7 @@ import type { BarrierAssessment } from "./rules/barriers.ts";
 import type { ModeGuidance } from "./rules/modes.ts";
 import type { Classification } from "./rules/position.ts";
 import type { Recommendation } from "./rules/recommend.ts";
-import { type PropositionReading, readTable1 } from "./rules/table1.ts";
+import { contradictionsText, type PropositionReading, readTable1 } from "./rules/table1.ts";
 import { NOOP_TRACER, RecordingTracer, type TraceEntry } from "./tracer.ts";
 import type { Diagnosis, Move, Question } from "./types.ts";
 import { whatWouldMove } from "./what-would-move.ts";
@@ -81,6 +81,12 @@ class DiagnosisRecord implements Diagnosis {
     return this.#table1;
   }
 
+  /** The contradicted perspectives as `proposition:perspective;...`, without a full reading. */
+  contradictions(): string {
+    if (this.#table1 !== null) return contradictionsOfReading(this.#table1);
+    return contradictionsText(this.#profile, this.#params, this.#conclusions.context);
+  }
+
   get ask_next(): readonly Question[] {
     this.#ask ??= askNext(this.#profile, this.#params, {
       ...this.#conclusions,
@@ -109,6 +115,19 @@ class DiagnosisRecord implements Diagnosis {
       stamp: this.stamp,
     };
   }
+}
+
+function contradictionsOfReading(table1: readonly PropositionReading[]): string {
+  return table1.flatMap((r) => r.contradicted.map((p) => `${r.proposition}:${p}`)).join(";");
+}
+
+/**
+ * The perspectives whose Table 1 answer the firm's own record contradicts, as
+ * `proposition:perspective` joined by ";" (the CSV column). For diagnoses made here it skips
+ * the full Table 1 reading; for any other `Diagnosis` it reads `table1`.
+ */
+export function contradictedPerspectives(d: Diagnosis): string {
+  return d instanceof DiagnosisRecord ? d.contradictions() : contradictionsOfReading(d.table1);
 }
 
 /**

@@ -1,5 +1,10 @@
 // Public face of src/diagnose.
-export { type DiagnoseOptions, diagnose, diagnoseBatch } from "./diagnose.ts";
+export {
+  contradictedPerspectives,
+  type DiagnoseOptions,
+  diagnose,
+  diagnoseBatch,
+} from "./diagnose.ts";
 export {
   DEFAULT_PARAMS,
   type DiagnoseParams,

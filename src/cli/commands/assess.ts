@@ -120,6 +120,7 @@ export async function loadEngine(
     renderText: (d, o) => render.renderDiagnosisText(d, o),
     csvHeader: render.DIAGNOSIS_CSV_HEADER,
     csvRow: (d) => render.diagnosisCsvRow(d),
+    csvLine: (d) => render.diagnosisCsvLine(d),
     reliability: reliabilityReport(
       new diagnoseModule.ReliabilityAccumulator(),
       render.renderReliabilityText,

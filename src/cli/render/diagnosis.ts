@@ -1,4 +1,8 @@
-import type { Diagnosis, Reliability } from "../../diagnose/index.ts";
+import {
+  contradictedPerspectives,
+  type Diagnosis,
+  type Reliability,
+} from "../../diagnose/index.ts";
 import { type Fit, formatCitations } from "../../framework/index.ts";
 
 /** Text-report options. */
@@ -238,7 +242,6 @@ export function diagnosisCsvRow(d: Diagnosis): string[] {
     const s = d.barriers[i].score;
     return s === null ? "" : s.toFixed(3);
   };
-  const contradicted = d.table1.flatMap((r) => r.contradicted.map((p) => `${r.proposition}:${p}`));
   return [
     d.id,
     d.position.value,
@@ -261,10 +264,72 @@ export function diagnosisCsvRow(d: Diagnosis): string[] {
       .join(";"),
     d.recommendations[0]?.instrument ?? "",
     d.recommendations.map((r) => `${r.instrument}:${r.score.toFixed(3)}`).join(";"),
-    contradicted.join(";"),
+    contradictedPerspectives(d),
     d.stamp.rules_version,
     d.stamp.params_hash,
   ];
+}
+
+/** A CSV cell as `csvLine` writes it: quoted only when it holds `"`, `,`, CR or LF. */
+function cell(s: string): string {
+  // Readable form: /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) return `"${s.replace(/"/g, '""')}"`;
+  }
+  return s;
+}
+
+// The stamp is shared by every diagnosis made with one params object; quote it once.
+let lastStamp: Diagnosis["stamp"] | null = null;
+let lastStampCells = "";
+
+/**
+ * `csvLine(diagnosisCsvRow(d))` built as one string, with no per-firm arrays, Sets or
+ * closures: the batch path writes hundreds of thousands of these.
+ */
+export function diagnosisCsvLine(d: Diagnosis): string {
+  // open_questions: [...new Set([...position.questions, ...state.questions])].join(";")
+  const pq = d.position.questions;
+  const sq = d.state.questions;
+  let questions = "";
+  let first = true;
+  for (let i = 0; i < pq.length + sq.length; i++) {
+    const q = i < pq.length ? pq[i] : sq[i - pq.length];
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = (j < pq.length ? pq[j] : sq[j - pq.length]) === q;
+    if (!seen) {
+      questions += first ? q : `;${q}`;
+      first = false;
+    }
+  }
+  const b = d.barriers;
+  let scores = "";
+  let levels = "";
+  for (let i = 0; i < b.length; i++) {
+    const s = b[i].score;
+    if (i < 4) scores += `,${s === null ? "" : s.toFixed(3)}`;
+    levels += `${i === 0 ? "" : ";"}${b[i].family}:${b[i].level}`;
+  }
+  // modes_suited / modes_not_suited: filter by verdict, then join the modes with ";"
+  const modes = d.modes.modes;
+  let suits = "";
+  let notSuited = "";
+  for (let i = 0; i < modes.length; i++) {
+    const m = modes[i];
+    if (m.verdict === "suits") suits += suits === "" ? m.mode : `;${m.mode}`;
+    else if (m.verdict === "not_suited") notSuited += notSuited === "" ? m.mode : `;${m.mode}`;
+  }
+  const recs = d.recommendations;
+  let recText = "";
+  for (let i = 0; i < recs.length; i++) {
+    recText += `${i === 0 ? "" : ";"}${recs[i].instrument}:${recs[i].score.toFixed(3)}`;
+  }
+  if (d.stamp !== lastStamp) {
+    lastStamp = d.stamp;
+    lastStampCells = `${cell(d.stamp.rules_version)},${cell(d.stamp.params_hash)}`;
+  }
+  return `${cell(d.id)},${cell(d.position.value)},${d.position.confidence.toFixed(3)},${cell(d.state.value)},${d.state.confidence.toFixed(3)},${cell(questions)}${scores},${cell(levels)},${cell(suits)},${cell(notSuited)},${cell(recs.length > 0 ? recs[0].instrument : "")},${cell(recText)},${cell(contradictedPerspectives(d))},${lastStampCells}\n`;
 }
 
 /** Cronbach's alpha per barrier family, with the counts behind it. */

@@ -189,6 +189,31 @@ export function readTable1(p: Profile, params: DiagnoseParams, ctx: Context): Pr
   return out;
 }
 
+/**
+ * The perspectives the firm's own record contradicts, as `proposition:perspective` joined by
+ * ";" in Table 1 order: the same list `readTable1` gives in each row's `contradicted`, without
+ * building the cell readings. Propositions the record is silent on are skipped outright.
+ */
+export function contradictionsText(p: Profile, params: DiagnoseParams, ctx: Context): string {
+  let out = "";
+  for (let r = 0; r < PROPOSITIONS.length; r++) {
+    const prop = PROPOSITIONS[r];
+    const observed = observe(prop, p, params, ctx)[0];
+    if (observed === null) continue;
+    const cells = PREPARED[r];
+    for (let i = 0; i < cells.length; i++) {
+      const prepared = cells[i];
+      const cond = prepared.condition;
+      const answer =
+        prepared.answer[cond === null ? "unknown" : TRI_OF[conditionValue(cond, p, params, ctx)]];
+      if ((answer === "yes" || answer === "no") && answer !== observed) {
+        out += `${out === "" ? "" : ";"}${prop}:${prepared.cell.perspective}`;
+      }
+    }
+  }
+  return out;
+}
+
 export const table1Rule: Rule<PropositionReading[]> = {
   id: "table1.reading",
   description: "Reads each Table 1 cell for this firm and shows agreements and conflicts",
