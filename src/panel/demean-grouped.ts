@@ -4,7 +4,8 @@
  * system M and, for every column at once, the unit means and the right-hand side; a second scan
  * over the codes alone gives the unit sums of gamma[b]. The column sums are taken in row order,
  * as in demean.ts's general path; M is summed per pattern of periods (count / n once rather than
- * 1 / n count times), so it may differ from the general path in the last bits only.
+ * 1 / n count times), so it may differ from the general path in the last bits only. The total
+ * sum of squares of the first column (the response) comes out of the same scan.
  */
 import { choleskyDrop, cholSolve } from "../stats/index.ts";
 import type { Codes } from "./codes.ts";
@@ -96,6 +97,16 @@ function unitSums(
   return mean;
 }
 
+/** sum of (x[r] - mean)^2 over rows [s, e). */
+function unitSS(x: Float64Array, s: number, e: number, mean: number): number {
+  let q = 0;
+  for (let r = s; r < e; r++) {
+    const d = x[r] - mean;
+    q += d * d;
+  }
+  return q;
+}
+
 /** sum of gamma[b[r]] over rows [s, e). */
 function unitGamma(gamma: Float64Array, b: Int32Array, s: number, e: number): number {
   let q = 0;
@@ -107,7 +118,7 @@ export function twoWayGroupedCoefs(
   cols: readonly Float64Array[],
   A: Codes,
   B: Codes,
-): EffectCoefficients[] {
+): { coefs: EffectCoefficients[]; tssFirst: number } {
   const n = A.codes.length;
   const G = A.nLevels;
   const T = B.nLevels;
@@ -125,6 +136,7 @@ export function twoWayGroupedCoefs(
   const rj = cols.map(() => new Float64Array(T));
   const ci = new Float64Array(T);
   const touched = new Int32Array(T);
+  let withinFirst = 0;
   // Units whose periods are distinct (the usual case) only record their period set; the rest
   // (repeated periods, or more than 30 of them) update M directly.
   const patterns = new Map<number, number>();
@@ -137,7 +149,22 @@ export function twoWayGroupedCoefs(
     if (mask >= 0) patterns.set(mask, (patterns.get(mask) ?? 0) + 1);
     else unitSystem(b, s, e, ci, touched, M, T);
     for (let j = 0; j < K; j++) alphas[j][g] = unitSums(cols[j], b, s, e, sumsB[j], rj[j]);
+    // The first column's spread about its unit means, while the run is in cache.
+    if (K > 0) withinFirst += unitSS(cols[0], s, e, alphas[0][g]);
     s = e;
+  }
+  // Total SS of the first column about its mean = within-unit part + sum_g n_g (mean_g - mean)^2.
+  let tssFirst = 0;
+  if (K > 0) {
+    let total = 0;
+    for (let t = 0; t < T; t++) total += sumsB[0][t];
+    const mean = total / n;
+    let between = 0;
+    for (let g = 0; g < G; g++) {
+      const d = alphas[0][g] - mean;
+      between += wA[g] * d * d;
+    }
+    tssFirst = withinFirst + between;
   }
   patternSystem(patterns, M, T);
   for (let p = 0; p < T; p++) for (let q = 0; q < p; q++) M[q * T + p] = M[p * T + q];
@@ -158,5 +185,5 @@ export function twoWayGroupedCoefs(
     for (let j = 0; j < K; j++) alphas[j][g] -= unitGamma(gammas[j], b, s, e) / wA[g];
     s = e;
   }
-  return cols.map((_, j) => ({ alpha: alphas[j], gamma: gammas[j] }));
+  return { coefs: cols.map((_, j) => ({ alpha: alphas[j], gamma: gammas[j] })), tssFirst };
 }

@@ -80,6 +80,8 @@ export interface Absorbed {
   readonly iterations: number[];
   readonly converged: boolean;
   readonly method: DemeanResult["method"];
+  /** Total sum of squares of the first column about its mean, when the kernel had it for free. */
+  readonly tssFirst?: number;
 }
 
 function oneWayCoefs(
@@ -302,9 +304,10 @@ export function absorbEffects(
   const method = params.method ?? "auto";
   if (method === "exact" || (method === "auto" && B.nLevels <= (params.exactMaxLevels ?? 1000))) {
     // Unweighted rows grouped by the large effect (the usual layout) take a two-scan path.
-    const grouped = !w && rowsInCodeOrder(A.codes);
+    const grouped = !w && rowsInCodeOrder(A.codes) ? twoWayGroupedCoefs(list, A, B) : undefined;
     return {
-      coefs: grouped ? twoWayGroupedCoefs(list, A, B) : twoWayExactCoefs(list, A, B, w),
+      coefs: grouped ? grouped.coefs : twoWayExactCoefs(list, A, B, w),
+      tssFirst: grouped?.tssFirst,
       A,
       B,
       iterations: zeros,

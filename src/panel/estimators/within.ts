@@ -73,7 +73,8 @@ export function withinKernel(
   const dfResid = n - k - feDof;
   const K = k + feDof;
   const r2 = 1 - lin.ssr / fw.tssWithin;
-  const r2Overall = 1 - lin.ssr / (grouped?.tssOverall ?? totalSS(prep.y, prep.weights, true));
+  const tss = grouped?.tssOverall ?? ab.tssFirst ?? totalSS(prep.y, prep.weights, true);
+  const r2Overall = 1 - lin.ssr / tss;
   const twoway = fe.length === 2;
   return {
     ok: true,

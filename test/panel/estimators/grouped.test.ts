@@ -75,6 +75,19 @@ describe("grouped-row kernels", () => {
     for (let i = 0; i < 9; i++) expect(va.value.V[i] / vb.value.V[i]).toBeCloseTo(1, 10);
   });
 
+  it("two-way: same slopes, SSR and overall R² as the general path on shuffled rows", () => {
+    const o = { id: "firm", time: "year" };
+    const a = estimate(grouped, "y ~ x1 + x2 + x3 | firm + year", o);
+    const b = estimate(mixed, "y ~ x1 + x2 + x3 | firm + year", o);
+    if (!a.ok || !b.ok) throw new Error("fit");
+    const fa = a.value.fit;
+    const fb = b.value.fit;
+    for (let j = 0; j < 3; j++) expect(fa.lin.beta[j]).toBeCloseTo(fb.lin.beta[j], 10);
+    expect(fa.lin.ssr / fb.lin.ssr).toBeCloseTo(1, 12);
+    expect(fa.r2.r2Overall).toBeCloseTo(fb.r2.r2Overall ?? Number.NaN, 12);
+    expect(fa.feDof).toBe(fb.feDof);
+  });
+
   it("one-way: a regressor constant within firm is still reported as absorbed", () => {
     const withConst = {
       ...cols,
