@@ -1,6 +1,7 @@
 import {
   contradictedPerspectives,
   type Diagnosis,
+  type ModeGuidance,
   type Reliability,
 } from "../../diagnose/index.ts";
 import { type Fit, formatCitations } from "../../framework/index.ts";
@@ -280,6 +281,34 @@ function cell(s: string): string {
   return s;
 }
 
+// Scores and confidences take few distinct values (a few hundred over a large register), and
+// toFixed is the costliest step of a row; remembered per value, bounded.
+const FIXED3 = new Map<number, string>();
+function fixed3(x: number): string {
+  let s = FIXED3.get(x);
+  if (s === undefined) {
+    if (FIXED3.size >= 1 << 14) FIXED3.clear();
+    s = x.toFixed(3);
+    FIXED3.set(x, s);
+  }
+  return s;
+}
+
+// Mode guidance objects are shared between firms with the same facts (see mode-guidance.ts),
+// so the two mode columns are worked out once per guidance.
+const MODE_CELLS = new WeakMap<ModeGuidance, string>();
+function modeCells(g: ModeGuidance): string {
+  let s = MODE_CELLS.get(g);
+  if (s === undefined) {
+    // modes_suited, modes_not_suited: filter by verdict, then join the modes with ";"
+    const suits = g.modes.filter((m) => m.verdict === "suits").map((m) => m.mode);
+    const notSuited = g.modes.filter((m) => m.verdict === "not_suited").map((m) => m.mode);
+    s = `${cell(suits.join(";"))},${cell(notSuited.join(";"))}`;
+    MODE_CELLS.set(g, s);
+  }
+  return s;
+}
+
 // The stamp is shared by every diagnosis made with one params object; quote it once.
 let lastStamp: Diagnosis["stamp"] | null = null;
 let lastStampCells = "";
@@ -308,28 +337,19 @@ export function diagnosisCsvLine(d: Diagnosis): string {
   let levels = "";
   for (let i = 0; i < b.length; i++) {
     const s = b[i].score;
-    if (i < 4) scores += `,${s === null ? "" : s.toFixed(3)}`;
+    if (i < 4) scores += `,${s === null ? "" : fixed3(s)}`;
     levels += `${i === 0 ? "" : ";"}${b[i].family}:${b[i].level}`;
-  }
-  // modes_suited / modes_not_suited: filter by verdict, then join the modes with ";"
-  const modes = d.modes.modes;
-  let suits = "";
-  let notSuited = "";
-  for (let i = 0; i < modes.length; i++) {
-    const m = modes[i];
-    if (m.verdict === "suits") suits += suits === "" ? m.mode : `;${m.mode}`;
-    else if (m.verdict === "not_suited") notSuited += notSuited === "" ? m.mode : `;${m.mode}`;
   }
   const recs = d.recommendations;
   let recText = "";
   for (let i = 0; i < recs.length; i++) {
-    recText += `${i === 0 ? "" : ";"}${recs[i].instrument}:${recs[i].score.toFixed(3)}`;
+    recText += `${i === 0 ? "" : ";"}${recs[i].instrument}:${fixed3(recs[i].score)}`;
   }
   if (d.stamp !== lastStamp) {
     lastStamp = d.stamp;
     lastStampCells = `${cell(d.stamp.rules_version)},${cell(d.stamp.params_hash)}`;
   }
-  return `${cell(d.id)},${cell(d.position.value)},${d.position.confidence.toFixed(3)},${cell(d.state.value)},${d.state.confidence.toFixed(3)},${cell(questions)}${scores},${cell(levels)},${cell(suits)},${cell(notSuited)},${cell(recs.length > 0 ? recs[0].instrument : "")},${cell(recText)},${cell(contradictedPerspectives(d))},${lastStampCells}\n`;
+  return `${cell(d.id)},${cell(d.position.value)},${fixed3(d.position.confidence)},${cell(d.state.value)},${fixed3(d.state.confidence)},${cell(questions)}${scores},${cell(levels)},${modeCells(d.modes)},${cell(recs.length > 0 ? recs[0].instrument : "")},${cell(recText)},${cell(contradictedPerspectives(d))},${lastStampCells}\n`;
 }
 
 /** Cronbach's alpha per barrier family, with the counts behind it. */
