@@ -5,7 +5,7 @@ import {
   DEFAULT_PARAMS,
   type DiagnoseParams,
 } from "../diagnose/index.ts";
-import type { Profile } from "../firm/index.ts";
+import { emptyProfile, type Profile } from "../firm/index.ts";
 import {
   ENTREPRENEUR_TYPES,
   HOME_ECONOMIES,
@@ -44,44 +44,7 @@ const NO_ITEMS: Profile["barrier_items"] = Object.freeze({
 
 /** A reusable profile to fill with `profileView`. */
 export function scratchProfile(): Profile {
-  return {
-    id: "",
-    description: null,
-    founded: null,
-    assessed: null,
-    sector: null,
-    employees: null,
-    tradable: "unknown",
-    tech_intensity: null,
-    exports_now: "unknown",
-    export_share: null,
-    export_markets: null,
-    first_export_year: null,
-    last_export_year: null,
-    export_gap: "unknown",
-    plans_to_export: "unknown",
-    between_projects: "unknown",
-    modes: null,
-    resources_fungible: "unknown",
-    prefers_control: "unknown",
-    large_firm_links: "unknown",
-    client_pull: "unknown",
-    partner_dependence: "unknown",
-    cluster: "unknown",
-    incubator: "unknown",
-    location: null,
-    home_economy: null,
-    entrepreneur_type: null,
-    founder_export_experience: "unknown",
-    founder_same_industry: "unknown",
-    barrier_attitudinal: null,
-    barrier_resource: null,
-    barrier_operational: null,
-    barrier_strategic: null,
-    barrier_items: NO_ITEMS,
-    sunk_cost_concern: null,
-    weight: null,
-  };
+  return { ...emptyProfile(""), barrier_items: NO_ITEMS };
 }
 
 const yn = (v: number): Tri => (v === 1 ? "yes" : "no");
