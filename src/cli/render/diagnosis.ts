@@ -4,7 +4,7 @@ import {
   type ModeGuidance,
   type Reliability,
 } from "../../diagnose/index.ts";
-import { type Fit, formatCitations } from "../../framework/index.ts";
+import { ENTRY_MODES, type Fit, formatCitations } from "../../framework/index.ts";
 
 /** Text-report options. */
 export interface RenderTextOptions {
@@ -294,17 +294,23 @@ function fixed3(x: number): string {
   return s;
 }
 
-// Mode guidance objects are shared between firms with the same facts (see mode-guidance.ts),
-// so the two mode columns are worked out once per guidance.
-const MODE_CELLS = new WeakMap<ModeGuidance, string>();
+// The two mode columns depend only on each mode's verdict, so they are remembered per verdict
+// pattern (2 bits a mode, in ENTRY_MODES order): a few hundred patterns over a large register.
+const VERDICT_CODE = { suits: 0, possible: 1, caution: 2, not_suited: 3 } as const;
+const MODE_CELLS = new Map<number, string>();
 function modeCells(g: ModeGuidance): string {
-  let s = MODE_CELLS.get(g);
+  const modes = g.modes;
+  let key = modes.length === ENTRY_MODES.length ? 0 : -1;
+  for (let i = 0; i < modes.length && key >= 0; i++) {
+    key = modes[i].mode === ENTRY_MODES[i] ? key * 4 + VERDICT_CODE[modes[i].verdict] : -1;
+  }
+  let s = key >= 0 ? MODE_CELLS.get(key) : undefined;
   if (s === undefined) {
     // modes_suited, modes_not_suited: filter by verdict, then join the modes with ";"
-    const suits = g.modes.filter((m) => m.verdict === "suits").map((m) => m.mode);
-    const notSuited = g.modes.filter((m) => m.verdict === "not_suited").map((m) => m.mode);
+    const suits = modes.filter((m) => m.verdict === "suits").map((m) => m.mode);
+    const notSuited = modes.filter((m) => m.verdict === "not_suited").map((m) => m.mode);
     s = `${cell(suits.join(";"))},${cell(notSuited.join(";"))}`;
-    MODE_CELLS.set(g, s);
+    if (key >= 0) MODE_CELLS.set(key, s);
   }
   return s;
 }
