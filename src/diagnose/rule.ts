@@ -81,3 +81,31 @@ export const UNKNOWN_DISCOUNT = 0.8;
 export function confidenceFor(unknowns: number): number {
   return unknowns === 0 ? 1 : UNKNOWN_DISCOUNT ** unknowns;
 }
+
+/** A position or state with how sure the rule is and, when undetermined, what would decide it. */
+export interface Classification<T extends string> {
+  value: T | "undetermined";
+  /** 1 when every consulted input was known; falls with each unknown; 0 when undetermined. */
+  confidence: number;
+  /** Fields whose answers would decide an undetermined value (empty when determined). */
+  questions: readonly ProfileField[];
+  /** Code of the branch of the rule that decided, for explanations. */
+  basis: string;
+}
+
+const NO_QUESTIONS = Object.freeze<ProfileField[]>([]);
+
+/** The one way a classifier builds its result, so position and state agree on confidence rules. */
+export function classified<T extends string>(
+  value: T | "undetermined",
+  unknowns: number,
+  questions: readonly ProfileField[],
+  basis: string,
+): Classification<T> {
+  return {
+    value,
+    confidence: value === "undetermined" ? 0 : confidenceFor(unknowns),
+    questions: value === "undetermined" ? questions : NO_QUESTIONS,
+    basis,
+  };
+}

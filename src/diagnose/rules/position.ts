@@ -15,18 +15,9 @@ import {
   yearsToFirstExport,
 } from "../facts.ts";
 import type { DiagnoseParams } from "../params.ts";
-import { confidenceFor, type ProfileField, type Rule } from "../rule.ts";
+import { type Classification, classified, type ProfileField, type Rule } from "../rule.ts";
 
-/** A position or state with how sure the rule is and, when undetermined, what would decide it. */
-export interface Classification<T extends string> {
-  value: T | "undetermined";
-  /** 1 when every consulted input was known; falls with each unknown; 0 when undetermined. */
-  confidence: number;
-  /** Fields whose answers would decide an undetermined value (empty when determined). */
-  questions: readonly ProfileField[];
-  /** Code of the branch of the rule that decided, for explanations. */
-  basis: string;
-}
+export type { Classification } from "../rule.ts";
 
 // Shared, frozen question lists: classifying allocates nothing but the result.
 const Q_TRADABLE = Object.freeze<ProfileField[]>(["tradable", "exports_now"]);
@@ -39,19 +30,12 @@ const Q_EXPERIENCE = Object.freeze<ProfileField[]>([
 ]);
 const NONE = Object.freeze<ProfileField[]>([]);
 
-function result(
+const result: (
   value: Position | "undetermined",
   unknowns: number,
   questions: readonly ProfileField[],
   basis: string,
-): Classification<Position> {
-  return {
-    value,
-    confidence: value === "undetermined" ? 0 : confidenceFor(unknowns),
-    questions: value === "undetermined" ? questions : NONE,
-    basis,
-  };
-}
+) => Classification<Position> = classified;
 
 /**
  * Where the firm sits on the spectrum. Cheap: no trace, no allocation beyond the result; the

@@ -2,8 +2,7 @@ import type { Profile } from "../../firm/index.ts";
 import type { State } from "../../framework/index.ts";
 import { activeNow, exportHistory, exportHistoryImplicit, NO, UNKNOWN, YES } from "../facts.ts";
 import type { DiagnoseParams } from "../params.ts";
-import { confidenceFor, type ProfileField, type Rule } from "../rule.ts";
-import type { Classification } from "./position.ts";
+import { type Classification, classified, type ProfileField, type Rule } from "../rule.ts";
 
 const Q_EXPORTS_NOW = Object.freeze<ProfileField[]>(["exports_now", "last_export_year"]);
 const Q_BETWEEN = Object.freeze<ProfileField[]>(["between_projects"]);
@@ -11,19 +10,12 @@ const Q_PLANS = Object.freeze<ProfileField[]>(["plans_to_export"]);
 const Q_PLANS_BETWEEN = Object.freeze<ProfileField[]>(["plans_to_export", "between_projects"]);
 const NONE = Object.freeze<ProfileField[]>([]);
 
-function result(
+const result: (
   value: State | "undetermined",
   unknowns: number,
   questions: readonly ProfileField[],
   basis: string,
-): Classification<State> {
-  return {
-    value,
-    confidence: value === "undetermined" ? 0 : confidenceFor(unknowns),
-    questions: value === "undetermined" ? questions : NONE,
-    basis,
-  };
-}
+) => Classification<State> = classified;
 
 /**
  * The firm's current internationalization state (states, not stages: Bell et al. 2003). Cheap,
