@@ -1,6 +1,19 @@
 // Public face of src/firm: the one firm-profile type, its schema and validation.
 
 export { showValue, type Where } from "./coerce.ts";
+export {
+  allocateProfileColumns,
+  columnsRowToProfile,
+  ENUM_CODES,
+  MODES_UNKNOWN,
+  type ProfileColumns,
+  profilesToColumns,
+  setProfileRow,
+  TRI_NO,
+  TRI_UNKNOWN,
+  TRI_YES,
+  UNKNOWN_CODE,
+} from "./columns.ts";
 export { type CompiledValidator, compileValidator } from "./compiled.ts";
 export { findInconsistencies, type Inconsistency } from "./consistency.ts";
 export {
