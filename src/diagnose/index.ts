@@ -1,4 +1,22 @@
 // Public face of src/diagnose.
+
+export { CONTRADICTION_NAMES } from "./columnar/contradictions.ts";
+export { diagnosisColumnsCsvLines } from "./columnar/csv-lines.ts";
+export { diagnoseColumns } from "./columnar/diagnose-columns.ts";
+export {
+  allocateDiagnosisColumns,
+  type Basis,
+  type DiagnosisColumns,
+  LEVELS,
+  POSITION_BASES,
+  QUESTION_FIELDS,
+  type QuestionField,
+  RECOMMENDATION_WIDTH,
+  STATE_BASES,
+  UNDETERMINED,
+  VERDICTS,
+} from "./columnar/outputs.ts";
+export { addItemColumns } from "./columnar/reliability.ts";
 export {
   contradictedPerspectives,
   type DiagnoseOptions,

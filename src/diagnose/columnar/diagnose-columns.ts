@@ -1,0 +1,54 @@
+import type { ProfileColumns } from "../../firm/index.ts";
+import { type DiagnoseParams, paramsHash } from "../params.ts";
+import { RULES_VERSION } from "../rule.ts";
+import { barrierKernel } from "./barriers.ts";
+import { classifyKernel } from "./classify.ts";
+import { contradictionKernel } from "./contradictions.ts";
+import { modeKernel } from "./modes.ts";
+import { allocateDiagnosisColumns, type DiagnosisColumns, diagnosisCapacity } from "./outputs.ts";
+import { recommendKernel } from "./recommend.ts";
+
+// Rows per pass: each rule family runs over a block of rows before the next one starts, so a
+// block's columns stay in cache between passes.
+const BLOCK = 4096;
+
+// One frozen stamp per params object (paramsHash is remembered per object too).
+const stamps = new WeakMap<DiagnoseParams, DiagnosisColumns["stamp"]>();
+function stampFor(params: DiagnoseParams): DiagnosisColumns["stamp"] {
+  let stamp = stamps.get(params);
+  if (stamp === undefined) {
+    stamp = Object.freeze({ rules_version: RULES_VERSION, params_hash: paramsHash(params) });
+    stamps.set(params, stamp);
+  }
+  return stamp;
+}
+
+/**
+ * Diagnoses every row of `cols` at once: for row i the same position, state (values,
+ * confidences, deciding questions), barrier scores and levels, entry-mode verdicts, ranked
+ * recommendations and contradicted perspectives as `diagnose(columnsRowToProfile(cols, i),
+ * {params})`, as codes in typed arrays (see `DiagnosisColumns`). No object is made per row.
+ *
+ * `out` is reused when it can hold `cols.length` rows (its `length` is set); otherwise new
+ * columns are allocated. The columns must hold valid codes (as `profilesToColumns` and the
+ * profile readers write them).
+ */
+export function diagnoseColumns(
+  cols: ProfileColumns,
+  params: DiagnoseParams,
+  out?: DiagnosisColumns,
+): DiagnosisColumns {
+  const n = cols.length;
+  const d = out !== undefined && diagnosisCapacity(out) >= n ? out : allocateDiagnosisColumns(n);
+  d.length = n;
+  d.stamp = stampFor(params);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    barrierKernel(cols, params, d, start, end);
+    classifyKernel(cols, params, d, start, end);
+    modeKernel(cols, d, start, end);
+    recommendKernel(cols, params, d, start, end);
+    contradictionKernel(cols, params, d, start, end);
+  }
+  return d;
+}

@@ -1,0 +1,188 @@
+import { type ProfileColumns, UNKNOWN_CODE } from "../../firm/index.ts";
+import {
+  ENTREPRENEUR_TYPES,
+  FIRM_TRAITS,
+  type FirmTrait,
+  SECTORS,
+  TECH_INTENSITIES,
+} from "../../framework/index.ts";
+import type { DiagnoseParams } from "../params.ts";
+import { confidenceFor } from "../rule.ts";
+import {
+  HIGH_MISS,
+  MEDIUM_MISS,
+  POSITION_MISS,
+  REFINE_LOW_SHARE,
+  REFINE_YOUNG,
+  STATE_MISS,
+  INSTRUMENT_TABLE as T,
+  TRAIT_MISS,
+} from "./instruments.ts";
+import {
+  type DiagnosisColumns,
+  LEVEL_HIGH,
+  LEVEL_MEDIUM,
+  LEVEL_UNKNOWN,
+  RECOMMENDATION_WIDTH,
+  UNDETERMINED,
+} from "./outputs.ts";
+
+const Y = 0;
+const bit = (t: FirmTrait) => 1 << FIRM_TRAITS.indexOf(t);
+const B_TRADABLE = bit("tradable");
+const B_KNOWLEDGE = bit("knowledge_intensive");
+const B_RESOURCE_POOR = bit("resource_poor");
+const B_LINKS = bit("large_firm_links");
+const B_PULL = bit("client_pull");
+const B_DEPENDENT = bit("partner_dependent");
+const B_CONTROL = bit("prefers_control");
+const B_SUNK = bit("high_sunk_cost_concern");
+const B_NOVICE = bit("novice_entrepreneur");
+const B_HABITUAL = bit("habitual_entrepreneur");
+const B_PORTFOLIO = bit("portfolio_entrepreneur");
+const B_FOUNDER = bit("founder_export_experience");
+const B_CLUSTER = bit("in_cluster");
+const B_INCUBATOR = bit("in_incubator");
+const B_SERVICES = bit("business_services");
+const ALL_TRAITS = (1 << FIRM_TRAITS.length) - 1;
+const HIGH_TECH = TECH_INTENSITIES.indexOf("high");
+const KNOWLEDGE_MANUFACTURING = SECTORS.indexOf("knowledge_manufacturing");
+const BUSINESS_SERVICES = SECTORS.indexOf("business_services");
+const NOVICE = ENTREPRENEUR_TYPES.indexOf("novice");
+const PORTFOLIO = ENTREPRENEUR_TYPES.indexOf("portfolio");
+const CONFIDENCE = Float64Array.from({ length: 40 }, (_, k) => confidenceFor(k));
+/** By tri code (0 yes, 1 no, 2 unknown): -1 (all bits) when the code matches, else 0. */
+const YES_MASK = Int32Array.of(-1, 0, 0);
+const UNKNOWN_MASK = Int32Array.of(0, 0, -1);
+
+function popcount(x: number): number {
+  let n = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Ranked recommendations over rows [start, end): each row's firm traits as two bit sets (yes,
+ * unknown; the rest are no, as `traitValue` reads them), then every instrument tested with mask
+ * operations and the suitable ones insertion-sorted by score into the row's slots (ties keep
+ * instrument order, as in `recommend`). Reads position, state, barrier levels and the
+ * export-history fact already written to `out`.
+ */
+export function recommendKernel(
+  cols: ProfileColumns,
+  params: DiagnoseParams,
+  out: DiagnosisColumns,
+  start: number,
+  end: number,
+): void {
+  const W = RECOMMENDATION_WIDTH;
+  const sunkHigh = params.sunk_cost_high;
+  const maxAge = params.new_venture_max_age;
+  const lowShare = params.intensity_low_share;
+  const { tradable, tech_intensity, sector, large_firm_links, client_pull } = cols;
+  const { partner_dependence, prefers_control, sunk_cost_concern, entrepreneur_type } = cols;
+  const { founder_export_experience, cluster, incubator, founded, assessed, export_share } = cols;
+  const { exported_ever, position, state, barrier_level, rec_instrument, rec_score } = out;
+  const n = T.count;
+  for (let i = start; i < end; i++) {
+    // Tri codes map straight onto trait bits: YES_MASK / UNKNOWN_MASK are all ones or zero.
+    const fromHistory = exported_ever[i] === Y ? Y : tradable[i];
+    let yes = B_TRADABLE & YES_MASK[fromHistory];
+    let unk = B_TRADABLE & UNKNOWN_MASK[fromHistory];
+    const tech = tech_intensity[i];
+    const sec = sector[i];
+    if (tech === HIGH_TECH || sec === KNOWLEDGE_MANUFACTURING) yes |= B_KNOWLEDGE;
+    else if (tech === UNKNOWN_CODE || sec === UNKNOWN_CODE) unk |= B_KNOWLEDGE;
+    if (sec === UNKNOWN_CODE) unk |= B_SERVICES;
+    else if (sec === BUSINESS_SERVICES) yes |= B_SERVICES;
+    const resource = barrier_level[i * 4 + 1];
+    if (resource === LEVEL_HIGH) yes |= B_RESOURCE_POOR;
+    else if (resource === LEVEL_UNKNOWN) unk |= B_RESOURCE_POOR;
+    let c = large_firm_links[i];
+    yes |= B_LINKS & YES_MASK[c];
+    unk |= B_LINKS & UNKNOWN_MASK[c];
+    c = client_pull[i];
+    yes |= B_PULL & YES_MASK[c];
+    unk |= B_PULL & UNKNOWN_MASK[c];
+    c = partner_dependence[i];
+    yes |= B_DEPENDENT & YES_MASK[c];
+    unk |= B_DEPENDENT & UNKNOWN_MASK[c];
+    c = prefers_control[i];
+    yes |= B_CONTROL & YES_MASK[c];
+    unk |= B_CONTROL & UNKNOWN_MASK[c];
+    const sunk = sunk_cost_concern[i];
+    if (Number.isNaN(sunk)) unk |= B_SUNK;
+    else if (sunk >= sunkHigh) yes |= B_SUNK;
+    const ent = entrepreneur_type[i];
+    if (ent === UNKNOWN_CODE) unk |= B_NOVICE | B_HABITUAL | B_PORTFOLIO;
+    else
+      yes |= ent === NOVICE ? B_NOVICE : ent === PORTFOLIO ? B_HABITUAL | B_PORTFOLIO : B_HABITUAL;
+    c = founder_export_experience[i];
+    yes |= B_FOUNDER & YES_MASK[c];
+    unk |= B_FOUNDER & UNKNOWN_MASK[c];
+    c = cluster[i];
+    yes |= B_CLUSTER & YES_MASK[c];
+    unk |= B_CLUSTER & UNKNOWN_MASK[c];
+    c = incubator[i];
+    yes |= B_INCUBATOR & YES_MASK[c];
+    unk |= B_INCUBATOR & UNKNOWN_MASK[c];
+    const no = ALL_TRAITS & ~(yes | unk);
+
+    // Refinement tests as bit sets over REFINE_* (no, unknown).
+    let refNo = 0;
+    let refUnk = 0;
+    const age = assessed[i] - founded[i];
+    if (Number.isNaN(age)) refUnk |= 1 << REFINE_YOUNG;
+    else if (!(age <= maxAge)) refNo |= 1 << REFINE_YOUNG;
+    const share = export_share[i];
+    if (Number.isNaN(share)) refUnk |= 1 << REFINE_LOW_SHARE;
+    else if (!(share < lowShare)) refNo |= 1 << REFINE_LOW_SHARE;
+
+    const pos = position[i];
+    const st = state[i];
+    const posBit = pos === UNDETERMINED ? 0 : 1 << pos;
+    const stBit = st === UNDETERMINED ? 0 : 1 << st;
+    let high = 0;
+    let medium = 0;
+    for (let f = 0; f < 4; f++) {
+      const level = barrier_level[i * 4 + f];
+      if (level === LEVEL_HIGH) high |= 1 << f;
+      else if (level === LEVEL_MEDIUM) medium |= 1 << f;
+    }
+
+    const base = i * W;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      if (T.notPosition[k] & posBit || T.notState[k] & stBit) continue;
+      const requires = T.requires[k];
+      const notTrait = T.notTrait[k];
+      if (requires & no || notTrait & yes) continue;
+      const refs = T.refinements[k];
+      if (refs & refNo) continue;
+      const unknowns = popcount((requires | notTrait) & unk) + popcount(refs & refUnk);
+      const matches = T.suitTrait[k] & yes;
+      let miss = TRAIT_MISS[popcount(matches)];
+      const byPosition = T.suitPosition[k] & posBit;
+      const byState = T.suitState[k] & stBit;
+      if (byPosition) miss *= POSITION_MISS;
+      if (byState) miss *= STATE_MISS;
+      if (matches === 0 && byPosition === 0 && byState === 0) continue;
+      const barriers = T.barriers[k];
+      miss *= HIGH_MISS[popcount(barriers & high)] * MEDIUM_MISS[popcount(barriers & medium)];
+      const score = (1 - miss) * CONFIDENCE[unknowns];
+      // Insertion sort, best first; equal scores stay in instrument order.
+      let j = count++;
+      while (j > 0 && rec_score[base + j - 1] < score) {
+        rec_score[base + j] = rec_score[base + j - 1];
+        rec_instrument[base + j] = rec_instrument[base + j - 1];
+        j--;
+      }
+      rec_score[base + j] = score;
+      rec_instrument[base + j] = k;
+    }
+    out.rec_count[i] = count;
+  }
+}
