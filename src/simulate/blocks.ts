@@ -8,9 +8,10 @@ import { allocateEffects, type YearHooks } from "./intervention.ts";
 import { aggregateLength, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "./metrics.ts";
 import { fastParams, type SimParams } from "./params.ts";
 import { allocatePopulation, columnNames, type Population } from "./population.ts";
-import { collectKernel } from "./processes/collect.ts";
+import { collectKernel, foldCells, newCells } from "./processes/collect.ts";
 import type { StepContext } from "./processes/context.ts";
 import { allocateDecisionScratch } from "./processes/export-decision.ts";
+import { stepYearByProcess } from "./reference-step.ts";
 import { counterRng } from "./rng.ts";
 import { synthesizeRange } from "./synthesize.ts";
 import { type ScenarioState, stepYear } from "./year-step.ts";
@@ -72,6 +73,12 @@ function copyRange(dst: Population, src: Population, start: number, end: number)
 }
 
 /**
+ * How a year is computed: the fused firm-year pass, or the readable process-by-process
+ * reference (same numbers, several times slower; for tests).
+ */
+export type YearPath = "fused" | "reference";
+
+/**
  * Runs `blocks` of replication `replication`. `scenarios[0]` is the baseline. `initial`, when
  * given, is a loaded population (slots 0..firms-1) used instead of synthesis.
  */
@@ -82,11 +89,13 @@ export function simulateBlocks(
   scenarios: ScenarioState[],
   initial: Population | null,
   observer?: YearObserver,
+  path: YearPath = "fused",
 ): BlockResult[] {
   const rng = counterRng(plan.seed, replication);
   const params = fastParams(plan.params);
   const base = scenarios[0];
   const results: BlockResult[] = [];
+  const cells = newCells();
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
@@ -98,35 +107,48 @@ export function simulateBlocks(
     if (initial) copyRange(base.pop, initial, start, end);
     else synthesizeRange(base.pop, start, end, plan.startYear - plan.burnIn - 1, params, rng);
     const ctx: StepContext = { year: 0, start, end, params, rng };
+    const step = path === "fused" ? stepYear : stepYearByProcess;
     for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
       ctx.year = y;
-      stepYear(base, ctx, { yearIndex: -1, budgetShare });
+      step(base, ctx, { yearIndex: -1, budgetShare });
     }
     for (let k = 1; k < scenarios.length; k++) copyRange(scenarios[k].pop, base.pop, start, end);
     for (let t = 0; t < plan.years; t++) {
       ctx.year = plan.startYear + t;
       for (let k = 0; k < scenarios.length; k++) {
         const s = scenarios[k];
-        const reports = stepYear(s, ctx, { yearIndex: t, budgetShare });
+        const tally =
+          path === "fused"
+            ? {
+                cells: cells.fill(0),
+                segment_N: base.pop.position,
+                recipients_N: k === 0 ? null : s.recipients,
+                baselineExporting_N: k === 0 ? null : base.pop.exporting,
+              }
+            : null;
+        const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
         for (let h = 0; h < reports.length; h++) {
           const o = (t * s.hooks.length + h) * PROGRAMME_METRICS.length;
           programmes[k][o] += reports[h].eligible;
           programmes[k][o + 1] += reports[h].takeUp;
           programmes[k][o + 2] += reports[h].spend;
         }
-        collectKernel(
-          s.pop,
-          {
-            scratch: s.scratch,
-            segment_N: base.pop.position,
-            recipients_N: k === 0 ? null : s.recipients,
-            baselineExporting_N: k === 0 ? null : base.pop.exporting,
-            born_N: s.born,
-          },
-          aggregates[k],
-          t,
-          ctx,
-        );
+        if (tally) foldCells(cells, aggregates[k], t);
+        else {
+          collectKernel(
+            s.pop,
+            {
+              scratch: s.scratch,
+              segment_N: base.pop.position,
+              recipients_N: k === 0 ? null : s.recipients,
+              baselineExporting_N: k === 0 ? null : base.pop.exporting,
+              born_N: s.born,
+            },
+            aggregates[k],
+            t,
+            ctx,
+          );
+        }
         observer?.(k, ctx.year, s.pop, start, end);
       }
     }

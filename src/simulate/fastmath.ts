@@ -47,6 +47,9 @@ const LOGISTIC_Q = (() => {
   return t;
 })();
 
+/** The logistic quantile table, for code that indexes it inline: `t[h >>> 20]`. */
+export const LOGISTIC_TABLE = LOGISTIC_Q;
+
 /** A standard logistic draw from a 32-bit hash (its top 12 bits pick the quantile). */
 export function logisticFromHash(h: number): number {
   return LOGISTIC_Q[h >>> Q_SHIFT];

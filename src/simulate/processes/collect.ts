@@ -46,7 +46,7 @@ export function collectKernel(
   const { continuing, entry, exit, suspension, reentry: reentryCode } = TRANSITION;
   // One cell per (segment, state): each firm adds to one cell only, then cells fold into the
   // groups "all", "segment:*" and "state:*" in a fixed order.
-  const cells = new Float64Array(N_POS * N_STATES * NM);
+  const cells = newCells();
   for (let i = ctx.start; i < ctx.end; i++) {
     const c = (segment_N[i] * N_STATES + state[i]) * NM;
     const x = exporting[i];
@@ -143,8 +143,13 @@ const m_weighted_exporters = M.weighted_exporters;
 
 const N_STATES = STATES.length;
 
-/** Adds the (segment, state) cells to the groups, in cell order. */
-function foldCells(cells: Float64Array, out: Float64Array, yearIndex: number): void {
+/** Zeroed raw sums per (segment, state) cell: POSITIONS x STATES x N_METRICS. */
+export function newCells(): Float64Array {
+  return new Float64Array(N_POS * N_STATES * NM);
+}
+
+/** Adds the (segment, state) cells to the groups of `yearIndex`, in cell order. */
+export function foldCells(cells: Float64Array, out: Float64Array, yearIndex: number): void {
   for (let s = 0; s < N_POS; s++) {
     for (let t = 0; t < N_STATES; t++) {
       const c = (s * N_STATES + t) * NM;

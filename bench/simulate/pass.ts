@@ -1,0 +1,60 @@
+/**
+ * CPU nanoseconds per firm-year of the fused firm-year pass and of the process-by-process
+ * reference, over one block of firms for many years (no programmes, no tallies: burn-in work),
+ * then with the year's tallies. CPU time of this process, so other jobs inflate it less than
+ * wall time.
+ *
+ *   node --import tsx bench/simulate/pass.ts [firms=16384] [years=200]
+ */
+import {
+  allocateScenario,
+  counterRng,
+  defaultParams,
+  fastParams,
+  synthesizeRange,
+} from "../../src/simulate/index.ts";
+import { newCells } from "../../src/simulate/processes/collect.ts";
+import { stepYearByProcess } from "../../src/simulate/reference-step.ts";
+import { stepYear } from "../../src/simulate/year-step.ts";
+
+const N = Number(process.argv[2] ?? 16384);
+const YEARS = Number(process.argv[3] ?? 200);
+const p = fastParams(defaultParams());
+const rng = counterRng(1, 0);
+
+function measure(
+  name: string,
+  run: (s: ReturnType<typeof allocateScenario>, year: number) => void,
+) {
+  const s = allocateScenario(N, []);
+  synthesizeRange(s.pop, 0, N, 2000, p, rng);
+  for (let y = 0; y < 20; y++) run(s, 2001 + y);
+  const c = process.cpuUsage();
+  for (let y = 20; y < YEARS; y++) run(s, 2001 + y);
+  const d = process.cpuUsage(c);
+  const ns = ((d.user + d.system) * 1000) / ((YEARS - 20) * N);
+  console.log(
+    `${name.padEnd(28)} ${ns.toFixed(1).padStart(7)} ns/firm-year (${(1000 / ns).toFixed(2)} M/s)`,
+  );
+}
+
+const ctx = { year: 0, start: 0, end: N, params: p, rng };
+const cells = newCells();
+for (let r = 0; r < 2; r++) {
+  measure("fused", (s, year) => {
+    ctx.year = year;
+    stepYear(s, ctx, { yearIndex: -1, budgetShare: 1 });
+  });
+  measure("fused + tallies", (s, year) => {
+    ctx.year = year;
+    stepYear(s, ctx, {
+      yearIndex: 0,
+      budgetShare: 1,
+      tally: { cells, segment_N: s.pop.position, recipients_N: null, baselineExporting_N: null },
+    });
+  });
+  measure("reference (by process)", (s, year) => {
+    ctx.year = year;
+    stepYearByProcess(s, ctx, { yearIndex: -1, budgetShare: 1 });
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * One year of one scenario over one range of slots. Births, deaths and the demand shock come
+ * first; programmes act next (they see this year's newborns) and before the export decision;
+ * the rest of the year runs in one pass per firm (kernel/firm-year.ts), tile by tile.
+ */
+import {
+  clearEffects,
+  type EffectColumns,
+  type ProgrammeYearReport,
+  type YearHooks,
+} from "./intervention.ts";
+import { demographyAndDemand } from "./kernel/births.ts";
+import { firmYearPass, type YearTally } from "./kernel/firm-year.ts";
+import type { Population } from "./population.ts";
+import type { StepContext } from "./processes/context.ts";
+import type { DecisionScratch } from "./processes/export-decision.ts";
+
+/** Everything one scenario keeps between years (reused, never reallocated). */
+export interface ScenarioState {
+  pop: Population;
+  effects: EffectColumns;
+  /** The process-by-process reference path's per-slot scratch (reference-step.ts). */
+  scratch: DecisionScratch;
+  /** One recipient mask per programme, and their union. */
+  masks: Uint8Array[];
+  recipients: Uint8Array;
+  /** 1 for slots whose firm was born this year. */
+  born: Uint8Array;
+  hooks: YearHooks[];
+}
+
+/** Slots per cache tile: a tile's columns stay in L1/L2 between births and the rest. */
+const TILE = 2048;
+
+export interface StepOptions {
+  /** 0-based year since the policy start; negative during burn-in (no programme acts). */
+  yearIndex: number;
+  /** Share of the population weight in this range (the share of annual budgets). */
+  budgetShare: number;
+  /** Where the year's tallies go (policy years); omitted or null in burn-in. */
+  tally?: YearTally | null;
+}
+
+/** Runs one year; returns the programmes' reports (empty in burn-in or for the baseline). */
+export function stepYear(
+  s: ScenarioState,
+  ctx: StepContext,
+  opts: StepOptions,
+): ProgrammeYearReport[] {
+  const { pop } = s;
+  const { start, end } = ctx;
+  const acting = opts.yearIndex >= 0 && s.hooks.length > 0;
+  // Programmes read the whole range after births, so births then run in their own pass.
+  if (acting) demographyAndDemand(pop, s.born, ctx);
+  const reports = acting ? runProgrammes(s, ctx, opts) : [];
+  const tile: StepContext = { ...ctx };
+  const pass = { acting, demography: !acting, tally: opts.tally ?? null };
+  for (let t0 = start; t0 < end; t0 += TILE) {
+    tile.start = t0;
+    tile.end = Math.min(end, t0 + TILE);
+    firmYearPass(pop, s.effects, s.born, tile, pass);
+  }
+  return reports;
+}
+
+/**
+ * Calls the scenario's programmes for the range (policy years only): zeroes the effect
+ * columns and masks, and ORs each programme's mask into `recipients`.
+ */
+export function runProgrammes(
+  s: ScenarioState,
+  ctx: StepContext,
+  opts: StepOptions,
+): ProgrammeYearReport[] {
+  const reports: ProgrammeYearReport[] = [];
+  if (opts.yearIndex < 0 || s.hooks.length === 0) return reports;
+  const { pop } = s;
+  const { start, end } = ctx;
+  // Without programmes the effect columns stay zero and are never touched.
+  clearEffects(s.effects, start, end);
+  s.recipients.fill(0, start, end);
+  for (let h = 0; h < s.hooks.length; h++) {
+    const mask = s.masks[h];
+    mask.fill(0, start, end);
+    const yctx = {
+      year: ctx.year,
+      yearIndex: opts.yearIndex,
+      start,
+      end,
+      budgetShare: opts.budgetShare,
+      rng: ctx.rng,
+    };
+    reports.push(s.hooks[h].beforeDecision(yctx, pop, s.effects, mask));
+    const recipients = s.recipients;
+    for (let i = start; i < end; i++) recipients[i] |= mask[i];
+  }
+  return reports;
+}
