@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diagnosisCsvLine } from "../../src/cli/render/diagnosis.ts";
-import { fixed3 } from "../../src/diagnose/columnar/fixed3.ts";
+import { ByteWriter } from "../../src/diagnose/columnar/byte-writer.ts";
 import {
   addItemColumns,
   DEFAULT_PARAMS,
@@ -55,7 +55,14 @@ describe("diagnosisColumnsCsvLines", () => {
   });
 });
 
-describe("fixed3", () => {
+/** `x.toFixed(3)` as the byte writer writes it. */
+function fixed3(x: number): string {
+  const w = new ByteWriter(4);
+  w.fixed3(x);
+  return w.toString();
+}
+
+describe("ByteWriter.fixed3", () => {
   it("equals toFixed(3) for any double, ties and edges included", () => {
     const near = fc
       .tuple(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: -4, max: 4 }))
