@@ -1,13 +1,23 @@
 import { emptyProfile, type ProfileColumns, UNKNOWN_CODE } from "../../firm/index.ts";
 import { ENTRY_MODES, POSITIONS, SECTORS, TECH_INTENSITIES, TRI } from "../../framework/index.ts";
 import type { Context } from "../rule.ts";
-import { adviseModes } from "../rules/mode-guidance.ts";
-import { type DiagnosisColumns, LEVELS, UNDETERMINED, VERDICTS } from "./outputs.ts";
+import { MODE_REASONS } from "../rules/modes.ts";
+import {
+  type DiagnosisColumns,
+  LEVELS,
+  UNDETERMINED,
+  VERDICT_CAUTION,
+  VERDICT_NOT_SUITED,
+  VERDICT_POSSIBLE,
+  VERDICT_SUITS,
+} from "./outputs.ts";
 
 // Mode guidance reads eight categorical facts: four tri fields, technology intensity, sector,
 // position and the resource barrier level. Their codes pack into one key, and each key's verdict
-// pattern is worked out once by the single-firm rule itself (`adviseModes` on a profile that
-// carries just those facts) and kept: at most 3^4 * 4 * 6 * 7 * 4 = 54,432 entries.
+// pattern is worked out once from the rule's own reasons (MODE_REASONS, each `when` asked of a
+// profile that carries just those facts) and kept: at most 3^4 * 4 * 6 * 7 * 4 = 54,432 entries.
+// Asking the reasons directly, rather than building the full guidance, keeps a first sight of a
+// key cheap: a register shows tens of thousands of keys.
 const TECH_N = TECH_INTENSITIES.length + 1;
 const SECTOR_N = SECTORS.length + 1;
 const POSITION_N = POSITIONS.length + 1;
@@ -17,6 +27,22 @@ const patterns = new Int32Array(TABLE_SIZE).fill(-1);
 
 /** Enum codes with unknown (255) folded onto `n - 1`. */
 const dense = (code: number, n: number) => (code === UNKNOWN_CODE ? n - 1 : code);
+
+// One scratch firm and context, refilled for each new key.
+const scratch = { ...emptyProfile("") };
+const context: Context = {
+  position: "undetermined",
+  state: "undetermined",
+  barrier_levels: {
+    attitudinal: "unknown",
+    resource: "unknown",
+    operational: "unknown",
+    strategic: "unknown",
+  },
+};
+const MODE_BITS = MODE_REASONS.map((r) =>
+  r.modes.reduce((m, mode) => m | (1 << ENTRY_MODES.indexOf(mode)), 0),
+);
 
 function patternOf(key: number): number {
   let k = key;
@@ -34,31 +60,39 @@ function patternOf(key: number): number {
   k = (k - links) / 3;
   const control = k % 3;
   const fungible = (k - control) / 3;
-  const p = {
-    ...emptyProfile(""),
-    resources_fungible: TRI[fungible],
-    prefers_control: TRI[control],
-    large_firm_links: TRI[links],
-    client_pull: TRI[pull],
-    tech_intensity: tech === TECH_N - 1 ? null : TECH_INTENSITIES[tech],
-    sector: sector === SECTOR_N - 1 ? null : SECTORS[sector],
-  };
-  const ctx: Context = {
-    position: position === POSITION_N - 1 ? "undetermined" : POSITIONS[position],
-    state: "undetermined",
-    barrier_levels: {
-      attitudinal: "unknown",
-      resource: LEVELS[level],
-      operational: "unknown",
-      strategic: "unknown",
-    },
-  };
-  const advice = adviseModes(p, ctx).modes;
+  scratch.resources_fungible = TRI[fungible];
+  scratch.prefers_control = TRI[control];
+  scratch.large_firm_links = TRI[links];
+  scratch.client_pull = TRI[pull];
+  scratch.tech_intensity = tech === TECH_N - 1 ? null : TECH_INTENSITIES[tech];
+  scratch.sector = sector === SECTOR_N - 1 ? null : SECTORS[sector];
+  context.position = position === POSITION_N - 1 ? "undetermined" : POSITIONS[position];
+  context.barrier_levels.resource = LEVELS[level];
+  // Which modes have a reason for, against, or for caution (as verdictOf in mode-guidance.ts).
+  let forIt = 0;
+  let against = 0;
+  let caution = 0;
+  for (let r = 0; r < MODE_REASONS.length; r++) {
+    const reason = MODE_REASONS[r];
+    if (!reason.when(scratch, context)) continue;
+    if (reason.effect === "for") forIt |= MODE_BITS[r];
+    else if (reason.effect === "against") against |= MODE_BITS[r];
+    else caution |= MODE_BITS[r];
+  }
   let pattern = 0;
   for (let m = 0; m < ENTRY_MODES.length; m++) {
-    const a = advice.find((x) => x.mode === ENTRY_MODES[m]);
-    if (a === undefined) throw new Error(`mode guidance gave no verdict for ${ENTRY_MODES[m]}`);
-    pattern |= VERDICTS.indexOf(a.verdict) << (2 * m);
+    const bit = 1 << m;
+    const verdict =
+      against & bit
+        ? forIt & bit
+          ? VERDICT_CAUTION
+          : VERDICT_NOT_SUITED
+        : caution & bit
+          ? VERDICT_CAUTION
+          : forIt & bit
+            ? VERDICT_SUITS
+            : VERDICT_POSSIBLE;
+    pattern |= verdict << (2 * m);
   }
   return pattern;
 }

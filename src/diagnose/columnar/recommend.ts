@@ -3,7 +3,9 @@ import {
   ENTREPRENEUR_TYPES,
   FIRM_TRAITS,
   type FirmTrait,
+  POSITIONS,
   SECTORS,
+  STATES,
   TECH_INTENSITIES,
 } from "../../framework/index.ts";
 import type { DiagnoseParams } from "../params.ts";
@@ -55,13 +57,33 @@ const CONFIDENCE = Float64Array.from({ length: 40 }, (_, k) => confidenceFor(k))
 const YES_MASK = Int32Array.of(-1, 0, 0);
 const UNKNOWN_MASK = Int32Array.of(0, 0, -1);
 
-function popcount(x: number): number {
+/** Bits set in each 16-bit value (trait, barrier and refinement sets all fit in 16 bits). */
+const POPCOUNT = Uint8Array.from({ length: 1 << 16 }, (_, x) => {
   let n = 0;
-  while (x !== 0) {
-    x &= x - 1;
-    n++;
-  }
+  for (let m = x; m !== 0; m &= m - 1) n++;
   return n;
+});
+
+// The instruments worth testing for each (position, state), in instrument order: those not
+// ruled out by either and able to match at all (by position, state or some trait).
+const P_SLOTS = POSITIONS.length + 1;
+const S_SLOTS = STATES.length + 1;
+const candidateSlot = (pos: number, st: number) =>
+  (pos === UNDETERMINED ? P_SLOTS - 1 : pos) * S_SLOTS + (st === UNDETERMINED ? S_SLOTS - 1 : st);
+const CANDIDATES_BY = T.count;
+const CANDIDATES = new Uint8Array(P_SLOTS * S_SLOTS * CANDIDATES_BY);
+const CANDIDATE_COUNT = new Uint8Array(P_SLOTS * S_SLOTS);
+for (let pos = 0; pos < P_SLOTS; pos++) {
+  for (let st = 0; st < S_SLOTS; st++) {
+    const posBit = pos === P_SLOTS - 1 ? 0 : 1 << pos;
+    const stBit = st === S_SLOTS - 1 ? 0 : 1 << st;
+    const slot = pos * S_SLOTS + st;
+    for (let k = 0; k < T.count; k++) {
+      if (T.notPosition[k] & posBit || T.notState[k] & stBit) continue;
+      if (!(T.suitPosition[k] & posBit || T.suitState[k] & stBit || T.suitTrait[k])) continue;
+      CANDIDATES[slot * CANDIDATES_BY + CANDIDATE_COUNT[slot]++] = k;
+    }
+  }
 }
 
 /**
@@ -86,7 +108,13 @@ export function recommendKernel(
   const { partner_dependence, prefers_control, sunk_cost_concern, entrepreneur_type } = cols;
   const { founder_export_experience, cluster, incubator, founded, assessed, export_share } = cols;
   const { exported_ever, position, state, barrier_level, rec_instrument, rec_score } = out;
-  const n = T.count;
+  const requiresK = T.requires;
+  const notTraitK = T.notTrait;
+  const refinementsK = T.refinements;
+  const suitTrait = T.suitTrait;
+  const suitPosition = T.suitPosition;
+  const suitState = T.suitState;
+  const barriersK = T.barriers;
   for (let i = start; i < end; i++) {
     // Tri codes map straight onto trait bits: YES_MASK / UNKNOWN_MASK are all ones or zero.
     const fromHistory = exported_ever[i] === Y ? Y : tradable[i];
@@ -145,6 +173,9 @@ export function recommendKernel(
     const st = state[i];
     const posBit = pos === UNDETERMINED ? 0 : 1 << pos;
     const stBit = st === UNDETERMINED ? 0 : 1 << st;
+    const slot = candidateSlot(pos, st);
+    const list = slot * CANDIDATES_BY;
+    const candidates = CANDIDATE_COUNT[slot];
     let high = 0;
     let medium = 0;
     for (let f = 0; f < 4; f++) {
@@ -155,23 +186,23 @@ export function recommendKernel(
 
     const base = i * W;
     let count = 0;
-    for (let k = 0; k < n; k++) {
-      if (T.notPosition[k] & posBit || T.notState[k] & stBit) continue;
-      const requires = T.requires[k];
-      const notTrait = T.notTrait[k];
+    for (let c = 0; c < candidates; c++) {
+      const k = CANDIDATES[list + c];
+      const requires = requiresK[k];
+      const notTrait = notTraitK[k];
       if (requires & no || notTrait & yes) continue;
-      const refs = T.refinements[k];
+      const refs = refinementsK[k];
       if (refs & refNo) continue;
-      const unknowns = popcount((requires | notTrait) & unk) + popcount(refs & refUnk);
-      const matches = T.suitTrait[k] & yes;
-      let miss = TRAIT_MISS[popcount(matches)];
-      const byPosition = T.suitPosition[k] & posBit;
-      const byState = T.suitState[k] & stBit;
+      const unknowns = POPCOUNT[(requires | notTrait) & unk] + POPCOUNT[refs & refUnk];
+      const matches = suitTrait[k] & yes;
+      let miss = TRAIT_MISS[POPCOUNT[matches]];
+      const byPosition = suitPosition[k] & posBit;
+      const byState = suitState[k] & stBit;
       if (byPosition) miss *= POSITION_MISS;
       if (byState) miss *= STATE_MISS;
       if (matches === 0 && byPosition === 0 && byState === 0) continue;
-      const barriers = T.barriers[k];
-      miss *= HIGH_MISS[popcount(barriers & high)] * MEDIUM_MISS[popcount(barriers & medium)];
+      const barriers = barriersK[k];
+      miss *= HIGH_MISS[POPCOUNT[barriers & high]] * MEDIUM_MISS[POPCOUNT[barriers & medium]];
       const score = (1 - miss) * CONFIDENCE[unknowns];
       // Insertion sort, best first; equal scores stay in instrument order.
       let j = count++;
