@@ -1,7 +1,7 @@
 // One measured run of the assess pipeline in a fresh process, printing one JSON line.
-// Usage: node --import tsx bench/assess/once.ts FILE.csv baseline|validate|csv|json
+// Usage: node --import tsx bench/assess/once.ts FILE.csv baseline|validate|columns|csv|json
 // "baseline" is csv-parse + the zod schema; "validate" is the streaming reader (scanner + compiled
-// validator) only; "csv"/"json" also diagnose and write to a null sink,
+// validator) only; "columns" is the bulk reader (bytes -> ProfileColumns) only; "csv"/"json" also diagnose and write to a null sink,
 // exactly as `outward assess FILE --csv|--json > /dev/null` does (same runAssess, same engine).
 import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
@@ -9,7 +9,7 @@ import { parse } from "csv-parse";
 import { loadEngine } from "../../src/cli/commands/assess.ts";
 import { runAssess } from "../../src/cli/commands/assess-run.ts";
 import { validateProfile } from "../../src/firm/index.ts";
-import { readFirmBatches } from "../../src/io/index.ts";
+import { readFirmBatches, readProfileColumnBatches } from "../../src/io/index.ts";
 
 const [file, mode] = process.argv.slice(2);
 const sink = (): Writable =>
@@ -31,6 +31,11 @@ if (mode === "baseline") {
   }
 } else if (mode === "validate") {
   for await (const batch of readFirmBatches(file)) for (const r of batch) if (r.result.ok) n++;
+} else if (mode === "columns") {
+  // The bulk reader: bytes decoded straight into ProfileColumns batches.
+  for await (const batch of readProfileColumnBatches(file)) {
+    if (batch.kind === "columns") n += batch.columns.length;
+  }
 } else if (mode === "csv" || mode === "json") {
   const engine = await loadEngine({}, "defaults");
   const summary = await runAssess(file, engine, {

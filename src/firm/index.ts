@@ -1,5 +1,14 @@
 // Public face of src/firm: the one firm-profile type, its schema and validation.
 
+export {
+  NOT_PLAIN,
+  readEnum,
+  readModes,
+  readNumber,
+  readText,
+  readTri,
+  wordsOf,
+} from "./cell-bytes.ts";
 export { showValue, type Where } from "./coerce.ts";
 export {
   allocateProfileColumns,
@@ -14,6 +23,7 @@ export {
   TRI_YES,
   UNKNOWN_CODE,
 } from "./columns.ts";
+export { ProfileColumnsDecoder } from "./columns-decoder.ts";
 export { type CompiledValidator, compileValidator } from "./compiled.ts";
 export { findInconsistencies, type Inconsistency } from "./consistency.ts";
 export {

@@ -15,6 +15,12 @@ export type { PanelSummary } from "./panel-summary.ts";
 export { PANEL_COLUMNS, PanelWriter, type PanelWriterOptions } from "./panel-writer.ts";
 export * from "./parquet-frame.ts";
 export {
+  type FirmBatch,
+  type ProfileColumnsBatch,
+  type ReadProfileColumnsOptions,
+  readProfileColumnBatches,
+} from "./profile-columns-reader.ts";
+export {
   type ReadRecordsOptions,
   type RecordFormat,
   type RecordRow,

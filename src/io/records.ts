@@ -226,3 +226,6 @@ export function validateCsvCells(
   });
   return validateProfile(record, { file, row });
 }
+
+// The bulk CSV reader (profile-columns-reader.ts) shares the file-level checks and messages.
+export { checkHeader, looksBinary, unreadable };

@@ -1,0 +1,221 @@
+import type { BarrierFamily } from "../framework/vocabulary.ts";
+import {
+  NOT_PLAIN,
+  readEnum,
+  readModes,
+  readNumber,
+  readText,
+  readTri,
+  wordsOf,
+} from "./cell-bytes.ts";
+import {
+  allocateProfileColumns,
+  ENUM_CODES,
+  type ProfileColumns,
+  TRI_NO,
+  TRI_YES,
+} from "./columns.ts";
+import { type CompiledValidator, compileValidator } from "./compiled.ts";
+import { FIELD_BY_NAME, parseItemColumn } from "./fields.ts";
+
+// Kind 0 is a column outside the profile: its cells are skipped.
+const ID = 1;
+const TEXT = 2;
+const TRI_KIND = 3;
+const ENUM = 4;
+const NUMBER = 5;
+const MODES = 6;
+const ITEM = 7;
+
+const NO_WORDS: Uint8Array[] = [];
+const LF = 10;
+const CR = 13;
+const COMMA = 44;
+const QUOTE = 34;
+
+/**
+ * Decodes CSV rows of one header straight from bytes into `ProfileColumns`. `decodeRecord` takes the
+ * common spellings only and says when a row needs the general path, which is the compiled
+ * validator (`validator`): the bulk reader then validates the row's text cells and stores the
+ * profile with `setProfileRow`, so both paths accept the same rows with the same issues.
+ */
+export class ProfileColumnsDecoder {
+  readonly header: readonly string[];
+  /** The per-row validator for this header: the general path and the source of every issue. */
+  readonly validator: CompiledValidator;
+  /** Item columns per barrier family, in header order. */
+  readonly items: Record<BarrierFamily, number>;
+  /** Position of `id` in the header. */
+  readonly idIndex: number;
+  private readonly kind: Uint8Array;
+  private readonly field: string[];
+  private readonly words: Uint8Array[][];
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly loOpen: Uint8Array;
+  private readonly whole: Uint8Array;
+  private readonly itemOf: Array<[BarrierFamily, number] | null>;
+
+  /** `validator` defaults to `compileValidator(header)`. */
+  constructor(header: readonly string[], validator: CompiledValidator = compileValidator(header)) {
+    const n = header.length;
+    this.header = header;
+    this.validator = validator;
+    this.idIndex = header.indexOf("id");
+    this.kind = new Uint8Array(n);
+    this.field = new Array<string>(n).fill("");
+    this.words = new Array<Uint8Array[]>(n).fill(NO_WORDS);
+    this.lo = new Float64Array(n).fill(-Infinity);
+    this.hi = new Float64Array(n).fill(Infinity);
+    this.loOpen = new Uint8Array(n);
+    this.whole = new Uint8Array(n);
+    this.itemOf = new Array(n).fill(null);
+    this.items = { attitudinal: 0, resource: 0, operational: 0, strategic: 0 };
+    header.forEach((name, c) => {
+      const spec = FIELD_BY_NAME.get(name);
+      const item = spec ? null : parseItemColumn(name);
+      if (item) {
+        this.kind[c] = ITEM;
+        this.itemOf[c] = [item.family, this.items[item.family]++];
+        this.lo[c] = 1;
+        this.hi[c] = 5;
+        this.whole[c] = 1;
+        return;
+      }
+      if (!spec || spec.kind === "items") return;
+      this.field[c] = name;
+      this.kind[c] = {
+        id: ID,
+        text: TEXT,
+        tri: TRI_KIND,
+        enum: ENUM,
+        number: NUMBER,
+        modes: MODES,
+      }[spec.kind];
+      if (spec.kind === "enum")
+        this.words[c] = wordsOf(ENUM_CODES[name as keyof typeof ENUM_CODES]);
+      if (spec.min !== undefined) this.lo[c] = spec.min;
+      if (spec.max !== undefined) this.hi[c] = spec.max;
+      this.loOpen[c] = spec.minExclusive ? 1 : 0;
+      this.whole[c] = spec.integer ? 1 : 0;
+    });
+  }
+
+  /** Columns for `capacity` rows with this header's item columns. */
+  allocate(capacity: number): ProfileColumns {
+    return allocateProfileColumns(capacity, this.items);
+  }
+
+  /**
+   * Makes `decodeRecord` write into `cols`. The record reader is generated once per header and
+   * columns, like the compiled validator's row reader: the commonest spellings (yes, no, empty,
+   * whole numbers) are read inline with the column's array and bounds as constants, anything else
+   * through the cell readers. Only column indices and numeric bounds enter the source text, never
+   * header text.
+   */
+  bind(cols: ProfileColumns): void {
+    const record = cols as unknown as Record<string, unknown>;
+    const args: unknown[] = [];
+    const lines: string[] = ["let b = 0, q = 0, m = 0, d = 0;"];
+    const last = this.kind.length - 1;
+    this.kind.forEach((kind, c) => {
+      const item = this.itemOf[c];
+      args.push(item ? cols.barrier_items[item[0]][item[1]] : record[this.field[c]], this.words[c]);
+      lines.push(this.cellSource(kind, c));
+      lines.push(
+        c < last
+          ? "if (buf[p] !== 44) return -1; p++;"
+          : "b = buf[p]; if (b === 13 ? buf[p + 1] !== 10 : b !== 10) return -1;",
+      );
+    });
+    const params = this.header.flatMap((_, c) => [`a${c}`, `w${c}`]);
+    const body = `"use strict"; return function decodeRecord(buf, p, i) {\n${lines.join("\n")}\nif (mayContradict(cols, i)) return -1;\nreturn buf[p] === 10 ? p + 1 : p + 2;\n};`;
+    const make = new Function(...READER_NAMES, "cols", ...params, body) as (
+      ...a: unknown[]
+    ) => (buf: Buffer, from: number, i: number) => number;
+    const readers = [readTri, readNumber, readEnum, readModes, readText, skipCell, mayContradict];
+    this.decodeRecord = make(...readers, cols, ...args);
+  }
+
+  /** Source reading cell `c` at `p` into `a<c>[i]`; leaves `p` on the delimiter or returns -1. */
+  private cellSource(kind: number, c: number): string {
+    const a = `a${c}`;
+    const call = (reader: string) => `if ((p = ${reader}) < 0) return -1;`;
+    switch (kind) {
+      case TRI_KIND:
+        return `b = buf[p]; if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = 0; p += 3; } else if (b === 110 && buf[p + 1] === 111) { ${a}[i] = 1; p += 2; } else ${call(`readTri(buf, p, ${a}, i)`)}`;
+      case NUMBER:
+      case ITEM: {
+        const [lo, hi] = [this.lo[c], this.hi[c]];
+        if (this.whole[c] === 1 && this.loOpen[c] === 0) {
+          // Digits only; a dot or sign stops the loop and fails the delimiter check.
+          return `m = 0; q = p; for (;;) { d = buf[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; } if (q === p) ${a}[i] = NaN; else if (q - p > 15 || m < ${lo} || m > ${hi}) return -1; else ${a}[i] = m; p = q;`;
+        }
+        return call(
+          `readNumber(buf, p, ${lo}, ${hi}, ${this.loOpen[c] === 1}, ${this.whole[c] === 1}, ${a}, i)`,
+        );
+      }
+      case ENUM:
+        return `if (buf[p] === 44) ${a}[i] = 255; else ${call(`readEnum(buf, p, w${c}, ${a}, i)`)}`;
+      case MODES:
+        return call(`readModes(buf, p, ${a}, i)`);
+      case ID:
+        return call(`readText(buf, p, ${a}, i, true)`);
+      case TEXT:
+        return `if (buf[p] === 44) ${a}[i] = null; else ${call(`readText(buf, p, ${a}, i, false)`)}`;
+      default:
+        return call("skipCell(buf, p)");
+    }
+  }
+
+  /**
+   * Reads the record that starts at `from` into row `i` of the bound columns, straight from the
+   * bytes, and returns where the next record starts (after its line feed). Returns NOT_PLAIN when
+   * the record does not end with a line feed before the buffer ends, has a cell outside the common
+   * spellings or the wrong number of cells, or may contradict itself: it must then take the
+   * general path (row `i` is left partly written). A line feed must follow `from` in `buf`.
+   * Set by `bind`.
+   */
+  decodeRecord: (buf: Buffer, from: number, i: number) => number = () => NOT_PLAIN;
+}
+
+const READER_NAMES = [
+  "readTri",
+  "readNumber",
+  "readEnum",
+  "readModes",
+  "readText",
+  "skipCell",
+  "mayContradict",
+];
+
+/** An ignored column's cell, unquoted, up to its end. */
+function skipCell(buf: Uint8Array, p: number): number {
+  for (;;) {
+    const b = buf[p];
+    if (b === COMMA || b === LF || b === CR) return p;
+    if (b === QUOTE) return NOT_PLAIN;
+    p++;
+  }
+}
+
+/*
+ * Whether any cross-field check of `findInconsistencies` could fire on row i. Unknown numbers are
+ * NaN, and every comparison with NaN is false, just as the checks skip nulls. It may say true
+ * more often than needed, never less: the general path then decides.
+ */
+function mayContradict(cols: ProfileColumns, i: number): boolean {
+  const founded = cols.founded[i];
+  const assessed = cols.assessed[i];
+  const first = cols.first_export_year[i];
+  const last = cols.last_export_year[i];
+  if (founded > assessed || first < founded || first > assessed) return true;
+  if (last < first || last > assessed) return true;
+  const exportsNow = cols.exports_now[i];
+  if (exportsNow === TRI_YES) {
+    if (cols.tradable[i] === TRI_NO || cols.export_share[i] === 0) return true;
+    if (cols.export_markets[i] === 0 || cols.modes[i] === 0) return true;
+    if (cols.between_projects[i] === TRI_YES) return true;
+  }
+  return exportsNow === TRI_NO && cols.export_gap[i] === TRI_YES;
+}
