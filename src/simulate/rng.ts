@@ -87,12 +87,25 @@ export function counterRng(seed: number, replication: number): CounterRng {
   if (!Number.isInteger(replication) || replication < 0) {
     throw new RangeError(`replication must be a non-negative integer, got ${replication}`);
   }
-  return {
-    seed: seed >>> 0,
-    replication,
-    key: (year, stream) => drawKey(seed >>> 0, replication, year, stream),
-    uniform: uniformAt,
-  };
+  return new SeededCounterRng(seed >>> 0, replication);
+}
+
+/**
+ * One class for every run: its methods are the same functions whatever the seed, so a kernel
+ * optimized for one replication's generator is not thrown away for the next one's (closures
+ * made per run were a new call target each time).
+ */
+class SeededCounterRng implements CounterRng {
+  constructor(
+    readonly seed: number,
+    readonly replication: number,
+  ) {}
+  key(year: number, stream: number): number {
+    return drawKey(this.seed, this.replication, year, stream);
+  }
+  uniform(key: number, slot: number): number {
+    return uniformAt(key, slot);
+  }
 }
 
 /** Scale that turns a 32-bit hash into a uniform: `mix32(...) * U32_TO_UNIT`. */

@@ -14,12 +14,13 @@ import {
 } from "./blocks.ts";
 import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec, YearHooks } from "./intervention.ts";
+import { warmUpKernels } from "./kernel/warm-up.ts";
 import { aggregateLength, PROGRAMME_METRICS } from "./metrics.ts";
 import { defaultParams, paramsHash, type SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
 
 /** Bumped whenever a process or a default changes the simulated numbers. */
-export const MODEL_VERSION = "outward-sim/1.0.0";
+export const MODEL_VERSION = "outward-sim/1.1.0";
 
 export interface RunOptions {
   /** Firms in the population (ignored when `initial` is given). */
@@ -118,6 +119,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       allocateScenario(firms, []),
       ...hooks.map((h) => allocateScenario(firms, h)),
     ];
+    warmUpKernels();
     for (let rep = 0; rep < replications; rep++) {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
       const results: BlockResult[] = [];

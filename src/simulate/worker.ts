@@ -6,6 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { allocateScenario, type BlockPlan, simulateBlocks } from "./blocks.ts";
 import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec } from "./intervention.ts";
+import { warmUpKernels } from "./kernel/warm-up.ts";
 import type { Population } from "./population.ts";
 
 export interface WorkerInit {
@@ -25,6 +26,8 @@ const scenarios = [
   allocateScenario(init.plan.firms, []),
   ...hooks.map((h) => allocateScenario(init.plan.firms, h)),
 ];
+
+warmUpKernels();
 
 parentPort!.on("message", (task: WorkerTask) => {
   try {

@@ -14,6 +14,7 @@
 
 import { STATES } from "../../framework/vocabulary.ts";
 import {
+  EXP_GRID_TABLE,
   EXP_NEG_TABLE,
   LOG_SMALL_TABLE,
   LOGISTIC_TABLE,
@@ -40,6 +41,9 @@ const EXP_SCALE = EXP_NEG_TABLE.scale;
 const EXP_LAST = EXP_NEG_TABLE.last;
 const LOG_SMALL = LOG_SMALL_TABLE;
 const LOGISTIC = LOGISTIC_TABLE;
+const EXPG = EXP_GRID_TABLE.values;
+const EXP_STEPS = EXP_GRID_TABLE.steps;
+const EXP_MID = EXP_GRID_TABLE.mid;
 const BUSINESS_SERVICES = 2;
 const LOG_MAX_EMPLOYEES = Math.log(249);
 const fround = Math.fround;
@@ -252,7 +256,9 @@ export function firmYearPass(
 
     // --- export decision (processes/export-decision.ts and export-index.ts)
     const last = exporting[i];
-    const history = ((exportHistory[i] << 1) | last) >>> 0;
+    // Kept as int32 (the column stores the same 32 bits): `>>> 0` would make a double past
+    // 31 export years and throw the optimized loop away.
+    const history = (exportHistory[i] << 1) | last;
     exportHistory[i] = history;
     let gapSince = yearsSinceExit[i];
     const gapBefore = gapSince <= 0 ? 0 : Math.min(gapSince, 255);
@@ -308,12 +314,16 @@ export function firmYearPass(
       if (ever && !last) sunk *= susp ? lostSuspended[gapBefore] : lost[gapBefore];
       if (pulled) sunk *= 1 - pullCostShare;
       sunk = Math.max(0, acting ? sunk - sunkCostOffset[i] : sunk - 0);
+      // Clamped to the table, so the saturated ends take the same (branch-free) path: there
+      // x - k = 0 and the value is exactly the end entry.
       let x = (contIndex - fixed + SIG_OFFSET) * SIG_SCALE;
-      let k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
-      const pStay = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
+      x = x > 0 ? Math.min(x, SIG_LAST) : 0;
+      let k = x | 0;
+      const pStay = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
       x = (index - fixed - sunk + SIG_OFFSET) * SIG_SCALE;
-      k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
-      const pStart = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
+      x = x > 0 ? Math.min(x, SIG_LAST) : 0;
+      k = x | 0;
+      const pStart = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
       hysteresis = fround(pStay - pStart);
       const u = (hash(decisionKey ^ mult) >>> 0) * UNIT;
       now = u < (last ? pStay : pStart) ? 1 : 0;
@@ -423,11 +433,21 @@ export function firmYearPass(
       salesNoise * LOGISTIC[hash(salesKey ^ mult) >>> 20];
     const growth = fround(g);
     salesGrowth[i] = growth;
-    sales[i] *= Math.exp(g);
+    // sales *= expFast(g) and employees = expFast(logEmp), inlined (a call would box).
+    let ey = g * EXP_STEPS;
+    let ek = Math.floor(ey);
+    let er = (ey - ek) * (1 / EXP_STEPS);
+    sales[i] *=
+      ek >= -EXP_MID && ek < EXP_MID
+        ? EXPG[ek + EXP_MID] * (1 + er * (1 + er * (0.5 + er * (1 / 6 + er * (1 / 24)))))
+        : Math.exp(g);
     let logEmp = logEmployees[i] + empEl * g;
     logEmp = logEmp < 0 ? 0 : Math.min(logEmp, LOG_MAX_EMPLOYEES);
     logEmployees[i] = logEmp;
-    employees[i] = Math.exp(logEmp);
+    ey = logEmp * EXP_STEPS;
+    ek = Math.floor(ey);
+    er = (ey - ek) * (1 / EXP_STEPS);
+    employees[i] = EXPG[ek + EXP_MID] * (1 + er * (1 + er * (0.5 + er * (1 / 6 + er * (1 / 24)))));
 
     // --- the year's tallies (processes/collect.ts): one (segment, state) cell per firm
     if (cells !== null) {

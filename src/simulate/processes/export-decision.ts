@@ -194,12 +194,16 @@ export function exportDecisionKernel(
     sunk = Math.max(0, sunk - sunkCostOffset[i]);
 
     // pStay = sigmoid(contIndex - fixed); pStart = sigmoid(index - fixed - sunk), inlined.
+    // Clamped to the table, so the saturated ends take the same (branch-free) path: there
+    // x - k = 0 and the value is exactly the end entry.
     let x = (contIndex - fixed + SIG_OFFSET) * SIG_SCALE;
-    let k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
-    const pStay = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
+    x = x > 0 ? Math.min(x, SIG_LAST) : 0;
+    let k = x | 0;
+    const pStay = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
     x = (index - fixed - sunk + SIG_OFFSET) * SIG_SCALE;
-    k = x > 0 ? (x < SIG_LAST ? x | 0 : SIG_LAST) : 0;
-    const pStart = x > 0 && x < SIG_LAST ? SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]) : SIG[k];
+    x = x > 0 ? Math.min(x, SIG_LAST) : 0;
+    k = x | 0;
+    const pStart = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
     hysteresis_N[i] = pStay - pStart;
     const u = (hash(decisionKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     let now = u < (last ? pStay : pStart) ? 1 : 0;

@@ -2,10 +2,12 @@
  * Performance: sales growth responds to domestic demand and, with a lag, to exporting (the
  * review asks researchers to identify the time lag between internationalizing and performing
  * better). Employment follows sales with an elasticity below one; firms stay SMEs (<= 249).
+ * exp is the table-based `expFast` (relative error < 1e-10): the library call cost more than
+ * the rest of the process.
  * Runs after demand.ts, which wrote the demand part of this year's growth.
  */
 
-import { logisticFromHash } from "../fastmath.ts";
+import { expFast, logisticFromHash } from "../fastmath.ts";
 import type { Population } from "../population.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
@@ -41,11 +43,11 @@ export function performanceKernel(pop: Population, ctx: StepContext): void {
       bonus * exportedThen +
       scale * logisticFromHash(hash(key ^ Math.imul(i + 1, MULT)));
     salesGrowth[i] = g;
-    sales[i] *= Math.exp(g);
+    sales[i] *= expFast(g);
     // Employment follows sales in logs, bounded to SME sizes 1..249.
     let logEmp = logEmployees[i] + empEl * g;
     logEmp = logEmp < 0 ? 0 : Math.min(logEmp, LOG_MAX_EMPLOYEES);
     logEmployees[i] = logEmp;
-    employees[i] = Math.exp(logEmp);
+    employees[i] = expFast(logEmp);
   }
 }
