@@ -86,6 +86,26 @@ for (let pos = 0; pos < P_SLOTS; pos++) {
   }
 }
 
+/** Level code to bit: 1 for high, 16 for medium (shifted by the family index). */
+const LEVEL_BITS = new Uint8Array(4);
+LEVEL_BITS[LEVEL_HIGH] = 1;
+LEVEL_BITS[LEVEL_MEDIUM] = 16;
+/**
+ * The barrier part of each instrument's miss factor, by instrument and levels byte (high
+ * families in the low nibble, medium in the next): the same product `recommend` forms.
+ */
+const BARRIER_MISS = new Float64Array(T.count << 8);
+for (let k = 0; k < T.count; k++) {
+  const barriers = T.barriers[k];
+  for (let levels = 0; levels < 256; levels++) {
+    BARRIER_MISS[(k << 8) | levels] =
+      HIGH_MISS[POPCOUNT[barriers & levels & 15]] * MEDIUM_MISS[POPCOUNT[barriers & (levels >> 4)]];
+  }
+}
+/** One row's ranking while it is sorted. */
+const score_R = new Float64Array(RECOMMENDATION_WIDTH);
+const instrument_R = new Uint8Array(RECOMMENDATION_WIDTH);
+
 /**
  * Ranked recommendations over rows [start, end): each row's firm traits as two bit sets (yes,
  * unknown; the rest are no, as `traitValue` reads them), then every instrument tested with mask
@@ -114,7 +134,6 @@ export function recommendKernel(
   const suitTrait = T.suitTrait;
   const suitPosition = T.suitPosition;
   const suitState = T.suitState;
-  const barriersK = T.barriers;
   for (let i = start; i < end; i++) {
     // Tri codes map straight onto trait bits: YES_MASK / UNKNOWN_MASK are all ones or zero.
     const fromHistory = exported_ever[i] === Y ? Y : tradable[i];
@@ -176,13 +195,9 @@ export function recommendKernel(
     const slot = candidateSlot(pos, st);
     const list = slot * CANDIDATES_BY;
     const candidates = CANDIDATE_COUNT[slot];
-    let high = 0;
-    let medium = 0;
-    for (let f = 0; f < 4; f++) {
-      const level = barrier_level[i * 4 + f];
-      if (level === LEVEL_HIGH) high |= 1 << f;
-      else if (level === LEVEL_MEDIUM) medium |= 1 << f;
-    }
+    // High families in the low nibble, medium ones in the next (the BARRIER_MISS index).
+    let levels = 0;
+    for (let f = 0; f < 4; f++) levels |= LEVEL_BITS[barrier_level[i * 4 + f]] << f;
 
     const base = i * W;
     let count = 0;
@@ -201,18 +216,21 @@ export function recommendKernel(
       if (byPosition) miss *= POSITION_MISS;
       if (byState) miss *= STATE_MISS;
       if (matches === 0 && byPosition === 0 && byState === 0) continue;
-      const barriers = barriersK[k];
-      miss *= HIGH_MISS[POPCOUNT[barriers & high]] * MEDIUM_MISS[POPCOUNT[barriers & medium]];
+      miss *= BARRIER_MISS[(k << 8) | levels];
       const score = (1 - miss) * CONFIDENCE[unknowns];
       // Insertion sort, best first; equal scores stay in instrument order.
       let j = count++;
-      while (j > 0 && rec_score[base + j - 1] < score) {
-        rec_score[base + j] = rec_score[base + j - 1];
-        rec_instrument[base + j] = rec_instrument[base + j - 1];
+      while (j > 0 && score_R[j - 1] < score) {
+        score_R[j] = score_R[j - 1];
+        instrument_R[j] = instrument_R[j - 1];
         j--;
       }
-      rec_score[base + j] = score;
-      rec_instrument[base + j] = k;
+      score_R[j] = score;
+      instrument_R[j] = k;
+    }
+    for (let j = 0; j < count; j++) {
+      rec_score[base + j] = score_R[j];
+      rec_instrument[base + j] = instrument_R[j];
     }
     out.rec_count[i] = count;
   }
