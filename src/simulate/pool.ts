@@ -1,6 +1,12 @@
 /**
- * A small pool of worker threads for the runner: each worker builds its scenario states once
- * and takes tasks from a shared queue; results come back in any order (the runner sorts them).
+ * A small pool of threads for the runner. `threads - 1` worker threads plus the calling
+ * thread take tasks from one shared queue; results come back in any order (the runner sorts
+ * them by block, so totals do not depend on who ran what).
+ *
+ * The calling thread works too because a worker needs 1-3 s to start here (it registers the
+ * TypeScript loader and compiles the modules again): with two threads, the caller computes
+ * from the first millisecond and only one worker pays that start. Each worker holds up to two
+ * tasks, so it never waits for the caller, which only hands out work between its own blocks.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -15,45 +21,65 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(pkg), "dist/esm/api/index.mjs")).href;
 }
 
+/** Tasks a worker holds at once (one running, one waiting). */
+const PREFETCH = 2;
+
+/**
+ * Runs `tasks` on `threads` threads: `threads - 1` workers, and this thread through `local`
+ * (omit it to use `threads` workers and leave this thread idle).
+ */
 export async function runOnWorkers(
   threads: number,
   init: WorkerInit,
   tasks: WorkerTask[],
   onResult: (task: WorkerTask, results: BlockResult[]) => void,
+  local?: (task: WorkerTask) => BlockResult[],
 ): Promise<void> {
   const queue = [...tasks];
   const url = new URL("./worker.ts", import.meta.url).href;
   // A TypeScript worker needs the tsx loader registered inside the worker before it loads.
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
+  const nWorkers = Math.min(local ? threads - 1 : threads, tasks.length);
   const workers: Worker[] = [];
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(threads, tasks.length) }, () => {
-        const worker = new Worker(bootstrap, { eval: true, workerData: init });
-        workers.push(worker);
-        return new Promise<void>((resolve, reject) => {
-          let current: WorkerTask | undefined;
-          const next = () => {
-            current = queue.shift();
-            if (current) worker.postMessage(current);
-            else resolve();
-          };
-          worker.on(
-            "message",
-            (msg: { ready?: boolean; ok?: boolean; results?: BlockResult[]; message?: string }) => {
-              if (msg.ready) return next();
-              if (!msg.ok) return reject(new Error(`simulation worker failed: ${msg.message}`));
-              onResult(current!, msg.results!);
-              next();
-            },
-          );
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (code !== 0) reject(new Error(`simulation worker exited with code ${code}`));
-          });
+    const running = Array.from({ length: nWorkers }, () => {
+      const worker = new Worker(bootstrap, { eval: true, workerData: init });
+      workers.push(worker);
+      return new Promise<void>((resolve, reject) => {
+        const held: WorkerTask[] = [];
+        const fill = () => {
+          while (held.length < PREFETCH && queue.length > 0) {
+            const task = queue.shift()!;
+            held.push(task);
+            worker.postMessage(task);
+          }
+          if (held.length === 0) resolve();
+        };
+        worker.on(
+          "message",
+          (msg: { ready?: boolean; ok?: boolean; results?: BlockResult[]; message?: string }) => {
+            if (msg.ready) return fill();
+            if (!msg.ok) return reject(new Error(`simulation worker failed: ${msg.message}`));
+            // A worker answers its tasks in the order it got them.
+            onResult(held.shift()!, msg.results!);
+            fill();
+          },
+        );
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (code !== 0) reject(new Error(`simulation worker exited with code ${code}`));
         });
-      }),
-    );
+      });
+    });
+    if (local) {
+      while (queue.length > 0) {
+        const task = queue.shift()!;
+        onResult(task, local(task));
+        // Let worker messages through (they hand the workers their next tasks).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    await Promise.all(running);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -18,6 +18,7 @@ import { warmUpKernels } from "./kernel/warm-up.ts";
 import { aggregateLength, PROGRAMME_METRICS } from "./metrics.ts";
 import { defaultParams, paramsHash, type SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
+import type { ScenarioState } from "./year-step.ts";
 
 /** Bumped whenever a process or a default changes the simulated numbers. */
 export const MODEL_VERSION = "outward-sim/1.1.0";
@@ -31,7 +32,7 @@ export interface RunOptions {
   replications?: number;
   /** Seed of the counter-based generator. Default 1. */
   seed?: number;
-  /** Worker threads; 1 runs in this thread. Default 1. */
+  /** Threads: this one plus `threads - 1` workers; 1 runs in this thread only. Default 1. */
   threads?: number;
   /** Calendar year of the first policy year. Default 2025. */
   startYear?: number;
@@ -140,6 +141,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
       byRep.push([]);
     }
+    let local: ScenarioState[] | null = null;
     const tasks = [];
     for (let rep = 0; rep < replications; rep++)
       for (let b = 0; b < nBlocks; b++) tasks.push({ replication: rep, blocks: [b] });
@@ -150,6 +152,12 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       (task, results) => {
         byRep[task.replication].push(...results);
         opts.onProgress?.(++done, total);
+      },
+      (task) => {
+        // This thread is one of the `threads`: it allocates its states on first use.
+        local ??= [allocateScenario(firms, []), ...hooks.map((h) => allocateScenario(firms, h))];
+        warmUpKernels();
+        return simulateBlocks(plan, task.replication, task.blocks, local, opts.initial ?? null);
       },
     );
     for (let rep = 0; rep < replications; rep++) merge(rep, byRep[rep]);
