@@ -378,14 +378,17 @@ export function firmYearPass(
         gapSince += 1;
         if (susp && gapSince > 2) susp = 0;
       }
-      spellYears[i] = spell;
-      yearsExported[i] = yearsEx;
-      everExported[i] = ever;
-      firstExportYear[i] = firstYear;
-      reentered[i] = reent;
-      yearsSinceExit[i] = gapSince;
-      suspended[i] = susp;
-      plansToExport[i] = plans;
+      // A firm that neither exports nor exported keeps its history: most firms, no stores.
+      if (now || last || ever) {
+        spellYears[i] = spell;
+        yearsExported[i] = yearsEx;
+        everExported[i] = ever;
+        firstExportYear[i] = firstYear;
+        reentered[i] = reent;
+        yearsSinceExit[i] = gapSince;
+        suspended[i] = susp;
+        plansToExport[i] = plans;
+      }
     }
 
     // --- learning (processes/learning.ts)
