@@ -1,15 +1,37 @@
 /**
  * Dense integer coding of grouping columns (firm, year, cluster): any categorical or numeric
- * column becomes Int32 codes 0..levels-1, -1 for missing. Integer-valued numeric columns with a
- * compact range are coded by direct indexing, the rest through a hash map.
+ * column becomes Int32 codes 0..levels-1, -1 for missing. Sorted columns are coded from their
+ * runs, integer-valued columns with a compact range (years) by their offset from the minimum,
+ * the rest through a hash map.
  */
 import type { Column } from "../io/index.ts";
+import { allocInt32, isShared } from "./parallel/shared.ts";
 
 export interface Codes {
   readonly name: string;
   /** Code per row, -1 = missing. */
   readonly codes: Int32Array;
   readonly nLevels: number;
+}
+
+// What has been learnt about a code array (codes are not modified once built): whether the
+// codes never decrease, i.e. each level is one run of rows (panels stored unit by unit).
+const runsKnown = new WeakMap<Int32Array, boolean>();
+
+/** True when codes never decrease and none is missing: every level's rows are one run. */
+export function inRuns(c: Codes): boolean {
+  let known = runsKnown.get(c.codes);
+  if (known === undefined) {
+    known = nonDecreasing(c.codes);
+    runsKnown.set(c.codes, known);
+  }
+  return known;
+}
+
+function nonDecreasing(codes: Int32Array): boolean {
+  if (codes.length > 0 && codes[0] < 0) return false;
+  for (let i = 1; i < codes.length; i++) if (codes[i] < codes[i - 1]) return false;
+  return true;
 }
 
 /** min, max and the count of non-integer values of the non-NaN entries, into out[0..2]. */
@@ -30,35 +52,28 @@ function rangeScan(v: Float64Array, out: Float64Array): void {
 }
 
 /**
- * Codes by direct indexing into `map` (one slot per integer in [min, max], -1 = unseen); returns
- * the number of levels. Panels usually store a unit's rows together, so a repeat of the previous
- * value reuses its code without the lookup. The slot is made an int32 explicitly: a double-valued
- * index sends V8 down its slow keyed-load path.
+ * Codes of integer values in a compact range [min, min + span): the offset from min, made dense
+ * (ascending value) only when some values in the range do not occur. Returns the level count.
+ * readable: codes[i] = rank of v[i] among the distinct values.
  */
-function codeByTable(v: Float64Array, min: number, map: Int32Array, codes: Int32Array): number {
-  let next = 0;
-  let prev = Number.NaN;
-  let prevCode = -1;
+function codeByRange(v: Float64Array, min: number, span: number, codes: Int32Array): number {
+  const seen = new Uint8Array(span);
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    if (x === prev) {
-      codes[i] = prevCode;
-      continue;
-    }
+    // NaN | 0 would be 0: test it apart.
     if (Number.isNaN(x)) {
       codes[i] = -1;
       continue;
     }
     const slot = (x - min) | 0;
-    let c = map[slot];
-    if (c < 0) {
-      c = next++;
-      map[slot] = c;
-    }
-    codes[i] = c;
-    prev = x;
-    prevCode = c;
+    codes[i] = slot;
+    seen[slot] = 1;
   }
+  const dense = new Int32Array(span);
+  let next = 0;
+  for (let t = 0; t < span; t++) dense[t] = seen[t] ? next++ : -1;
+  if (next === span) return next;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = dense[codes[i]];
   return next;
 }
 
@@ -87,14 +102,37 @@ function codeSortedRuns(v: Float64Array, codes: Int32Array): number {
   return next + 1;
 }
 
+// Codes per column object: a frame's columns are not modified once loaded, so a column coded
+// for one fit (unit, fixed effect, cluster) is not coded again for the next.
+const coded = new WeakMap<Column, Map<string, Codes>>();
+
+/** codeColumn, remembered per column (and name) for as long as the column lives. */
+export function codeColumnCached(name: string, col: Column): Codes {
+  let byName = coded.get(col);
+  if (!byName) {
+    byName = new Map();
+    coded.set(col, byName);
+  }
+  let c = byName.get(name);
+  if (!c) {
+    c = codeColumn(name, col);
+    byName.set(name, c);
+  }
+  return c;
+}
+
 /** Codes a column; level order follows first appearance (numeric ranges: ascending value). */
 export function codeColumn(name: string, col: Column): Codes {
   if (col.kind === "categorical") return recode(name, col.codes);
   const v = col.values;
   const n = v.length;
-  const sorted = new Int32Array(n);
+  // Codes of a shared column are shared too, so that worker threads can read them.
+  const sorted = allocInt32(n, isShared(v));
   const levels = codeSortedRuns(v, sorted);
-  if (levels >= 0) return { name, codes: sorted, nLevels: levels };
+  if (levels >= 0) {
+    runsKnown.set(sorted, true);
+    return { name, codes: sorted, nLevels: levels };
+  }
   const range = new Float64Array(3);
   rangeScan(v, range);
   const min = range[0];
@@ -102,10 +140,8 @@ export function codeColumn(name: string, col: Column): Codes {
   const codes = sorted;
   if (!(max >= min)) return { name, codes: codes.fill(-1), nLevels: 0 };
   const int32 = min >= -(2 ** 31) && max < 2 ** 31;
-  if (range[2] === 0 && int32 && max - min <= 4 * n + 1024) {
-    const map = new Int32Array(max - min + 1).fill(-1);
-    return { name, codes, nLevels: codeByTable(v, min, map, codes) };
-  }
+  if (range[2] === 0 && int32 && max - min <= 4 * n + 1024)
+    return { name, codes, nLevels: codeByRange(v, min, max - min + 1, codes) };
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const x = v[i];
@@ -129,21 +165,24 @@ export function recode(name: string, src: Int32Array, rows?: Int32Array): Codes 
   let maxCode = -1;
   for (let i = 0; i < src.length; i++) if (src[i] > maxCode) maxCode = src[i];
   const map = new Int32Array(maxCode + 1).fill(-1);
-  const codes = new Int32Array(n);
+  const codes = allocInt32(n, isShared(src));
   let next = 0;
+  let runs = true;
   for (let i = 0; i < n; i++) {
     const c = src[rows ? rows[i] : i];
     if (c < 0) {
       codes[i] = -1;
+      runs = false;
       continue;
     }
     let d = map[c];
     if (d < 0) {
       d = next++;
       map[c] = d;
-    }
+    } else if (d !== next - 1) runs = false;
     codes[i] = d;
   }
+  runsKnown.set(codes, runs);
   return { name, codes, nLevels: next };
 }
 

@@ -14,6 +14,7 @@ import { randomKernel } from "./estimators/random.ts";
 import { withinKernel } from "./estimators/within.ts";
 import type { ModelName, PanelFit, RandomMethod } from "./fit.ts";
 import { parseFormula } from "./formula.ts";
+import { defaultThreads } from "./parallel/pool.ts";
 import { type PreparedPanel, preparePanel, type SingletonRule } from "./prepare.ts";
 import { type EstimateSummary, summarize } from "./summary.ts";
 import { computeVcov, type SscName, type VcovType } from "./vcov/index.ts";
@@ -45,6 +46,12 @@ export interface EstimateOptions {
   logit?: LogitParams;
   /** Confidence level of intervals. Default 0.95. */
   level?: number;
+  /**
+   * Threads for the row passes of within fits on large panels stored unit by unit (used only
+   * when the columns are in shared memory, e.g. readColumnar with `shared`). Results do not
+   * depend on it. Default: the number of cores, at most 4.
+   */
+  threads?: number;
 }
 
 export interface Estimated {
@@ -79,11 +86,11 @@ export function fitPrepared(
   switch (model) {
     case "pooled":
     case "lpm":
-      if (fe.length > 0) return withinKernel(prep, fe, o.demean);
+      if (fe.length > 0) return withinKernel(prep, fe, o.demean, o.threads ?? defaultThreads());
       return { ok: true, value: pooledKernel(prep, model) };
     case "within":
     case "twoways":
-      return withinKernel(prep, fe, o.demean);
+      return withinKernel(prep, fe, o.demean, o.threads ?? defaultThreads());
     case "random": {
       if ((o.effect ?? "individual") === "twoways")
         return fail("random effects support effect individual or time");

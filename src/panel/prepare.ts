@@ -6,8 +6,9 @@
  */
 import type { Issue, Result } from "../framework/index.ts";
 import type { Frame } from "../io/index.ts";
-import { type Codes, codeColumn, levelCounts, recode } from "./codes.ts";
+import { type Codes, codeColumn, codeColumnCached, inRuns, levelCounts, recode } from "./codes.ts";
 import { type FormulaSpec, formulaColumns } from "./formula.ts";
+import { allocFloat64, isShared } from "./parallel/shared.ts";
 import { buildTimeIndex, duplicateIndexIssues, shiftedRows, type TimeIndex } from "./timeindex.ts";
 
 export type SingletonRule = "keep" | "drop";
@@ -106,14 +107,32 @@ function groupCodes(
   // The unit column is usually also the first fixed effect and the cluster: code it once.
   let c = cache.get(name);
   if (!c) {
-    c = codeColumn(name, col);
+    c = codeColumnCached(name, col);
     cache.set(name, c);
+  }
+  return c;
+}
+
+// NaN count per column array, so that a column checked for one fit is not scanned again
+// (columns are not modified once loaded).
+const nanCounts = new WeakMap<Float64Array, number>();
+
+function countNaN(v: Float64Array): number {
+  let c = nanCounts.get(v);
+  if (c === undefined) {
+    c = 0;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (Number.isNaN(x)) c++;
+    }
+    nanCounts.set(v, c);
   }
   return c;
 }
 
 /** Clears `keep` where v is NaN; returns how many rows were NaN. */
 function clearNaN(v: Float64Array, keep: Uint8Array): number {
+  if (countNaN(v) === 0) return 0;
   let c = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
@@ -126,6 +145,8 @@ function clearNaN(v: Float64Array, keep: Uint8Array): number {
 }
 
 function clearNegative(codes: Int32Array, keep: Uint8Array): number {
+  // Codes of a sorted column hold no missing value (its run coding stops at the first NaN).
+  if (inRuns({ name: "", codes, nLevels: 0 })) return 0;
   let c = 0;
   for (let i = 0; i < codes.length; i++) {
     if (codes[i] < 0) {
@@ -253,7 +274,7 @@ export function preparePanel(
   let droppedZeroWeight = 0;
   if (w) markNaN(opts.weights!, w);
   let droppedMissing = 0;
-  for (let i = 0; i < N; i++) droppedMissing += 1 - keep[i];
+  if (Object.keys(missingBy).length > 0) for (let i = 0; i < N; i++) droppedMissing += 1 - keep[i];
   if (w) {
     for (let i = 0; i < N; i++) {
       if (w[i] < 0) {
@@ -322,12 +343,14 @@ export function preparePanel(
   const rows = all ? undefined : rowsOf();
   const take = (v: Float64Array): Float64Array => {
     if (all) return v;
-    const out = new Float64Array(n);
+    const out = allocFloat64(n, isShared(v));
     for (let p = 0; p < n; p++) out[p] = v[rows![p]];
     return out;
   };
   const sub = (c: Codes): Codes => (all ? c : recode(c.name, c.codes, rows));
   const timeValue = take(timeAll);
+  // Period codes are built on first use: a one-way unit model never reads them.
+  let timeCache: Codes | undefined;
   return {
     ok: true,
     value: {
@@ -343,7 +366,10 @@ export function preparePanel(
       intercept: spec.intercept,
       weights: w ? take(w) : undefined,
       id: sub(idAll),
-      time: timeCodes(opts.time, timeValue, cache, all),
+      get time(): Codes {
+        timeCache ??= timeCodes(frame, opts.time, timeValue, all);
+        return timeCache;
+      },
       timeValue,
       fe: feAll.map((f) => sub(f!)),
       clusters: clAll.map((c) => sub(c!)),
@@ -360,14 +386,9 @@ export function preparePanel(
   };
 }
 
-function timeCodes(
-  name: string,
-  timeValue: Float64Array,
-  cache: Map<string, Codes>,
-  all: boolean,
-): Codes {
-  const cached = cache.get(name);
-  if (all && cached) return cached;
+function timeCodes(frame: Frame, name: string, timeValue: Float64Array, all: boolean): Codes {
+  const col = frame.columns.get(name);
+  if (all && col) return codeColumnCached(name, col);
   return codeColumn(name, { kind: "numeric", values: timeValue });
 }
 

@@ -23,6 +23,18 @@ export interface LinearFit {
   readonly ssr: number;
   /** Multiplier e_i with score_i = x_i e_i (w_i u_i for least squares). */
   readonly scoreMult: Float64Array;
+  /**
+   * Score sums per level of a grouping whose levels are contiguous runs of rows (the absorbed
+   * unit), S[g * k + j] = sum over g's rows of x_j e: kept by fits whose residual pass had them,
+   * so a cluster vcov on that grouping (or one it nests in) needs no pass over the rows.
+   */
+  readonly unitScores?: UnitScores;
+}
+
+export interface UnitScores {
+  readonly codes: Int32Array;
+  readonly nLevels: number;
+  readonly S: Float64Array;
 }
 
 /**

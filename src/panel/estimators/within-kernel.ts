@@ -146,10 +146,7 @@ function residualPass(
   return { resid, ssr };
 }
 
-/**
- * Least squares on the transformed columns. `pre` holds moments an earlier pass already
- * accumulated (within-grouped.ts); without it the fused block pass computes them from `ab`.
- */
+/** Least squares on the transformed columns, their moments from the fused block pass. */
 export function fusedWithin(
   y: Float64Array,
   X: readonly Float64Array[],
@@ -157,11 +154,10 @@ export function fusedWithin(
   w: Float64Array | undefined,
   ab: Absorbed,
   tol = 1e-10,
-  pre?: Moments,
 ): FusedWithin {
   const n = y.length;
   const k = X.length;
-  const { Xt, XtX, Xty, yty, sw, sx, sxx } = pre ?? crossBlocks(y, X, w, ab);
+  const { Xt, XtX, Xty, yty, sw, sx, sxx } = crossBlocks(y, X, w, ab);
   for (let p = 0; p < k; p++) for (let q = 0; q < p; q++) XtX[q * k + p] = XtX[p * k + q];
   const absorbedNames: string[] = [];
   const cand: number[] = [];

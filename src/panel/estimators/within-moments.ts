@@ -1,5 +1,5 @@
 /**
- * Block kernels shared by the within estimator's passes (within-kernel.ts, within-grouped.ts):
+ * Block kernels shared by the within estimator's general passes (within-kernel.ts):
  * small monomorphic loops, which V8 optimises far better than one large body, and the moments
  * one pass accumulates.
  */

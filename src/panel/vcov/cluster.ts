@@ -4,9 +4,60 @@
  * Miller (2011): M_1 + M_2 - M_12, with M_12 clustered on the intersection.
  */
 import type { Codes } from "../codes.ts";
-import type { LinearFit } from "../estimators/ols.ts";
+import type { LinearFit, UnitScores } from "../estimators/ols.ts";
+
+/**
+ * Cluster of each unit when every unit lies inside one cluster (the identity when the codings
+ * are the same array), else undefined.
+ */
+function unitOwner(unit: UnitScores, cl: Codes): Int32Array | undefined {
+  const owner = new Int32Array(unit.nLevels).fill(-1);
+  const u = unit.codes;
+  const c = cl.codes;
+  for (let i = 0; i < u.length; i++) {
+    const g = u[i];
+    if (owner[g] === -1) owner[g] = c[i];
+    else if (owner[g] !== c[i]) return undefined;
+  }
+  return owner;
+}
+
+/** Meat from per-unit score sums, aggregated to clusters by `owner` (identity when undefined). */
+function meatFromUnits(
+  S: Float64Array,
+  k: number,
+  G: number,
+  owner: Int32Array | undefined,
+  nClusters: number,
+): Float64Array {
+  let S_CK = S;
+  if (owner) {
+    S_CK = new Float64Array(nClusters * k);
+    for (let g = 0; g < G; g++) for (let a = 0; a < k; a++) S_CK[owner[g] * k + a] += S[g * k + a];
+  }
+  return outerSums(S_CK, owner ? nClusters : G, k);
+}
+
+/** sum over groups g of s_g s_g' (rows of S_GK). */
+function outerSums(S_GK: Float64Array, G: number, k: number): Float64Array {
+  const M = new Float64Array(k * k);
+  for (let g = 0; g < G; g++)
+    for (let a = 0; a < k; a++) {
+      const sa = S_GK[g * k + a];
+      if (sa === 0) continue;
+      for (let b = 0; b < k; b++) M[a * k + b] += sa * S_GK[g * k + b];
+    }
+  return M;
+}
 
 export function meatCluster(lin: LinearFit, cl: Codes): Float64Array {
+  const unit = lin.unitScores;
+  if (unit && unit.codes.length === cl.codes.length) {
+    const same = unit.codes === cl.codes;
+    const owner = same ? undefined : unitOwner(unit, cl);
+    if (same || owner)
+      return meatFromUnits(unit.S, lin.names.length, unit.nLevels, owner, cl.nLevels);
+  }
   const k = lin.X.length;
   const G = cl.nLevels;
   const S_GK = new Float64Array(G * k);
@@ -30,14 +81,7 @@ export function meatCluster(lin: LinearFit, cl: Codes): Float64Array {
     }
     i = j;
   }
-  const M = new Float64Array(k * k);
-  for (let g = 0; g < G; g++)
-    for (let a = 0; a < k; a++) {
-      const sa = S_GK[g * k + a];
-      if (sa === 0) continue;
-      for (let b = 0; b < k; b++) M[a * k + b] += sa * S_GK[g * k + b];
-    }
-  return M;
+  return outerSums(S_GK, G, k);
 }
 
 /** Intersection coding of two clusterings (e.g. firm x year). */

@@ -1,0 +1,34 @@
+/**
+ * The slice loop every participating thread runs: claim the next slice from a shared counter,
+ * run the kernel on it, count it done. ctrl = [next slice, slices done, failed flag].
+ */
+import {
+  RUNS_KERNELS,
+  type RunsInput,
+  type RunsKernelName,
+} from "../estimators/within-runs-kernels.ts";
+
+export interface SliceTask {
+  readonly kernel: RunsKernelName;
+  readonly inp: RunsInput;
+  readonly P: number;
+  readonly ctrl: Int32Array;
+}
+
+/** `rethrow`: the calling thread re-raises a kernel error instead of only flagging it. */
+export function claimSlices(task: SliceTask, rethrow = false): void {
+  const { ctrl, P } = task;
+  const run = RUNS_KERNELS[task.kernel];
+  for (;;) {
+    const s = Atomics.add(ctrl, 0, 1);
+    if (s >= P) return;
+    try {
+      run(task.inp, s);
+    } catch (err) {
+      Atomics.store(ctrl, 2, 1);
+      if (rethrow) throw err;
+    }
+    Atomics.add(ctrl, 1, 1);
+    Atomics.notify(ctrl, 1);
+  }
+}
