@@ -8,6 +8,7 @@ import {
   type DiagnoseParams,
   diagnose,
   diagnoseColumns,
+  diagnosisColumnsCsvBytes,
   diagnosisColumnsCsvLines,
   ReliabilityAccumulator,
 } from "../../src/diagnose/index.ts";
@@ -30,6 +31,8 @@ function expectSameCsv(profiles: Profile[], params: DiagnoseParams): void {
     diagnosisCsvLine(diagnose(columnsRowToProfile(cols, i), { params })),
   );
   expect(diagnosisColumnsCsvLines(cols, out)).toBe(expected.join(""));
+  const bytes = diagnosisColumnsCsvBytes(cols, out);
+  expect(Buffer.from(bytes).equals(Buffer.from(expected.join(""), "utf8"))).toBe(true);
   const from = Math.floor(profiles.length / 3);
   const to = Math.ceil((2 * profiles.length) / 3);
   expect(diagnosisColumnsCsvLines(cols, out, from, to)).toBe(expected.slice(from, to).join(""));

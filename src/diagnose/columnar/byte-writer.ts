@@ -28,8 +28,15 @@ export class ByteWriter {
 
   /** Appends pre-encoded ASCII bytes (room reserved by the caller). */
   put(b: Uint8Array): void {
-    this.bytes.set(b, this.length);
-    this.length += b.length;
+    const n = b.length;
+    const at = this.length;
+    // TypedArray.set costs a runtime call; most cells are a few dozen bytes.
+    if (n > 48) this.bytes.set(b, at);
+    else {
+      const out = this.bytes;
+      for (let j = 0; j < n; j++) out[at + j] = b[j];
+    }
+    this.length = at + n;
   }
 
   byte(c: number): void {
@@ -114,6 +121,11 @@ export class ByteWriter {
       b[--at] = 48 + (m - q * 10);
       m = q;
     }
+  }
+
+  /** A copy of the bytes written. */
+  copy(): Uint8Array {
+    return this.bytes.slice(0, this.length);
   }
 
   /** The bytes written as a string. */

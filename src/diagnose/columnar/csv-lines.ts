@@ -99,6 +99,25 @@ export function diagnosisColumnsCsvLines(
   start = 0,
   end: number = diag.length,
 ): string {
+  writeLines(cols, diag, start, end);
+  return writer.toString();
+}
+
+/**
+ * The same lines as `diagnosisColumnsCsvLines`, UTF-8 encoded, in a new array of their own:
+ * for a writer that takes bytes, this skips building the string and encoding it again.
+ */
+export function diagnosisColumnsCsvBytes(
+  cols: ProfileColumns,
+  diag: DiagnosisColumns,
+  start = 0,
+  end: number = diag.length,
+): Uint8Array {
+  writeLines(cols, diag, start, end);
+  return writer.copy();
+}
+
+function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number, end: number) {
   const stamp = encode(`${cell(diag.stamp.rules_version)},${cell(diag.stamp.params_hash)}\n`);
   const W = RECOMMENDATION_WIDTH;
   const { position, position_confidence, position_basis, state, state_confidence } = diag;
@@ -145,5 +164,4 @@ export function diagnosisColumnsCsvLines(
     w.put(contradictedCell(contradicted[i]));
     w.put(stamp);
   }
-  return w.toString();
 }
