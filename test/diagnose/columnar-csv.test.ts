@@ -53,8 +53,9 @@ describe("diagnosisColumnsCsvLines", () => {
     );
   });
 
-  it("writes the same bytes for the example archetypes", async () => {
+  it("writes the same bytes for the example files", async () => {
     expectSameCsv(await archetypes(), DEFAULT_PARAMS);
+    expectSameCsv(await archetypes("firms-with-items.csv"), DEFAULT_PARAMS);
   });
 });
 

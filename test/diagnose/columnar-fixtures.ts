@@ -4,13 +4,12 @@ import { DEFAULT_PARAMS, type DiagnoseParams } from "../../src/diagnose/index.ts
 import type { Profile } from "../../src/firm/index.ts";
 import { readFirmRecords } from "../../src/io/index.ts";
 
-const EXAMPLES = fileURLToPath(new URL("../../examples/firms.csv", import.meta.url));
-
-/** The archetypes of examples/firms.csv, every row accepted. */
-export async function archetypes(): Promise<Profile[]> {
+/** The firms of an examples/ file (firms.csv: the archetypes), every row accepted. */
+export async function archetypes(file = "firms.csv"): Promise<Profile[]> {
+  const path = fileURLToPath(new URL(`../../examples/${file}`, import.meta.url));
   const out: Profile[] = [];
-  for await (const row of readFirmRecords(EXAMPLES)) {
-    if (!row.result.ok) throw new Error(`examples/firms.csv row ${row.row} rejected`);
+  for await (const row of readFirmRecords(path)) {
+    if (!row.result.ok) throw new Error(`examples/${file} row ${row.row} rejected`);
     out.push(row.result.value);
   }
   return out;

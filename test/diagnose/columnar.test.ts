@@ -113,6 +113,12 @@ describe("diagnoseColumns agrees with diagnose row by row", () => {
     });
   });
 
+  it("on the survey firms with item answers (examples/firms-with-items.csv)", async () => {
+    const profiles = await archetypes("firms-with-items.csv");
+    expect(profiles.some((p) => p.barrier_items.resource.length > 0)).toBe(true);
+    expectAllAgree(profiles, DEFAULT_PARAMS);
+  });
+
   it("reuses an output big enough and replaces one too small", () => {
     fc.assert(
       fc.property(batch, batch, (a, b) => {
