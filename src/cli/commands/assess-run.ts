@@ -1,7 +1,14 @@
 import type { Readable, Writable } from "node:stream";
-import type { Profile } from "../../firm/index.ts";
+import type { Profile, ProfileColumns } from "../../firm/index.ts";
 import { formatIssue } from "../../framework/index.ts";
-import { csvLine, type RecordRow, RejectsWriter, readFirmBatches } from "../../io/index.ts";
+import {
+  csvLine,
+  type FirmBatch,
+  type RecordRow,
+  RejectsWriter,
+  readFirmBatches,
+  readProfileColumnBatches,
+} from "../../io/index.ts";
 import type { AssessFormat } from "./assess-options.ts";
 
 /** What the run needs from the diagnose module and its renderers (injected, so it can be swapped). */
@@ -13,7 +20,18 @@ export interface AssessEngine<D> {
   /** `csvLine(csvRow(d))` built directly, when the engine has a faster way to it. */
   csvLine?(d: D): string;
   /** Streaming reliability over the batch: fed every valid profile, rendered once at the end. */
-  reliability?: { add(profile: Profile): void; renderText(): string | null };
+  reliability?: {
+    add(profile: Profile): void;
+    /** Feeds every row of a batch of columns, as `add` on each row's profile would. */
+    addColumns?(cols: ProfileColumns): void;
+    renderText(): string | null;
+  };
+  /**
+   * The bulk route for CSV output: every row of a batch diagnosed at once and written as the
+   * CSV lines `csvLine` would write, joined. When set (and the reliability takes columns), CSV
+   * input with CSV output is read as columns straight from bytes.
+   */
+  csvLinesOfColumns?(cols: ProfileColumns): string;
 }
 
 export interface AssessRun {
@@ -111,24 +129,43 @@ export async function runAssess<D>(
       for (const issue of r.result.issues) err.write(`rejected: ${formatIssue(issue)}\n`);
     }
   };
+  const assess = (r: RecordRow): void => {
+    if (!r.result.ok) {
+      reject(r);
+      return;
+    }
+    const d = engine.diagnose(r.result.value, options);
+    reliability?.add(r.result.value);
+    if (run.format === "json") out.write(`${assessed === 0 ? "\n" : ",\n"}${JSON.stringify(d)}`);
+    else if (run.format === "csv")
+      out.write(engine.csvLine ? engine.csvLine(d) : csvLine(engine.csvRow(d)));
+    else out.write(`${assessed === 0 ? "" : "\n"}${engine.renderText(d, { width })}\n`);
+    assessed++;
+  };
+  const bulk =
+    run.format === "csv" &&
+    engine.csvLinesOfColumns !== undefined &&
+    (reliability === undefined || reliability.addColumns !== undefined);
   try {
-    for await (const batch of readFirmBatches(input, { onWarning, stdin: run.stdin })) {
+    for await (const batch of bulk
+      ? readProfileColumnBatches(input, { onWarning, stdin: run.stdin })
+      : recordBatches(input, onWarning, run.stdin)) {
       if (!started) start();
-      for (const r of batch) {
-        if (!r.result.ok) {
-          reject(r);
-          continue;
+      if (batch.kind === "records") {
+        for (const r of batch.records) {
+          assess(r);
+          // Large diagnoses (JSON with traces) would otherwise pile up a whole input batch.
+          if (out.size > 1 << 20) await out.flush();
         }
-        const d = engine.diagnose(r.result.value, options);
-        reliability?.add(r.result.value);
-        if (run.format === "json")
-          out.write(`${assessed === 0 ? "\n" : ",\n"}${JSON.stringify(d)}`);
-        else if (run.format === "csv")
-          out.write(engine.csvLine ? engine.csvLine(d) : csvLine(engine.csvRow(d)));
-        else out.write(`${assessed === 0 ? "" : "\n"}${engine.renderText(d, { width })}\n`);
-        assessed++;
-        // Large diagnoses (JSON with traces) would otherwise pile up a whole input batch.
-        if (out.size > 1 << 20) await out.flush();
+      } else {
+        // Rejected rows are listed in input order; the valid ones keep theirs in the columns.
+        for (const r of batch.rejected) reject(r);
+        const cols = batch.columns;
+        if (cols.length > 0) {
+          out.write(engine.csvLinesOfColumns!(cols));
+          reliability?.addColumns?.(cols);
+          assessed += cols.length;
+        }
       }
       await out.flush();
       await err.flush();
@@ -152,4 +189,15 @@ export async function runAssess<D>(
     await rejects?.close();
   }
   return { assessed, rejected, truncated: out.closed };
+}
+
+/** The per-record route, as batches of the same shape as the bulk reader's. */
+async function* recordBatches(
+  input: string,
+  onWarning: (issue: Parameters<typeof formatIssue>[0]) => void,
+  stdin: Readable | undefined,
+): AsyncGenerator<FirmBatch> {
+  for await (const records of readFirmBatches(input, { onWarning, stdin })) {
+    yield { kind: "records", records };
+  }
 }

@@ -1,6 +1,12 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { Diagnosis, Reliability, ReliabilityAccumulator } from "../../diagnose/index.ts";
+import type {
+  Diagnosis,
+  DiagnosisColumns,
+  Reliability,
+  ReliabilityAccumulator,
+} from "../../diagnose/index.ts";
+import type { ProfileColumns } from "../../firm/index.ts";
 import { formatIssue, OutwardError } from "../../framework/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { type AssessFlags, collect, parseAssessOptions } from "./assess-options.ts";
@@ -115,15 +121,22 @@ export async function loadEngine(
   const parsed = diagnoseModule.parseParams(overrides, { file: from });
   if (!parsed.ok) throw new CliError(parsed.issues.map(formatIssue).join("\n"), EXIT.usage);
   const params = parsed.value;
+  // One diagnosis batch, refilled for every batch of profiles.
+  let diagnosed: DiagnosisColumns | undefined;
   return {
     diagnose: (profile, o) => diagnoseModule.diagnose(profile, { params, trace: o.trace }),
     renderText: (d, o) => render.renderDiagnosisText(d, o),
     csvHeader: render.DIAGNOSIS_CSV_HEADER,
     csvRow: (d) => render.diagnosisCsvRow(d),
     csvLine: (d) => render.diagnosisCsvLine(d),
+    csvLinesOfColumns: (cols) => {
+      diagnosed = diagnoseModule.diagnoseColumns(cols, params, diagnosed);
+      return diagnoseModule.diagnosisColumnsCsvLines(cols, diagnosed);
+    },
     reliability: reliabilityReport(
       new diagnoseModule.ReliabilityAccumulator(),
       render.renderReliabilityText,
+      diagnoseModule.addItemColumns,
     ),
   };
 }
@@ -132,9 +145,11 @@ export async function loadEngine(
 function reliabilityReport(
   acc: ReliabilityAccumulator,
   render: (r: Reliability) => string,
+  addColumns: (acc: ReliabilityAccumulator, cols: ProfileColumns) => void,
 ): NonNullable<AssessEngine<Diagnosis>["reliability"]> {
   return {
     add: (profile) => acc.add(profile),
+    addColumns: (cols) => addColumns(acc, cols),
     renderText: () => {
       const r = acc.value();
       return r.families.some((f) => f.n + f.excluded >= 2) ? render(r) : null;
