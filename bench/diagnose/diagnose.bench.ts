@@ -1,25 +1,40 @@
 /**
  * Throughput of the in-memory diagnosis on generated profiles (one core).
  *
- *   node --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
- *        [--full 20000] [--seed 42] [--repeat 3] [--paths classify,fast,batch,full]
+ *   node --expose-gc --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
+ *        [--full 20000] [--seed 42] [--repeat 3]
+ *        [--paths classify,fast,batch,columns,fast+csv,columns+csv,full]
  *
- * Profiles are generated per chunk before timing (generation is not timed). Paths measured:
+ * Profiles are generated per chunk before timing (generation is not timed; with --expose-gc the
+ * generator's garbage is collected before the clock starts, so a path pays only for its own).
+ * Paths measured:
  *   classify  classifyPosition + classifyState (the policy simulation's per-firm call)
  *   fast      diagnose(p) with trace off: position, state, barriers, modes, ranked
  *             recommendations and the Table 1 reading; ask_next / what_would_move not touched
  *   batch     diagnoseBatch(chunk): the fast path plus the reliability accumulator
+ *   columns   diagnoseColumns over the chunk's ProfileColumns (built before timing): the same
+ *             position, state, barriers, mode verdicts, ranked recommendations and
+ *             contradicted perspectives as codes in typed arrays, output columns reused
+ *   fast+csv  diagnosisCsvLine(diagnose(p)) per profile: the assess --csv line, one firm at a time
+ *   columns+csv  diagnoseColumns then diagnosisColumnsCsvLines: the same lines from the codes
+ *   columns+bytes  diagnoseColumns then diagnosisColumnsCsvBytes: those lines as UTF-8 bytes
  *   full      diagnose(p, {trace: true}): everything, including ask_next and what_would_move
  */
 import { performance } from "node:perf_hooks";
+import { diagnosisCsvLine } from "../../src/cli/render/diagnosis.ts";
 import {
+  allocateDiagnosisColumns,
   classifyPosition,
   classifyState,
   DEFAULT_PARAMS,
+  type DiagnosisColumns,
   diagnose,
   diagnoseBatch,
+  diagnoseColumns,
+  diagnosisColumnsCsvBytes,
+  diagnosisColumnsCsvLines,
 } from "../../src/diagnose/index.ts";
-import type { Profile } from "../../src/firm/index.ts";
+import { type Profile, type ProfileColumns, profilesToColumns } from "../../src/firm/index.ts";
 import { generateProfile, rng } from "./generate.ts";
 
 function arg(name: string, fallback: number): number {
@@ -43,24 +58,60 @@ function chunk(k: number): Profile[] {
 }
 const CHUNKS = Math.ceil(N / CHUNK);
 
-type Path = (chunk: Profile[]) => number;
+interface Chunk {
+  profiles: Profile[];
+  /** The same profiles as columns, for the column paths (built before timing). */
+  columns: ProfileColumns | null;
+}
+type Path = ((chunk: Chunk) => number) & { columns?: boolean };
+
+// Output columns reused from chunk to chunk, as a streaming reader reuses its batch.
+const diagnosisOut = allocateDiagnosisColumns(CHUNK);
+const columnPath = (run: (cols: ProfileColumns) => number): Path =>
+  Object.assign((c: Chunk) => run(c.columns!), { columns: true });
+
+/** diagnoseColumns, then the CSV in slices of 16,384 rows (one write on the streaming path). */
+function slices(
+  cols: ProfileColumns,
+  lines: (
+    cols: ProfileColumns,
+    d: DiagnosisColumns,
+    start: number,
+    end: number,
+  ) => { length: number },
+): number {
+  const d = diagnoseColumns(cols, DEFAULT_PARAMS, diagnosisOut);
+  let bytes = 0;
+  for (let start = 0; start < cols.length; start += 16_384) {
+    bytes += lines(cols, d, start, Math.min(cols.length, start + 16_384)).length;
+  }
+  return bytes;
+}
 
 const paths: Record<string, Path> = {
-  classify: (chunk) => {
+  classify: ({ profiles }) => {
     let sink = 0;
-    for (const p of chunk) {
+    for (const p of profiles) {
       sink +=
         classifyPosition(p, DEFAULT_PARAMS).confidence +
         classifyState(p, DEFAULT_PARAMS).confidence;
     }
     return sink;
   },
-  fast: (chunk) => {
+  fast: ({ profiles }) => {
     let sink = 0;
-    for (const p of chunk) sink += diagnose(p).recommendations.length;
+    for (const p of profiles) sink += diagnose(p).recommendations.length;
     return sink;
   },
-  batch: (chunk) => diagnoseBatch(chunk).diagnoses.length,
+  batch: ({ profiles }) => diagnoseBatch(profiles).diagnoses.length,
+  columns: columnPath((cols) => diagnoseColumns(cols, DEFAULT_PARAMS, diagnosisOut).rec_count[0]),
+  "fast+csv": ({ profiles }) => {
+    let bytes = 0;
+    for (const p of profiles) bytes += diagnosisCsvLine(diagnose(p)).length;
+    return bytes;
+  },
+  "columns+csv": columnPath((cols) => slices(cols, diagnosisColumnsCsvLines)),
+  "columns+bytes": columnPath((cols) => slices(cols, diagnosisColumnsCsvBytes)),
 };
 
 /** Profiles per second of wall time and of this process's CPU time (user + system). */
@@ -69,7 +120,9 @@ function time(path: Path): { wall: number; cpu: number } {
   let wall = 0;
   let cpu = 0;
   for (let k = 0; k < CHUNKS; k++) {
-    const data = chunk(k);
+    const profiles = chunk(k);
+    const data = { profiles, columns: path.columns ? profilesToColumns(profiles) : null };
+    globalThis.gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink += path(data);
@@ -107,7 +160,7 @@ for (const [name, path] of Object.entries(paths)) {
   const walls = runs.map((r) => r.wall);
   const cpus = runs.map((r) => r.cpu);
   console.log(
-    `${name.padEnd(9)} profiles/s wall best ${M(Math.max(...walls))} worst ${M(Math.min(...walls))}; cpu best ${M(Math.max(...cpus))} worst ${M(Math.min(...cpus))}`,
+    `${name.padEnd(11)} profiles/s wall best ${M(Math.max(...walls))} worst ${M(Math.min(...walls))}; cpu best ${M(Math.max(...cpus))} worst ${M(Math.min(...cpus))}`,
   );
 }
 
