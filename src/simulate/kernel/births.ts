@@ -1,5 +1,5 @@
 /**
- * Births, deaths and the domestic demand shock of one year over a range, in one loop
+ * Births, deaths and the domestic demand shock of one year over a range
  * (processes/demography.ts and processes/demand.ts, same draws and order): the firm-year pass
  * runs it tile by tile before the rest of the year.
  */
@@ -33,26 +33,33 @@ export function demographyAndDemand(pop: Population, born_N: Uint8Array, ctx: St
   const scale = c.demandShockScale;
   const elasticity = c.salesDemandElasticity;
   const capacity = pop.capacity;
-  let keys: Uint32Array | null = null;
+  // Three tight loops (deaths; births; demand) instead of one with a rare synthesis call in
+  // it: the call made the engine reload every column of the common path. Per firm the order
+  // is the same (death draw, newborn synthesis, then the demand shock on the newborn's reset
+  // demand), so the results are too.
   let deaths = 0;
   for (let i = start; i < end; i++) {
-    const mult = Math.imul(i + 1, MULT);
     const age = year - founded[i];
     const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
-    if ((hash(deathKey ^ mult) >>> 0) * UNIT >= hazard) born_N[i] = 0;
-    else {
-      born_N[i] = 1;
-      deaths++;
-      keys ??= synthesisKeys(rng, year);
-      const carry = CARRY;
-      carry.restart = (hash(restartKey ^ mult) >>> 0) * UNIT < restartProb;
+    const dies = (hash(deathKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < hazard ? 1 : 0;
+    born_N[i] = dies;
+    deaths += dies;
+  }
+  if (deaths > 0) {
+    const keys = synthesisKeys(rng, year);
+    const carry = CARRY;
+    for (let i = start; i < end; i++) {
+      if (born_N[i] === 0) continue;
+      carry.restart = (hash(restartKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < restartProb;
       carry.exportExperience = everExported[i] === 1 || founderExportExperience[i] === 1;
       synthesizeFirm(pop, i, keys, year, 0, p, carry);
       generation[i] += 1;
       firmId[i] = i + generation[i] * capacity;
     }
+  }
+  for (let i = start; i < end; i++) {
     const before = domesticDemand[i];
-    const after = rho * before + scale * LOGISTIC[hash(demandKey ^ mult) >>> 20];
+    const after = rho * before + scale * LOGISTIC[hash(demandKey ^ Math.imul(i + 1, MULT)) >>> 20];
     domesticDemand[i] = after;
     salesGrowth[i] = elasticity * (after - before);
   }
