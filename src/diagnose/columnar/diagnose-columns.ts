@@ -7,10 +7,15 @@ import { contradictionKernel } from "./contradictions.ts";
 import { modeKernel } from "./modes.ts";
 import { allocateDiagnosisColumns, type DiagnosisColumns, diagnosisCapacity } from "./outputs.ts";
 import { recommendKernel } from "./recommend.ts";
+import { traitKernel } from "./traits.ts";
 
 // Rows per pass: each rule family runs over a block of rows before the next one starts, so a
 // block's columns stay in cache between passes.
 const BLOCK = 4096;
+// Block-local trait and refinement bits, handed from the trait pass to the ranking.
+const yes_B = new Int32Array(BLOCK);
+const unknown_B = new Int32Array(BLOCK);
+const refine_B = new Int32Array(BLOCK);
 
 // One frozen stamp per params object (paramsHash is remembered per object too).
 const stamps = new WeakMap<DiagnoseParams, DiagnosisColumns["stamp"]>();
@@ -47,7 +52,8 @@ export function diagnoseColumns(
     barrierKernel(cols, params, d, start, end);
     classifyKernel(cols, params, d, start, end);
     modeKernel(cols, d, start, end);
-    recommendKernel(cols, params, d, start, end);
+    traitKernel(cols, params, d, start, end, yes_B, unknown_B, refine_B);
+    recommendKernel(d, start, end, yes_B, unknown_B, refine_B);
     contradictionKernel(cols, params, d, start, end);
   }
   return d;
