@@ -32,8 +32,8 @@ interface Output {
 /** `outward assess FILE --csv --rejects R` in-process, by the bulk route or per record. */
 async function assessCsv(file: string, route: "columns" | "records"): Promise<Output> {
   const engine = await loadEngine({}, "defaults");
-  if (route === "records") delete engine.csvLinesOfColumns;
-  else expect(engine.csvLinesOfColumns).toBeDefined();
+  if (route === "records") delete engine.csvBytesOfColumns;
+  else expect(engine.csvBytesOfColumns).toBeDefined();
   const stdout = new Capture();
   const stderr = new Capture();
   const rejects = join(tmp, "rejects.csv");

@@ -28,10 +28,10 @@ export interface AssessEngine<D> {
   };
   /**
    * The bulk route for CSV output: every row of a batch diagnosed at once and written as the
-   * CSV lines `csvLine` would write, joined. When set (and the reliability takes columns), CSV
-   * input with CSV output is read as columns straight from bytes.
+   * CSV lines `csvLine` would write, joined, UTF-8 encoded. When set (and the reliability takes
+   * columns), CSV input with CSV output is read as columns straight from bytes.
    */
-  csvLinesOfColumns?(cols: ProfileColumns): string;
+  csvBytesOfColumns?(cols: ProfileColumns): Uint8Array;
 }
 
 export interface AssessRun {
@@ -60,6 +60,9 @@ export interface AssessSummary {
 /** Buffers output and honours backpressure, so memory stays flat however many firms flow. */
 class Out {
   private buf = "";
+  /** Whole chunks waiting, in order, ahead of `buf`; `bytes` counts their bytes. */
+  private parts: Array<string | Uint8Array> = [];
+  private bytes = 0;
   closed = false;
   constructor(private readonly stream: Writable) {
     stream.on("error", () => {
@@ -69,14 +72,26 @@ class Out {
   write(s: string): void {
     this.buf += s;
   }
+  /** Appends encoded text as it is: a batch of CSV lines is never turned into a string. */
+  writeBytes(b: Uint8Array): void {
+    if (this.buf.length > 0) this.parts.push(this.buf);
+    this.buf = "";
+    this.parts.push(b);
+    this.bytes += b.length;
+  }
   get size(): number {
-    return this.buf.length;
+    return this.buf.length + this.bytes;
   }
   async flush(force = false): Promise<void> {
-    if (this.closed || (!force && this.buf.length < 1 << 16) || this.buf.length === 0) return;
-    const chunk = this.buf;
+    if (this.closed || (!force && this.size < 1 << 16) || this.size === 0) return;
+    const chunks = this.parts;
+    if (this.buf.length > 0) chunks.push(this.buf);
     this.buf = "";
-    if (!this.stream.write(chunk)) {
+    this.parts = [];
+    this.bytes = 0;
+    let ready = true;
+    for (const chunk of chunks) ready = this.stream.write(chunk);
+    if (!ready) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           this.stream.off("drain", done);
@@ -144,7 +159,7 @@ export async function runAssess<D>(
   };
   const bulk =
     run.format === "csv" &&
-    engine.csvLinesOfColumns !== undefined &&
+    engine.csvBytesOfColumns !== undefined &&
     (reliability === undefined || reliability.addColumns !== undefined);
   try {
     for await (const batch of bulk
@@ -162,7 +177,7 @@ export async function runAssess<D>(
         for (const r of batch.rejected) reject(r);
         const cols = batch.columns;
         if (cols.length > 0) {
-          out.write(engine.csvLinesOfColumns!(cols));
+          out.writeBytes(engine.csvBytesOfColumns!(cols));
           reliability?.addColumns?.(cols);
           assessed += cols.length;
         }

@@ -129,9 +129,9 @@ export async function loadEngine(
     csvHeader: render.DIAGNOSIS_CSV_HEADER,
     csvRow: (d) => render.diagnosisCsvRow(d),
     csvLine: (d) => render.diagnosisCsvLine(d),
-    csvLinesOfColumns: (cols) => {
+    csvBytesOfColumns: (cols) => {
       diagnosed = diagnoseModule.diagnoseColumns(cols, params, diagnosed);
-      return diagnoseModule.diagnosisColumnsCsvLines(cols, diagnosed);
+      return diagnoseModule.diagnosisColumnsCsvBytes(cols, diagnosed);
     },
     reliability: reliabilityReport(
       new diagnoseModule.ReliabilityAccumulator(),
