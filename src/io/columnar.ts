@@ -19,6 +19,16 @@ import { countMissing, type FrameReadOptions, type LoadedFrame } from "./frame-l
 export interface ColumnarReadOptions extends FrameReadOptions {
   /** Check each loaded column's CRC-32 (about 0.6 s per GB on one core). Default: true. */
   verify?: boolean;
+  /**
+   * Load into SharedArrayBuffers, so that worker threads can read the columns without a copy
+   * (the panel estimators then split their passes over threads). Default: false.
+   */
+  shared?: boolean;
+}
+
+/** A buffer of `size` bytes, over shared memory when asked. */
+function allocBuffer(size: number, shared: boolean | undefined): Buffer {
+  return shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
 }
 
 const PIECE = 1 << 26;
@@ -80,7 +90,7 @@ export async function readColumnar(
   try {
     const size = (await fh.stat()).size;
     if (!options.columns) {
-      const buf = Buffer.allocUnsafeSlow(size);
+      const buf = allocBuffer(size, options.shared);
       await readFully(fh, buf, 0, size, options);
       return decodeColumnar(buf, path, options);
     }
@@ -95,7 +105,7 @@ export async function readColumnar(
       throw corrupt(path, `truncated: expected ${expected} bytes, found ${size}`);
     const columns: Record<string, Column> = {};
     for (const c of selected(header, options.columns, path)) {
-      const block = Buffer.allocUnsafeSlow(c.bytes);
+      const block = allocBuffer(c.bytes, options.shared);
       await readFully(fh, block, dataStart + c.offset, c.bytes);
       columns[c.name] = toColumn(c, block, 0, header.nrows, path, options.verify ?? true);
     }

@@ -15,7 +15,7 @@ import { choleskyDrop, cholInverse, cholSolve, subMatrix } from "../../stats/ind
 import type { Codes } from "../codes.ts";
 import { runSlices } from "../parallel/pool.ts";
 import { allocFloat64, allocInt32, isShared } from "../parallel/shared.ts";
-import { sliceBounds } from "../parallel/slices.ts";
+import { SLICE_ROWS, sliceBounds } from "../parallel/slices.ts";
 import type { LinearFit } from "./ols.ts";
 import { momentsWidth, type RunsInput } from "./within-runs-kernels.ts";
 
@@ -122,7 +122,13 @@ function unpack(cross: Float64Array, K: number) {
   return { XtX, Xty, yty: cross[0] };
 }
 
-/** Fits y on X with the unit effect A (codes in runs) and, when given, the small effect B. */
+/**
+ * Fits y on X with the unit effect A (codes in runs) and, when given, the small effect B.
+ * @param threads threads for the passes (used when the arrays are shared)
+ * @param tol collinearity tolerance on the relative pivot (default 1e-10)
+ * @param sliceRows rows per slice (default SLICE_ROWS); the results depend on it in the last
+ *   bits only, never on `threads`
+ */
 export function runsWithin(
   y: Float64Array,
   X: readonly Float64Array[],
@@ -131,6 +137,7 @@ export function runsWithin(
   B: Codes | undefined,
   threads: number,
   tol = 1e-10,
+  sliceRows = SLICE_ROWS,
 ): RunsWithin {
   const n = y.length;
   const k = X.length;
@@ -139,7 +146,7 @@ export function runsWithin(
   const T = B ? B.nLevels : 0;
   const a = A.codes;
   const b = B ? B.codes : EMPTY_I;
-  const bounds = sliceBounds(a);
+  const bounds = sliceBounds(a, sliceRows);
   const P = bounds.length - 1;
   const shared =
     threads > 1 && P > 1 && [y, ...X, a, b].every((v) => v.length === 0 || isShared(v));

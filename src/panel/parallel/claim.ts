@@ -1,6 +1,7 @@
 /**
  * The slice loop every participating thread runs: claim the next slice from a shared counter,
- * run the kernel on it, count it done. ctrl = [next slice, slices done, failed flag].
+ * run the kernel on it, count it done. ctrl = [next slice, slices done, failed flag, slices done
+ * by helpers].
  */
 import {
   RUNS_KERNELS,
@@ -15,8 +16,11 @@ export interface SliceTask {
   readonly ctrl: Int32Array;
 }
 
-/** `rethrow`: the calling thread re-raises a kernel error instead of only flagging it. */
-export function claimSlices(task: SliceTask, rethrow = false): void {
+/**
+ * `helper`: a worker thread (its slices are counted in ctrl[3]); the calling thread instead
+ * re-raises a kernel error rather than only flagging it.
+ */
+export function claimSlices(task: SliceTask, helper: boolean): void {
   const { ctrl, P } = task;
   const run = RUNS_KERNELS[task.kernel];
   for (;;) {
@@ -26,8 +30,9 @@ export function claimSlices(task: SliceTask, rethrow = false): void {
       run(task.inp, s);
     } catch (err) {
       Atomics.store(ctrl, 2, 1);
-      if (rethrow) throw err;
+      if (!helper) throw err;
     }
+    if (helper) Atomics.add(ctrl, 3, 1);
     Atomics.add(ctrl, 1, 1);
     Atomics.notify(ctrl, 1);
   }

@@ -18,7 +18,14 @@ export function defaultThreads(): number {
 }
 
 const helpers: Worker[] = [];
+const ready: Promise<unknown>[] = [];
 let broken = false;
+/** Slices run by helper threads since the process started (to check that they take part). */
+let helperSlices = 0;
+
+export function poolStats(): { helpers: number; helperSlices: number } {
+  return { helpers: helpers.length, helperSlices };
+}
 
 /** A worker that registers tsx's loader, then imports worker.ts (no build step in this project). */
 function spawn(): Worker | undefined {
@@ -44,8 +51,18 @@ function ensureHelpers(count: number): Worker[] {
     const w = spawn();
     if (!w) break;
     helpers.push(w);
+    ready.push(new Promise((resolve) => w.once("message", resolve)));
   }
   return helpers.slice(0, count);
+}
+
+/**
+ * Starts `count` helpers and resolves once they have loaded (a pass otherwise starts without
+ * them and they join when ready). Resolves at once if they cannot start.
+ */
+export async function startHelpers(count: number): Promise<void> {
+  ensureHelpers(count);
+  await Promise.all(ready.slice(0, count));
 }
 
 function allShared(inp: RunsInput): boolean {
@@ -74,12 +91,12 @@ export function runSlices(
   P: number,
   threads: number,
 ): void {
-  const ctrl = new Int32Array(new SharedArrayBuffer(12));
+  const ctrl = new Int32Array(new SharedArrayBuffer(16));
   const task = { kernel, inp, P, ctrl };
   const workers =
     threads > 1 && P > 1 && !broken && allShared(inp) ? ensureHelpers(threads - 1) : [];
   for (const w of workers) w.postMessage(task);
-  claimSlices(task, true);
+  claimSlices(task, false);
   for (let done = Atomics.load(ctrl, 1); done < P; done = Atomics.load(ctrl, 1)) {
     if (Atomics.wait(ctrl, 1, done, STALL_MS) === "timed-out" && Atomics.load(ctrl, 1) === done) {
       broken = true;
@@ -88,6 +105,7 @@ export function runSlices(
       );
     }
   }
+  helperSlices += Atomics.load(ctrl, 3);
   if (Atomics.load(ctrl, 2) !== 0)
     throw new Error(`the "${kernel}" pass failed on a worker thread`);
 }

@@ -7,10 +7,13 @@
 /** Rows per slice: small enough for two threads to balance, large enough to amortise a hand-off. */
 export const SLICE_ROWS = 1 << 20;
 
-/** Slice starts (length P + 1, last = n) at unit boundaries of non-decreasing codes `a`. */
-export function sliceBounds(a: Int32Array): Int32Array {
+/**
+ * Slice starts (length P + 1, last = n) at unit boundaries of non-decreasing codes `a`, about
+ * `rows` rows apart (default SLICE_ROWS).
+ */
+export function sliceBounds(a: Int32Array, rows = SLICE_ROWS): Int32Array {
   const n = a.length;
-  const P = Math.max(1, Math.ceil(n / SLICE_ROWS));
+  const P = Math.max(1, Math.ceil(n / rows));
   const out: number[] = [0];
   for (let p = 1; p < P; p++) {
     let s = Math.max(out[out.length - 1], Math.floor((n * p) / P));

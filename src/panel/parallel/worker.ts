@@ -3,5 +3,6 @@ import { parentPort } from "node:worker_threads";
 import { claimSlices, type SliceTask } from "./claim.ts";
 
 parentPort?.on("message", (task: SliceTask) => {
-  claimSlices(task);
+  claimSlices(task, true);
 });
+parentPort?.postMessage("ready");
