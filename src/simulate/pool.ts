@@ -71,6 +71,10 @@ export async function runOnWorkers(
         });
       });
     });
+    // Handled from now on, so a worker failing while this thread computes is reported here
+    // rather than as an unhandled rejection.
+    const all = Promise.all(running);
+    all.catch(() => {});
     if (local) {
       while (queue.length > 0) {
         const task = queue.shift()!;
@@ -79,7 +83,7 @@ export async function runOnWorkers(
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    await Promise.all(running);
+    await all;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
