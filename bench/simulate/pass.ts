@@ -1,8 +1,8 @@
 /**
  * CPU nanoseconds per firm-year of the fused firm-year pass and of the process-by-process
  * reference, over one block of firms for many years (no programmes, no tallies: burn-in work),
- * then with the year's tallies. CPU time of this process, so other jobs inflate it less than
- * wall time.
+ * then with the year's tallies. The fused pass is warmed up first, as the runner does. CPU time
+ * of this process, so other jobs inflate it less than wall time.
  *
  *   node --import tsx bench/simulate/pass.ts [firms=16384] [years=200]
  */
@@ -13,6 +13,7 @@ import {
   fastParams,
   synthesizeRange,
 } from "../../src/simulate/index.ts";
+import { warmUpKernels } from "../../src/simulate/kernel/warm-up.ts";
 import { newCells } from "../../src/simulate/processes/collect.ts";
 import { stepYearByProcess } from "../../src/simulate/reference-step.ts";
 import { stepYear } from "../../src/simulate/year-step.ts";
@@ -38,6 +39,7 @@ function measure(
   );
 }
 
+warmUpKernels();
 const ctx = { year: 0, start: 0, end: N, params: p, rng };
 const cells = newCells();
 for (let r = 0; r < 2; r++) {
