@@ -2,17 +2,20 @@ import type { ProfileColumns } from "../../firm/index.ts";
 import { type DiagnoseParams, paramsHash } from "../params.ts";
 import { RULES_VERSION } from "../rule.ts";
 import { barrierKernel } from "./barriers.ts";
-import { classifyKernel } from "./classify.ts";
 import { contradictionKernel } from "./contradictions.ts";
+import { exportFactsKernel } from "./export-facts.ts";
 import { modeKernel } from "./modes.ts";
 import { allocateDiagnosisColumns, type DiagnosisColumns, diagnosisCapacity } from "./outputs.ts";
+import { positionKernel } from "./position.ts";
 import { recommendKernel } from "./recommend.ts";
+import { stateKernel } from "./state.ts";
 import { traitKernel } from "./traits.ts";
 
 // Rows per pass: each rule family runs over a block of rows before the next one starts, so a
 // block's columns stay in cache between passes.
 const BLOCK = 4096;
-// Block-local trait and refinement bits, handed from the trait pass to the ranking.
+// Block-local facts handed from one pass to the next.
+const implicit_B = new Uint8Array(BLOCK);
 const yes_B = new Int32Array(BLOCK);
 const unknown_B = new Int32Array(BLOCK);
 const refine_B = new Int32Array(BLOCK);
@@ -50,7 +53,9 @@ export function diagnoseColumns(
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
     barrierKernel(cols, params, d, start, end);
-    classifyKernel(cols, params, d, start, end);
+    exportFactsKernel(cols, d, start, end, implicit_B);
+    positionKernel(cols, params, d, start, end, implicit_B);
+    stateKernel(cols, d, start, end, implicit_B);
     modeKernel(cols, d, start, end);
     traitKernel(cols, params, d, start, end, yes_B, unknown_B, refine_B);
     recommendKernel(d, start, end, yes_B, unknown_B, refine_B);

@@ -1,5 +1,4 @@
 import { FIRM_TRAITS } from "../../framework/index.ts";
-import { confidenceFor } from "../rule.ts";
 import {
   BARRIER_MISS,
   CANDIDATES,
@@ -10,9 +9,9 @@ import {
 } from "./candidates.ts";
 import { POSITION_MISS, STATE_MISS, TRAIT_MISS } from "./instruments.ts";
 import { type DiagnosisColumns, RECOMMENDATION_WIDTH } from "./outputs.ts";
+import { CONFIDENCE } from "./tri.ts";
 
 const ALL_TRAITS = (1 << FIRM_TRAITS.length) - 1;
-const CONFIDENCE = Float64Array.from({ length: 40 }, (_, k) => confidenceFor(k));
 /** One row's ranking while it is sorted. */
 const score_R = new Float64Array(RECOMMENDATION_WIDTH);
 const instrument_R = new Uint8Array(RECOMMENDATION_WIDTH);
