@@ -87,8 +87,8 @@ const SEMICOLON = 59;
 const COLON = 58;
 
 /**
- * The `outward assess --csv` lines of rows [start, end) of a `diagnoseColumns` result, each
- * ending in "\n", joined: for every row byte for byte what
+ * The `outward assess --csv` lines of rows [start, end) (default: every row) of a
+ * `diagnoseColumns` result, each ending in "\n", joined: for every row byte for byte what
  * `diagnosisCsvLine(diagnose(columnsRowToProfile(cols, i), {params}))` writes (the header is
  * the caller's). `cols` supplies the ids; `diag` must come from `diagnoseColumns(cols, ...)`.
  * The text is built as bytes and decoded once, so a batch makes one string, not one per cell.

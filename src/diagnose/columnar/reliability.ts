@@ -3,8 +3,10 @@ import { BARRIER_FAMILIES, type BarrierFamily } from "../../framework/index.ts";
 import type { ReliabilityAccumulator } from "../reliability.ts";
 
 /**
- * Adds rows [start, end) of `cols` to a Cronbach's alpha accumulator, as if each row had been
- * added as `columnsRowToProfile(cols, i)`: one entry per item column, NaN read as unanswered.
+ * Adds rows [start, end) of `cols` (default: every row) to a Cronbach's alpha accumulator, as
+ * if each row had been added as `columnsRowToProfile(cols, i)`: one entry per item column, NaN
+ * read as unanswered. Every row of a batch thus has as many items as the batch has item
+ * columns (a CSV header fixes them), so a firm that skipped an item counts as partly answered.
  * One scratch profile carries the rows in turn, so a batch allocates nothing per row.
  */
 export function addItemColumns(
