@@ -10,6 +10,7 @@ import {
   type Population,
   type ReformSpec,
   simulateBlocks,
+  type YearHooks,
 } from "../../src/simulate/index.ts";
 import { buildYearHooks } from "./fixtures/grant-hooks.ts";
 import { params } from "./helpers.ts";
@@ -27,7 +28,26 @@ function bytes(pop: Population, name: ReturnType<typeof columnNames>[number]): B
   return Buffer.from(col.buffer, col.byteOffset, col.byteLength);
 }
 
-function runBoth(overrides: Record<string, number>) {
+/** A programme that sets every effect column for every third firm (mentoring included). */
+const everyEffect: YearHooks = {
+  id: "every_effect",
+  beforeDecision(ctx, _pop, effects, recipients) {
+    let takeUp = 0;
+    for (let i = ctx.start; i < ctx.end; i += 3) {
+      effects.sunkCostOffset[i] += 1;
+      effects.fixedCostOffset[i] += 0.5;
+      effects.barrierReduction[i] += 0.5;
+      effects.learningBoost[i] += 0.5;
+      effects.linkProbability[i] += 0.5;
+      effects.mentoringExperience[i] += 0.5;
+      recipients[i] = 1;
+      takeUp++;
+    }
+    return { eligible: takeUp, takeUp, spend: takeUp, recipients };
+  },
+};
+
+function runBoth(overrides: Record<string, number>, programme: "grant" | "every") {
   const plan = {
     firms: 5000,
     years: 6,
@@ -37,7 +57,7 @@ function runBoth(overrides: Record<string, number>) {
     seed: 17,
     params: params(overrides),
   };
-  const hooks = buildYearHooks(grant.scenario);
+  const hooks = programme === "grant" ? buildYearHooks(grant.scenario) : [everyEffect];
   const fused = [allocateScenario(plan.firms, []), allocateScenario(plan.firms, hooks)];
   const reference = [allocateScenario(plan.firms, []), allocateScenario(plan.firms, hooks)];
   const a = simulateBlocks(plan, 1, [0, 1, 2], fused, null, undefined, "fused");
@@ -47,7 +67,8 @@ function runBoth(overrides: Record<string, number>) {
 
 describe("fused firm-year pass", () => {
   it.each([
-    ["default parameters", {}],
+    ["default parameters, a grant", {}, "grant"],
+    ["every programme effect, mentoring included", {}, "every"],
     [
       "a one-year performance lag, frequent births and projects",
       {
@@ -56,9 +77,10 @@ describe("fused firm-year pass", () => {
         projectEndProb: 0.6,
         pullEventProb: 0.3,
       },
+      "grant",
     ],
-  ])("matches the process-by-process year bit for bit (%s)", (_, overrides) => {
-    const { a, b, fused, reference } = runBoth(overrides);
+  ] as const)("matches the process-by-process year bit for bit (%s)", (_, overrides, programme) => {
+    const { a, b, fused, reference } = runBoth(overrides, programme);
     for (let k = 0; k < 2; k++) {
       for (const name of columnNames(fused[k].pop)) {
         expect(bytes(fused[k].pop, name).equals(bytes(reference[k].pop, name)), name).toBe(true);
