@@ -324,7 +324,9 @@ export function momentsSlice(inp: RunsInput, sl: number): void {
       out[oSum + K + c] = acc[1];
       if (T > 0) periodSums(bufs[c], s, e, b, K, c, out, oP);
     }
-    crossChunk(bufs, e - s, out, o);
+    // Two-way needs only the diagonal of the one-way products (the absorbed-regressor test).
+    if (T > 0) for (let c = 0; c < K; c++) out[o + c * K + c] += dot0(bufs[c], bufs[c], e - s);
+    else crossChunk(bufs, e - s, out, o);
     if (T > 0) {
       for (let r = s; r < e; r++) out[oW + b[r]] += 1;
       unitPeriods(inp, s, e, ci, touched, oM);
