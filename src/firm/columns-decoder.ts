@@ -1,4 +1,4 @@
-import type { BarrierFamily } from "../framework/vocabulary.ts";
+import { type BarrierFamily, ENTRY_MODES, TRI } from "../framework/vocabulary.ts";
 import {
   NOT_PLAIN,
   readEnum,
@@ -143,7 +143,7 @@ export class ProfileColumnsDecoder {
     const call = (reader: string) => `if ((p = ${reader}) < 0) return -1;`;
     switch (kind) {
       case TRI_KIND:
-        return `b = buf[p]; if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = 0; p += 3; } else if (b === 110 && buf[p + 1] === 111) { ${a}[i] = 1; p += 2; } else ${call(`readTri(buf, p, ${a}, i)`)}`;
+        return `${spelled(TRI, a, "")} else ${call(`readTri(buf, p, ${a}, i)`)}`;
       case NUMBER:
       case ITEM: {
         const [lo, hi] = [this.lo[c], this.hi[c]];
@@ -155,10 +155,13 @@ export class ProfileColumnsDecoder {
           `readNumber(buf, p, ${lo}, ${hi}, ${this.loOpen[c] === 1}, ${this.whole[c] === 1}, ${a}, i)`,
         );
       }
-      case ENUM:
-        return `if (buf[p] === 44) ${a}[i] = 255; else ${call(`readEnum(buf, p, w${c}, ${a}, i)`)}`;
+      case ENUM: {
+        const words = ENUM_CODES[this.field[c] as keyof typeof ENUM_CODES];
+        return `if (buf[p] === 44) ${a}[i] = 255; else ${spelled(words, a, "")} else ${call(`readEnum(buf, p, w${c}, ${a}, i)`)}`;
+      }
       case MODES:
-        return call(`readModes(buf, p, ${a}, i)`);
+        // One mode alone inline; lists, none and empty through the reader.
+        return `${spelled(ENTRY_MODES, a, " && buf[p + LEN] !== 59", (k) => 1 << k)} else ${call(`readModes(buf, p, ${a}, i)`)}`;
       case ID:
         return call(`readText(buf, p, ${a}, i, true)`);
       case TEXT:
@@ -177,6 +180,26 @@ export class ProfileColumnsDecoder {
    * Set by `bind`.
    */
   decodeRecord: (buf: Buffer, from: number, i: number) => number = () => NOT_PLAIN;
+}
+
+/**
+ * Source of `if (<words[0] spelled at p>) { a[i] = 0; p += len; } else if ...`: the byte checks
+ * of each word written out, so the common spellings need no call and no loop. `extra` is an
+ * added condition, with LEN standing for the word's length; `code` gives the value stored.
+ */
+function spelled(
+  words: readonly string[],
+  a: string,
+  extra: string,
+  code: (k: number) => number = (k) => k,
+): string {
+  return words
+    .map((word, k) => {
+      const bytes = Array.from(word, (ch, j) => `buf[p + ${j}] === ${ch.charCodeAt(0)}`);
+      const test = bytes.join(" && ") + extra.replace("LEN", String(word.length));
+      return `if (${test}) { ${a}[i] = ${code(k)}; p += ${word.length}; }`;
+    })
+    .join(" else ");
 }
 
 const READER_NAMES = [

@@ -34,6 +34,9 @@ const CR = 13;
  * the text cells. Lines, rows and rejects follow `CsvScanner` and `readFirmBatches`.
  */
 export class ProfileColumnsScanner {
+  /** The input bytes held: `buf` is `storage[0, end)`, scanned up to `pos`. */
+  private storage: Buffer = Buffer.allocUnsafe(1 << 16);
+  private end = 0;
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private nextQuote = -1;
@@ -63,10 +66,52 @@ export class ProfileColumnsScanner {
   }
 
   /** Appends input bytes after the unscanned rest. */
-  push(chunk: Buffer): void {
-    this.buf =
-      this.pos >= this.buf.length ? chunk : Buffer.concat([this.buf.subarray(this.pos), chunk]);
+  push(chunk: Uint8Array): void {
+    this.room(chunk.length);
+    this.storage.set(chunk, this.end);
+    this.end += chunk.length;
+    this.view();
+  }
+
+  /**
+   * Reads up to `size` bytes straight into the buffer after the unscanned rest (no copy of the
+   * input); returns how many `read` gave, 0 at the end of the input.
+   */
+  async fill(
+    read: (target: Buffer, offset: number, length: number) => Promise<number>,
+    size: number,
+  ): Promise<number> {
+    this.room(size);
+    const n = await read(this.storage, this.end, size);
+    this.end += n;
+    this.view();
+    return n;
+  }
+
+  /** The bytes read but not scanned yet (valid until the next push, fill or scan). */
+  get unscanned(): Buffer {
+    return this.buf.subarray(this.pos);
+  }
+
+  /** Leaves out the first `n` unscanned bytes (a byte order mark). */
+  skip(n: number): void {
+    this.pos += n;
+  }
+
+  // Moves the unscanned rest (usually part of one line) to the front, with room for `min` more.
+  private room(min: number): void {
+    const rest = this.end - this.pos;
+    if (this.storage.length - rest < min) {
+      const next = Buffer.allocUnsafe(Math.max(2 * this.storage.length, rest + min));
+      this.storage.copy(next, 0, this.pos, this.end);
+      this.storage = next;
+    } else if (this.pos > 0) this.storage.copyWithin(0, this.pos, this.end);
     this.pos = 0;
+    this.end = rest;
+  }
+
+  private view(): void {
+    this.buf = this.storage.subarray(0, this.end);
     this.nextQuote = -1;
     this.lastLF = this.buf.lastIndexOf(LF);
   }

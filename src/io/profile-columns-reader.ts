@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { extname } from "node:path";
+import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { ProfileColumnsDecoder } from "../firm/index.ts";
 import { type ProfileColumnsBatch, ProfileColumnsScanner } from "./profile-columns-reader-scan.ts";
@@ -39,82 +40,113 @@ export async function* readProfileColumnBatches(
   options: ReadProfileColumnsOptions = {},
 ): AsyncGenerator<FirmBatch> {
   const file = options.name ?? (path === "-" ? "<stdin>" : path);
-  const stream =
-    path === "-"
-      ? (options.stdin ?? process.stdin)
-      : createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  // The text the string reader would have seen decides the format, exactly as there.
-  const text = new StringDecoder("utf8");
-  const head: Buffer[] = [];
-  let first = "";
-  try {
-    while (first.trim() === "") {
-      const next = await chunks.next();
-      if (next.done) {
-        first += text.end();
-        break;
-      }
-      const bytes = asBuffer(next.value);
-      head.push(bytes);
-      first += text.write(bytes);
-    }
-  } catch (err) {
-    throw unreadable(
-      file,
-      err instanceof Error ? err.message.replace(/^[A-Z]+: /, "") : String(err),
-    );
-  }
-  first = first.replace(/^\uFEFF/, "");
-  if (first.trim() === "")
-    throw unreadable(file, "the input is empty (a header row or JSON is required)");
-  if (looksBinary(first)) {
-    throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
-  }
-  const ext = extname(path).toLowerCase();
-  const format =
-    options.format ??
-    (ext === ".csv" ? "csv" : ext === ".json" ? "json" : /^\s*[[{]/.test(first) ? "json" : "csv");
-  if (format === "json") {
-    let json = first;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      json += text.write(asBuffer(next.value));
-    }
-    json += text.end();
-    for (const records of parseJsonRecords(json, file, options.onWarning)) {
-      yield { kind: "records", records };
-    }
-    return;
-  }
+  const chunk = options.chunkBytes ?? 1 << 20;
+  const source = path === "-" ? streamSource(options.stdin ?? process.stdin) : fileSource(path);
   const scanner = new ProfileColumnsScanner(
     file,
     (header) => new ProfileColumnsDecoder(header, checkHeader(header, file, options.onWarning)),
     options.batchSize ?? 32_768,
   );
-  let bytes = Buffer.concat(head);
-  if (BOM.every((b, k) => bytes[k] === b)) bytes = bytes.subarray(BOM.length);
-  scanner.push(bytes);
-  let done = false;
-  for (;;) {
-    while (scanner.scan(done)) yield { kind: "columns", ...scanner.take()! };
-    if (done) break;
-    let next: IteratorResult<Buffer | string>;
+  try {
+    // The text the string reader would have seen decides the format, exactly as there.
+    const text = new StringDecoder("utf8");
+    let first = "";
     try {
-      next = await chunks.next();
+      while (first.trim() === "") {
+        const n = await scanner.fill(source.read, chunk);
+        if (n === 0) {
+          first += text.end();
+          break;
+        }
+        const all = scanner.unscanned;
+        first += text.write(all.subarray(all.length - n));
+      }
     } catch (err) {
-      throw unreadable(
-        file,
-        `read failed after row ${scanner.row}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      throw unreadable(file, errorText(err).replace(/^[A-Z]+: /, ""));
     }
-    if (next.done) done = true;
-    else scanner.push(asBuffer(next.value));
+    first = first.replace(/^\uFEFF/, "");
+    if (first.trim() === "")
+      throw unreadable(file, "the input is empty (a header row or JSON is required)");
+    if (looksBinary(first)) {
+      throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
+    }
+    const ext = extname(path).toLowerCase();
+    const format =
+      options.format ??
+      (ext === ".csv" ? "csv" : ext === ".json" ? "json" : /^\s*[[{]/.test(first) ? "json" : "csv");
+    if (format === "json") {
+      let json = first;
+      const bytes = Buffer.allocUnsafe(chunk);
+      for (
+        let n = await source.read(bytes, 0, chunk);
+        n > 0;
+        n = await source.read(bytes, 0, chunk)
+      )
+        json += text.write(bytes.subarray(0, n));
+      json += text.end();
+      for (const records of parseJsonRecords(json, file, options.onWarning)) {
+        yield { kind: "records", records };
+      }
+      return;
+    }
+    if (BOM.every((b, k) => scanner.unscanned[k] === b)) scanner.skip(BOM.length);
+    let done = false;
+    for (;;) {
+      while (scanner.scan(done)) yield { kind: "columns", ...scanner.take()! };
+      if (done) break;
+      try {
+        done = (await scanner.fill(source.read, chunk)) === 0;
+      } catch (err) {
+        throw unreadable(file, `read failed after row ${scanner.row}: ${errorText(err)}`);
+      }
+    }
+    const rest = scanner.take();
+    if (rest !== null) yield { kind: "columns", ...rest };
+    if (!scanner.hasHeader) throw unreadable(file, "no header row");
+  } finally {
+    await source.close();
   }
-  const rest = scanner.take();
-  if (rest !== null) yield { kind: "columns", ...rest };
-  if (!scanner.hasHeader) throw unreadable(file, "no header row");
 }
 
-function asBuffer(chunk: Buffer | string): Buffer {
-  return typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+/** Where the bytes come from: read into the caller's buffer, 0 at the end. */
+interface ByteSource {
+  read(target: Buffer, offset: number, length: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A file read straight into the scanner's buffer. */
+function fileSource(path: string): ByteSource {
+  let handle: FileHandle | null = null;
+  return {
+    async read(target, offset, length) {
+      handle ??= await open(path, "r");
+      return (await handle.read(target, offset, length, null)).bytesRead;
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
+}
+
+/** A stream's chunks, copied into the scanner's buffer (a chunk may span several reads). */
+function streamSource(stream: Readable): ByteSource {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let held: Buffer = Buffer.alloc(0);
+  return {
+    async read(target, offset, length) {
+      while (held.length === 0) {
+        const next = await chunks.next();
+        if (next.done) return 0;
+        held = typeof next.value === "string" ? Buffer.from(next.value, "utf8") : next.value;
+      }
+      const n = held.copy(target, offset, 0, Math.min(length, held.length));
+      held = held.subarray(n);
+      return n;
+    },
+    async close() {},
+  };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
