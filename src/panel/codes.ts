@@ -43,8 +43,9 @@ function rangeScan(v: Float64Array, out: Float64Array): void {
     const x = v[i];
     if (x < min) min = x;
     if (x > max) max = x;
-    // NaN fails both comparisons above; it is missing, not a non-integer.
-    nonInteger += x - Math.trunc(x) !== 0 && !Number.isNaN(x) ? 1 : 0;
+    // NaN fails both comparisons above; it is missing, not a non-integer. Values outside the
+    // int32 range count as non-integers too: the range path cannot index them anyway.
+    if ((x | 0) !== x && !Number.isNaN(x)) nonInteger++;
   }
   out[0] = min;
   out[1] = max;
