@@ -16,7 +16,7 @@ import {
 import { warmUpKernels } from "../../src/simulate/kernel/warm-up.ts";
 import { newCells } from "../../src/simulate/processes/collect.ts";
 import { stepYearByProcess } from "../../src/simulate/reference-step.ts";
-import { stepYear } from "../../src/simulate/year-step.ts";
+import { refreshStaticIndex, stepYear } from "../../src/simulate/year-step.ts";
 
 const N = Number(process.argv[2] ?? 16384);
 const YEARS = Number(process.argv[3] ?? 200);
@@ -29,6 +29,7 @@ function measure(
 ) {
   const s = allocateScenario(N, []);
   synthesizeRange(s.pop, 0, N, 2000, p, rng);
+  refreshStaticIndex(s, p, 0, N);
   for (let y = 0; y < 20; y++) run(s, 2001 + y);
   const c = process.cpuUsage();
   for (let y = 20; y < YEARS; y++) run(s, 2001 + y);

@@ -14,7 +14,7 @@ import {
   synthesizeRange,
 } from "../../src/simulate/index.ts";
 import { stepYearByProcess } from "../../src/simulate/reference-step.ts";
-import { stepYear } from "../../src/simulate/year-step.ts";
+import { refreshStaticIndex, stepYear } from "../../src/simulate/year-step.ts";
 
 const firms = Number(process.argv[2] ?? 16384);
 const years = Number(process.argv[3] ?? 40);
@@ -23,6 +23,7 @@ const p = fastParams(defaultParams());
 const rng = counterRng(1, 0);
 const s = allocateScenario(firms, []);
 synthesizeRange(s.pop, 0, firms, 2000, p, rng);
+refreshStaticIndex(s, p, 0, firms);
 const ctx = { year: 0, start: 0, end: firms, params: p, rng };
 const step = path === "fused" ? stepYear : stepYearByProcess;
 const c = process.cpuUsage();

@@ -14,7 +14,7 @@ import { allocateDecisionScratch } from "./processes/export-decision.ts";
 import { stepYearByProcess } from "./reference-step.ts";
 import { counterRng } from "./rng.ts";
 import { synthesizeRange } from "./synthesize.ts";
-import { type ScenarioState, stepYear } from "./year-step.ts";
+import { refreshStaticIndex, type ScenarioState, stepYear } from "./year-step.ts";
 
 export interface BlockPlan {
   /** Firms (slots) in the population. */
@@ -60,6 +60,7 @@ export function allocateScenario(capacity: number, hooks: YearHooks[]): Scenario
     masks: hooks.map(() => new Uint8Array(capacity)),
     recipients: new Uint8Array(capacity),
     born: new Uint8Array(capacity),
+    staticIndex: new Float64Array(capacity),
     hooks,
   };
 }
@@ -106,13 +107,17 @@ export function simulateBlocks(
     );
     if (initial) copyRange(base.pop, initial, start, end);
     else synthesizeRange(base.pop, start, end, plan.startYear - plan.burnIn - 1, params, rng);
+    refreshStaticIndex(base, params, start, end);
     const ctx: StepContext = { year: 0, start, end, params, rng };
     const step = path === "fused" ? stepYear : stepYearByProcess;
     for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
       ctx.year = y;
       step(base, ctx, { yearIndex: -1, budgetShare });
     }
-    for (let k = 1; k < scenarios.length; k++) copyRange(scenarios[k].pop, base.pop, start, end);
+    for (let k = 1; k < scenarios.length; k++) {
+      copyRange(scenarios[k].pop, base.pop, start, end);
+      scenarios[k].staticIndex.set(base.staticIndex.subarray(start, end), start);
+    }
     for (let t = 0; t < plan.years; t++) {
       ctx.year = plan.startYear + t;
       for (let k = 0; k < scenarios.length; k++) {

@@ -10,7 +10,10 @@ import {
   type YearHooks,
 } from "./intervention.ts";
 import { demographyAndDemand } from "./kernel/births.ts";
+import { yearConstants } from "./kernel/constants.ts";
 import { firmYearPass, type YearTally } from "./kernel/firm-year.ts";
+import { staticIndexRange } from "./kernel/static-index.ts";
+import type { SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
 import type { StepContext } from "./processes/context.ts";
 import type { DecisionScratch } from "./processes/export-decision.ts";
@@ -26,6 +29,11 @@ export interface ScenarioState {
   recipients: Uint8Array;
   /** 1 for slots whose firm was born this year. */
   born: Uint8Array;
+  /**
+   * The static part of each slot's export index (kernel/static-index.ts), kept by the fused
+   * pass; `refreshStaticIndex` after filling slots from outside the yearly step.
+   */
+  staticIndex: Float64Array;
   hooks: YearHooks[];
 }
 
@@ -51,16 +59,26 @@ export function stepYear(
   const { start, end } = ctx;
   const acting = opts.yearIndex >= 0 && s.hooks.length > 0;
   // Programmes read the whole range after births, so births then run in their own pass.
-  if (acting) demographyAndDemand(pop, s.born, ctx);
+  if (acting) demographyAndDemand(pop, s.born, s.staticIndex, ctx);
   const reports = acting ? runProgrammes(s, ctx, opts) : [];
   const tile: StepContext = { ...ctx };
   const pass = { acting, demography: !acting, tally: opts.tally ?? null };
   for (let t0 = start; t0 < end; t0 += TILE) {
     tile.start = t0;
     tile.end = Math.min(end, t0 + TILE);
-    firmYearPass(pop, s.effects, s.born, tile, pass);
+    firmYearPass(pop, s.effects, s.born, s.staticIndex, tile, pass);
   }
   return reports;
+}
+
+/** Recomputes the kept static index of slots [start, end) (after synthesis or a copy). */
+export function refreshStaticIndex(
+  s: ScenarioState,
+  params: SimParams,
+  start: number,
+  end: number,
+): void {
+  staticIndexRange(s.pop, s.staticIndex, start, end, yearConstants(params));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Births, deaths and the domestic demand shock of one year over a range
  * (processes/demography.ts and processes/demand.ts, same draws and order): the firm-year pass
- * runs it tile by tile before the rest of the year.
+ * runs it tile by tile before the rest of the year. A newborn's static index is refreshed.
  */
 
 import { LOGISTIC_TABLE } from "../fastmath.ts";
@@ -10,6 +10,7 @@ import type { StepContext } from "../processes/context.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { type FounderCarryOver, synthesisKeys, synthesizeFirm } from "../synthesize.ts";
 import { yearConstants } from "./constants.ts";
+import { staticIndexRange } from "./static-index.ts";
 
 const hash = mix32s;
 const MULT = SLOT_MULT;
@@ -18,7 +19,12 @@ const LOGISTIC = LOGISTIC_TABLE;
 const CARRY: FounderCarryOver = { restart: false, exportExperience: false };
 
 /** Returns the number of deaths (= births); `born_N` gets 1 at refilled slots, 0 elsewhere. */
-export function demographyAndDemand(pop: Population, born_N: Uint8Array, ctx: StepContext): number {
+export function demographyAndDemand(
+  pop: Population,
+  born_N: Uint8Array,
+  static_N: Float64Array,
+  ctx: StepContext,
+): number {
   const { year, start, end, params: p, rng } = ctx;
   const c = yearConstants(p);
   const deathKey = rng.key(year, STREAM.death);
@@ -55,6 +61,7 @@ export function demographyAndDemand(pop: Population, born_N: Uint8Array, ctx: St
       synthesizeFirm(pop, i, keys, year, 0, p, carry);
       generation[i] += 1;
       firmId[i] = i + generation[i] * capacity;
+      staticIndexRange(pop, static_N, i, i + 1, c);
     }
   }
   for (let i = start; i < end; i++) {

@@ -28,6 +28,7 @@ import type { StepContext } from "../processes/context.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { demographyAndDemand } from "./births.ts";
 import { yearConstants } from "./constants.ts";
+import { staticIndexRange } from "./static-index.ts";
 
 const hash = mix32s;
 const MULT = SLOT_MULT;
@@ -82,12 +83,13 @@ export function firmYearPass(
   pop: Population,
   e: EffectColumns,
   born_N: Uint8Array,
+  static_N: Float64Array,
   ctx: StepContext,
   opts: FirmYearOptions,
 ): void {
   const { year, start, end, rng } = ctx;
   const c = yearConstants(ctx.params);
-  if (opts.demography) demographyAndDemand(pop, born_N, ctx);
+  if (opts.demography) demographyAndDemand(pop, born_N, static_N, ctx);
   const pullKey = rng.key(year, STREAM.pullEvent);
   const linkKey = rng.key(year, STREAM.linkFormation);
   const mentoringKey = rng.key(year, STREAM.mentoring);
@@ -105,22 +107,16 @@ export function firmYearPass(
   const segment_N = tally === null ? null : tally.segment_N;
   const recipients_N = tally === null ? null : tally.recipients_N;
   const baselineExporting_N = tally === null ? null : tally.baselineExporting_N;
-  const { sectorEffect, techEffect, entrepreneurEffect, lost, lostSuspended } = c;
+  const { lost, lostSuspended } = c;
   const {
     sector,
     logEmployees,
     employees,
     techIntensity,
-    entrepreneurType,
     founderExportExperience,
-    founderSameIndustry,
     largeFirmLinks,
     clientPull,
     partnerDependence,
-    cluster,
-    incubator,
-    homeEconomy,
-    location,
     barrierAttitudinal,
     barrierResource,
     barrierOperational,
@@ -152,17 +148,10 @@ export function firmYearPass(
   const pullP = c.pullEventProb;
   const organicLink = c.linkFormationProb;
   const organicLinkProb = c.organicLinkProb;
-  const intercept = c.intercept;
   const effectLogEmployees = c.effectLogEmployees;
-  const effectFounderExportExperience = c.effectFounderExportExperience;
-  const effectSameIndustry = c.effectSameIndustry;
   const effectLinks = c.effectLinks;
   const effectPull = c.effectPull;
   const effectPush = c.effectPush;
-  const effectCluster = c.effectCluster;
-  const effectIncubator = c.effectIncubator;
-  const effectSmallOpen = c.effectSmallOpen;
-  const effectRural = c.effectRural;
   const barrierPerPoint = c.barrierPerPoint;
   const barrierOffset = c.barrierOffset;
   const effectDomesticDemand = c.effectDomesticDemand;
@@ -250,6 +239,7 @@ export function firmYearPass(
           founderExp = 1;
           founderExportExperience[i] = 1;
           kn = fround(kn + founderKnowledge);
+          staticIndexRange(pop, static_N, i, i + 1, c);
         }
       }
     }
@@ -281,19 +271,10 @@ export function firmYearPass(
       exporting[i] = 0;
     } else {
       let index =
-        intercept +
-        sectorEffect[sec] +
+        static_N[i] +
         effectLogEmployees * logEmployees[i] +
-        techEffect[tech] +
-        entrepreneurEffect[entrepreneurType[i]] +
-        effectFounderExportExperience * founderExp +
-        effectSameIndustry * founderSameIndustry[i] +
         effectLinks * links +
         pulled * (effectPull + effectPush * partnerDependence[i]) +
-        effectCluster * cluster[i] +
-        effectIncubator * incubator[i] +
-        effectSmallOpen * (1 - homeEconomy[i]) +
-        effectRural * location[i] +
         barrierPerPoint * (bA + bR + bO + bS) +
         barrierOffset +
         effectDomesticDemand * domesticDemand[i] +

@@ -3,8 +3,8 @@
  * its plans and the costs that the export decision adds. Kept as its own small loop so the
  * engine compiles and optimizes it quickly. Sources of each effect: params.ts.
  *
- *   index = intercept + sector + size + tech + entrepreneur + founder + networks + context
- *         + barriers + domestic demand + knowledge + young firm
+ *   index = intercept + sector + tech + entrepreneur + founder + context      (static)
+ *         + size + networks + barriers + domestic demand + knowledge + young firm
  */
 import type { Population } from "../population.ts";
 import type { StepContext } from "./context.ts";
@@ -60,20 +60,22 @@ export function exportIndexKernel(pop: Population, index_N: Float64Array, ctx: S
   const effectYoung = p.effectYoung;
   const youngFrom = year - 4;
   for (let i = start; i < end; i++) {
+    // What the firm is first (kernel/static-index.ts keeps this sum per slot), then what
+    // changes from year to year; the fused pass adds in this same order.
     index_N[i] =
       intercept +
       sectorEffect[sector[i]] +
-      effectLogEmployees * logEmployees[i] +
       techEffect[techIntensity[i]] +
       entrepreneurEffect[entrepreneurType[i]] +
       effectFounderExportExperience * founderExportExperience[i] +
       effectSameIndustry * founderSameIndustry[i] +
-      effectLinks * largeFirmLinks[i] +
-      clientPull[i] * (effectPull + effectPush * partnerDependence[i]) +
       effectCluster * cluster[i] +
       effectIncubator * incubator[i] +
       effectSmallOpen * (1 - homeEconomy[i]) +
       effectRural * location[i] +
+      effectLogEmployees * logEmployees[i] +
+      effectLinks * largeFirmLinks[i] +
+      clientPull[i] * (effectPull + effectPush * partnerDependence[i]) +
       barrierPerPoint *
         (barrierAttitudinal[i] + barrierResource[i] + barrierOperational[i] + barrierStrategic[i]) +
       barrierOffset +
