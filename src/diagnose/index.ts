@@ -17,6 +17,7 @@ export {
   VERDICTS,
 } from "./columnar/outputs.ts";
 export { addItemColumns } from "./columnar/reliability.ts";
+export { RECOMMENDATION_SCORES } from "./columnar/scores.ts";
 export {
   contradictedPerspectives,
   type DiagnoseOptions,

@@ -11,6 +11,7 @@ import {
   LEVELS,
   POSITION_BASES,
   QUESTION_FIELDS,
+  RECOMMENDATION_SCORES,
   RECOMMENDATION_WIDTH,
   STATE_BASES,
   UNDETERMINED,
@@ -68,7 +69,7 @@ function expectRowAgrees(
   const n = out.rec_count[i];
   const recs = Array.from({ length: n }, (_, k) => [
     INSTRUMENTS[out.rec_instrument[i * RECOMMENDATION_WIDTH + k]],
-    out.rec_score[i * RECOMMENDATION_WIDTH + k],
+    RECOMMENDATION_SCORES[out.rec_score[i * RECOMMENDATION_WIDTH + k]],
   ]);
   expect(recs, at).toEqual(d.recommendations.map((r) => [r.instrument, r.score]));
   const contradicted = CONTRADICTION_NAMES.filter((_, k) => out.contradicted[i] & (1 << k));

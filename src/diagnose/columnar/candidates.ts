@@ -1,6 +1,7 @@
 import { POSITIONS, STATES } from "../../framework/index.ts";
-import { HIGH_MISS, MEDIUM_MISS, INSTRUMENT_TABLE as T } from "./instruments.ts";
+import { INSTRUMENT_TABLE as T } from "./instruments.ts";
 import { LEVEL_HIGH, LEVEL_MEDIUM, UNDETERMINED } from "./outputs.ts";
+import { barrierCodePart } from "./scores.ts";
 
 /** Bits set in each 16-bit value (trait, barrier and refinement sets all fit in 16 bits). */
 export const POPCOUNT = Uint8Array.from({ length: 1 << 16 }, (_, x) => {
@@ -75,14 +76,16 @@ LEVEL_BITS[LEVEL_HIGH] = 1;
 LEVEL_BITS[LEVEL_MEDIUM] = 16;
 
 /**
- * The barrier part of each instrument's miss factor, by instrument and levels byte (high
- * families in the low nibble, medium in the next): the same product `recommend` forms.
+ * The barrier part of each instrument's score code (`barrierCodePart` of its high and medium
+ * families), by instrument and levels byte (high families in the low nibble, medium in the next).
  */
-export const BARRIER_MISS = new Float64Array(T.count << 8);
+export const BARRIER_CODE = new Int32Array(T.count << 8);
 for (let k = 0; k < T.count; k++) {
   const barriers = T.barriers[k];
   for (let levels = 0; levels < 256; levels++) {
-    BARRIER_MISS[(k << 8) | levels] =
-      HIGH_MISS[POPCOUNT[barriers & levels & 15]] * MEDIUM_MISS[POPCOUNT[barriers & (levels >> 4)]];
+    BARRIER_CODE[(k << 8) | levels] = barrierCodePart(
+      POPCOUNT[barriers & levels & 15],
+      POPCOUNT[barriers & (levels >> 4)],
+    );
   }
 }

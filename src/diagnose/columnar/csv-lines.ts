@@ -18,6 +18,7 @@ import {
   VERDICT_NOT_SUITED,
   VERDICT_SUITS,
 } from "./outputs.ts";
+import { RECOMMENDATION_SCORES } from "./scores.ts";
 
 // Every cell drawn from a closed vocabulary is quoted (if at all) and encoded once, here.
 const POSITION_CELL = Array.from({ length: 256 }, (_, k) =>
@@ -66,6 +67,17 @@ function contradictedCell(bits: number): Uint8Array {
   return s;
 }
 
+/** ":" and the fixed-point score of each score code, built on first use. */
+const SCORE_CELLS: (Uint8Array | undefined)[] = new Array(RECOMMENDATION_SCORES.length);
+function scoreCell(code: number): Uint8Array {
+  let s = SCORE_CELLS[code];
+  if (s === undefined) {
+    s = encode(`:${RECOMMENDATION_SCORES[code].toFixed(3)}`);
+    SCORE_CELLS[code] = s;
+  }
+  return s;
+}
+
 const longest = (cells: readonly Uint8Array[]) => cells.reduce((m, c) => Math.max(m, c.length), 0);
 const allNames = (names: readonly string[]) => names.reduce((m, x) => m + x.length + 1, 0);
 // Room one row needs besides its id: the longest of each cell, every mode, instrument and
@@ -84,7 +96,6 @@ const ROW_BYTES =
 const writer = new ByteWriter(1 << 20);
 const COMMA = 44;
 const SEMICOLON = 59;
-const COLON = 58;
 
 /**
  * The `outward assess --csv` lines of rows [start, end) (default: every row) of a
@@ -158,8 +169,7 @@ function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number,
       const at = i * W + k;
       if (k > 0) w.byte(SEMICOLON);
       w.put(INSTRUMENT_NAME[rec_instrument[at]]);
-      w.byte(COLON);
-      w.fixed3(rec_score[at]);
+      w.put(scoreCell(rec_score[at]));
     }
     w.put(contradictedCell(contradicted[i]));
     w.put(stamp);

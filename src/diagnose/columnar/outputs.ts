@@ -43,8 +43,11 @@ export interface DiagnosisColumns {
    * row; only the first `rec_count[i]` slots of row i are meaningful.
    */
   rec_instrument: Uint8Array;
-  /** The matching scores (fit x confidence), same layout as `rec_instrument`. */
-  rec_score: Float64Array;
+  /**
+   * The matching scores (fit x confidence) as codes into RECOMMENDATION_SCORES, same layout as
+   * `rec_instrument`: a score takes few values, and 2 bytes a slot keep the output small.
+   */
+  rec_score: Uint16Array;
   /** Contradicted perspectives: bit `r * 5 + c` is proposition r, cell c of Table 1's row. */
   contradicted: Uint32Array;
   /** Which rules and parameters produced these rows (as a `Diagnosis` stamp). */
@@ -147,7 +150,7 @@ export function allocateDiagnosisColumns(capacity: number): DiagnosisColumns {
     mode_verdicts: new Uint16Array(capacity),
     rec_count: new Uint8Array(capacity),
     rec_instrument: new Uint8Array(capacity * w),
-    rec_score: new Float64Array(capacity * w),
+    rec_score: new Uint16Array(capacity * w),
     contradicted: new Uint32Array(capacity),
     stamp: { rules_version: "", params_hash: "" },
   };
