@@ -147,6 +147,10 @@ export class ProfileColumnsDecoder {
       case NUMBER:
       case ITEM: {
         const [lo, hi] = [this.lo[c], this.hi[c]];
+        if (this.whole[c] === 1 && this.loOpen[c] === 0 && lo >= 0 && hi <= 9) {
+          // A one-digit scale (item answers, 1..5): one byte, or empty.
+          return `d = buf[p] - 48; if (d >= ${lo} && d <= ${hi}) { ${a}[i] = d; p++; } else if (d === -4) ${a}[i] = NaN; else ${call(`readNumber(buf, p, ${lo}, ${hi}, false, true, ${a}, i)`)}`;
+        }
         if (this.whole[c] === 1 && this.loOpen[c] === 0) {
           // Digits only; a dot or sign stops the loop and fails the delimiter check.
           return `m = 0; q = p; for (;;) { d = buf[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; } if (q === p) ${a}[i] = NaN; else if (q - p > 15 || m < ${lo} || m > ${hi}) return -1; else ${a}[i] = m; p = q;`;
