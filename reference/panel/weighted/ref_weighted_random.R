@@ -15,7 +15,8 @@ re_w <- function(form, d, method) {
        se = vec(se), z = vec(b / se), p = vec(2 * pnorm(-abs(b / se))),
        sigma2_idios = unname(ec$sigma2["idios"]), sigma2_id = unname(ec$sigma2["id"]),
        theta = vec(summary(as.numeric(ec$theta))[c("Min.", "Mean", "Max.")]),
-       ssr = sum(weights(m) * residuals(m)^2), r_squared = unname(r.squared(m)))
+       # plm fits sqrt(w) * (y, X): its residuals carry sqrt(w), so their square sum is the weighted SSR.
+       ssr = sum(residuals(m)^2), r_squared = unname(r.squared(m)))
 }
 
 out <- list(R = R.version.string, plm = as.character(packageVersion("plm")),

@@ -19,6 +19,12 @@ export interface ComponentInputs {
   readonly within: LinearFit;
   /** Names of the within fit's slopes, to pick their columns from Z. */
   readonly zNames: readonly string[];
+  /**
+   * Observation weights (Swamy-Arora only): as plm does, the within fit above and the between
+   * regression are weighted, the quadratic forms of their residuals and the degrees-of-freedom
+   * matrix are not. Default: none.
+   */
+  readonly weights?: Float64Array;
 }
 
 function means(v: Float64Array, unit: Codes, T: Float64Array): Float64Array {
@@ -38,6 +44,22 @@ function trace(A: Float64Array, k: number): number {
 function weightedMeanCross(Zbar: Float64Array[], T: Float64Array, p: number): Float64Array {
   const wts = T.map((t) => t ** p);
   return crossprod(Zbar, new Float64Array(T.length), wts).XtX;
+}
+
+function unitTotals(w: Float64Array, unit: Codes): Float64Array {
+  const s = new Float64Array(unit.nLevels);
+  for (let i = 0; i < w.length; i++) s[unit.codes[i]] += w[i];
+  return s;
+}
+
+/** Quadratic forms of y - X b_within in levels (the within fit's slopes, no effects). */
+function levelResidualQuads(inp: ComponentInputs, T: Float64Array): { qw: number; qb: number } {
+  const e = Float64Array.from(inp.y);
+  inp.within.names.forEach((name, a) => {
+    const z = inp.Z[inp.zNames.indexOf(name)];
+    for (let i = 0; i < e.length; i++) e[i] -= inp.within.beta[a] * z[i];
+  });
+  return quads(e, inp.unit, T);
 }
 
 /** Residual-based quadratic forms: within part and T-weighted between part. */
@@ -84,10 +106,19 @@ export function varianceComponents(
     for (let g = 0; g < N; g++) s += T[g] * (alpha[g] - m) ** 2;
     s2eta = ((N / (N - 1)) * s) / O;
   } else if (method === "swar") {
-    const qw = within.ssr;
-    // Between regression at observation level (unit means weighted by T_i).
+    const w = inp.weights;
+    const qw = w ? levelResidualQuads(inp, T).qw : within.ssr;
+    // Between regression at observation level (unit means weighted by T_i, or by the units'
+    // total weight when the rows are weighted).
     const B = crossprod(Zbar, means(y, unit, T), T);
-    const bB = solveSpd(B.XtX, kz, B.Xty);
+    const Wg = w ? unitTotals(w, unit) : T;
+    const bB = w
+      ? solveSpd(
+          crossprod(Zbar, new Float64Array(N), Wg).XtX,
+          kz,
+          crossprod(Zbar, means(y, unit, T), Wg).Xty,
+        )
+      : solveSpd(B.XtX, kz, B.Xty);
     let qb = 0;
     const ybar = means(y, unit, T);
     for (let g = 0; g < N; g++) {

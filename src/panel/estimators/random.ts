@@ -44,14 +44,13 @@ export function randomTransform(
   method: RandomMethod,
   unit: Codes,
 ): Result<RandomTransform> {
-  if (prep.weights) {
+  if (prep.weights && method !== "swar") {
     return {
       ok: false,
       issues: [
         {
           code: "unsupported",
-          message:
-            "random effects with observation weights are not supported; use pooled or within",
+          message: `random effects with observation weights use the Swamy-Arora components (randomMethod "swar"), not "${method}"`,
         },
       ],
     };
@@ -65,6 +64,7 @@ export function randomTransform(
     Z: X,
     within: wf.value.lin,
     zNames: names,
+    weights: prep.weights,
   });
   if (!vc.ok) return vc;
   const { s2nu, s2eta } = vc.value;
@@ -109,10 +109,11 @@ export function randomKernel(
   const tr = randomTransform(prep, method, unit);
   if (!tr.ok) return tr;
   const { yStar, XStar, names, components } = tr.value;
-  const lin = olsKernel(XStar, names, yStar, undefined);
+  const lin = olsKernel(XStar, names, yStar, prep.weights);
   const n = lin.n;
   const k = lin.names.length;
   const dfResid = n - k;
+  // plm: the plain correlation of the quasi-demeaned response with X* b, weighted fit or not.
   const r2 = r2Cor(yStar, lin.resid, undefined);
   return {
     ok: true,

@@ -1,0 +1,73 @@
+// Random effects with observation weights against plm 2.6 (reference/panel/weighted/
+// ref_weighted_random.R): Swamy-Arora components from weighted within and between fits,
+// weighted least squares on the quasi-demeaned data.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type Column, frameFromColumns, numeric } from "../../../src/io/index.ts";
+import { computeVcov, estimate } from "../../../src/panel/index.ts";
+import { loadCsv, REF_DIR, withLogs } from "../helpers/load.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: the reference JSON is untyped.
+const W: any = JSON.parse(
+  readFileSync(`${REF_DIR}weighted/reference_weighted_random.json`, "utf8"),
+);
+
+function close(a: number, e: number, what: string): void {
+  if (!(Math.abs(a - e) <= 1e-6 * Math.abs(e))) throw new Error(`${what}: got ${a}, expected ${e}`);
+}
+
+const SETS: { key: string; file: string; logs: Record<string, string>; formula: string }[] = [
+  { key: "grunfeld", file: "grunfeld.csv", logs: {}, formula: "inv ~ value + capital" },
+  {
+    key: "emplUK",
+    file: "empluk.csv",
+    logs: { lemp: "emp", lwage: "wage", lcapital: "capital", loutput: "output" },
+    formula: "lemp ~ lwage + lcapital + loutput",
+  },
+];
+
+for (const ds of SETS) {
+  describe(`weighted random effects, ${ds.key}`, async () => {
+    const raw = withLogs(await loadCsv(`${REF_DIR}data/${ds.file}`), ds.logs);
+    const cols: Record<string, Column> = {};
+    for (const n of raw.names) cols[n] = raw.columns.get(n)!;
+    const firm = raw.columns.get("firm");
+    if (firm?.kind !== "numeric") throw new Error("firm");
+    cols.w = numeric(firm.values.map((v) => 1 + (v % 3)));
+    const frame = frameFromColumns(cols);
+    const o = { id: "firm", time: "year", model: "random" as const, weights: "w" };
+
+    it("Swamy-Arora: plm's coefficients, SEs, components, theta, SSR and R²", () => {
+      const ref = W[ds.key].swar;
+      const r = estimate(frame, ds.formula, o);
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      const fit = r.value.fit;
+      const vc = computeVcov(fit, { type: "iid" });
+      if (!vc.ok) throw new Error("vcov");
+      const k = fit.lin.names.length;
+      fit.lin.names.forEach((nm, a) => {
+        close(fit.lin.beta[a], ref.coefficients[nm], `swar ${nm}`);
+        close(Math.sqrt(vc.value.V[a * k + a]), ref.se[nm], `swar se ${nm}`);
+      });
+      expect(fit.lin.n).toBe(ref.nobs);
+      expect(fit.dfResid).toBe(ref.df_residual);
+      close(fit.random!.sigma2Idios, ref.sigma2_idios, "sigma2 idios");
+      close(fit.random!.sigma2Id, ref.sigma2_id, "sigma2 id");
+      close(fit.random!.thetaMin, ref.theta["Min."], "theta min");
+      close(fit.random!.thetaMean, ref.theta.Mean, "theta mean");
+      close(fit.random!.thetaMax, ref.theta["Max."], "theta max");
+      close(fit.lin.ssr, ref.ssr, "weighted SSR");
+      close(fit.r2.r2, ref.r_squared, "R²");
+      // The weights matter: the unweighted fit's slopes differ.
+      const u = estimate(frame, ds.formula, { ...o, weights: undefined });
+      if (!u.ok) throw new Error("unweighted");
+      expect(Math.abs(u.value.fit.lin.beta[1] - fit.lin.beta[1])).toBeGreaterThan(1e-6);
+    });
+
+    it("other component methods with weights are refused, naming the one that works", () => {
+      const r = estimate(frame, ds.formula, { ...o, randomMethod: "amemiya" });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0].message).toMatch(/swar.*amemiya/);
+    });
+  });
+}
