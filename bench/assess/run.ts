@@ -1,7 +1,8 @@
 // The assess benchmark: generates seeded profiles, then times read+validate alone and the whole
 // pipeline (read, validate, diagnose, write CSV or JSON to a null sink), each in a fresh process,
 // reporting profiles/s (wall and CPU) and peak RSS. Memory flatness shows as equal RSS across sizes.
-// Usage: node --import tsx bench/assess/run.ts [baseline=100000] [validate=100000,1000000] [csv=100000,1000000] [json=10000] [repeat=1]
+// Usage: node --import tsx bench/assess/run.ts [baseline=100000] [validate=100000,1000000]
+//   [columns=100000,1000000] [csv=100000,1000000] [csv-records=] [json=10000] [repeat=1]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,9 @@ const OUT = join(import.meta.dirname, "../out");
 const plan: Record<string, number[]> = {
   baseline: [100_000],
   validate: [100_000, 1_000_000],
+  columns: [100_000, 1_000_000],
   csv: [100_000, 1_000_000],
+  "csv-records": [],
   json: [10_000],
 };
 let repeat = 1;

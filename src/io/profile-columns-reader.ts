@@ -16,7 +16,10 @@ import { parseJsonRecords } from "./records-json.ts";
 export type { ProfileColumnsBatch } from "./profile-columns-reader-scan.ts";
 
 export interface ReadProfileColumnsOptions extends ReadRecordsOptions {
-  /** Valid rows per batch (a batch also ends after this many rejected rows). Default 8,192: as fast as 32,768 in `assess --csv` and 40 MB less peak memory. */
+  /**
+   * Valid rows per batch (a batch also ends after this many rejected rows). Default 8,192: as
+   * fast as 32,768 in `assess --csv`, with about 40 MB less peak memory.
+   */
   batchSize?: number;
   /** Bytes read from a file at a time. Default 1 MiB. */
   chunkBytes?: number;
