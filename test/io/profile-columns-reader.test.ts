@@ -137,7 +137,10 @@ const headerArb = fc.oneof(
   },
   // The fields of the cross-field checks only, so that contradictions are frequent.
   { weight: 2, arbitrary: fc.shuffledSubarray(CROSS_FIELD, { minLength: CROSS_FIELD.length }) },
-  { weight: 1, arbitrary: fc.constantFrom(["sector", "employees"], ["id", "id"], [" id ", "x"]) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<string[]>(["sector", "employees"], ["id", "id"], [" id ", "x"]),
+  },
 );
 
 // The spellings real files mostly hold, with years in an order that usually agrees.
@@ -192,7 +195,15 @@ function rowArb(header: string[]): fc.Arbitrary<string[]> {
     );
 }
 
-const fileArb = headerArb.chain((header) =>
+interface CsvFile {
+  header: string[];
+  rows: string[][];
+  eols: string[];
+  bom: boolean;
+  trailing: boolean;
+}
+
+const fileArb: fc.Arbitrary<CsvFile> = headerArb.chain((header) =>
   fc.record({
     header: fc.constant(header),
     rows: fc.array(rowArb(header), { maxLength: 40, size: "large" }),
@@ -205,7 +216,7 @@ const fileArb = headerArb.chain((header) =>
   }),
 );
 
-function render(f: fc.RecordValue<typeof fileArb>): Buffer {
+function render(f: CsvFile): Buffer {
   const lines = [f.header.join(","), ...f.rows.map((r) => r.join(","))];
   let csv = f.bom ? "\uFEFF" : "";
   lines.forEach((line, k) => {
