@@ -5,6 +5,7 @@
 //   [columns=100000,1000000] [csv=100000,1000000] [csv-records=] [json=10000] [repeat=1]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { writeProfilesCsv } from "./generate.ts";
 
@@ -29,6 +30,7 @@ for (const [mode, sizes] of Object.entries(plan)) {
     const file = join(OUT, `assess-${n}.csv`);
     if (!existsSync(file)) await writeProfilesCsv(n, file, 1);
     for (let i = 0; i < repeat; i++) {
+      const before = loadavg()[0].toFixed(1);
       const line = execFileSync(
         process.execPath,
         ["--import", "tsx", join(import.meta.dirname, "once.ts"), file, mode],
@@ -37,7 +39,11 @@ for (const [mode, sizes] of Object.entries(plan)) {
           maxBuffer: 1 << 20,
         },
       );
-      process.stdout.write(line);
+      // The machine is shared: the 1-minute load average before and after each run goes beside it.
+      const load = loadavg()[0].toFixed(1);
+      process.stdout.write(
+        `${line.trimEnd().slice(0, -1)},"load_before":${before},"load_after":${load}}\n`,
+      );
     }
   }
 }
