@@ -1,13 +1,14 @@
 /**
  * Throughput of the in-memory diagnosis on generated profiles (one core).
  *
- *   node --expose-gc --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
+ *   node --import tsx bench/diagnose/diagnose.bench.ts [--n 1000000] [--chunk 100000]
  *        [--full 20000] [--seed 42] [--repeat 3]
  *        [--paths classify,fast,batch,columns,fast+csv,columns+csv,full]
  *
- * Profiles are generated per chunk before timing (generation is not timed; with --expose-gc the
- * generator's garbage is collected before the clock starts, so a path pays only for its own).
- * Paths measured:
+ * Profiles are generated per chunk before timing (generation is not timed). CPU time is the
+ * process's, so it includes V8's background threads (concurrent GC, compilation); forcing a
+ * collection before each chunk was tried and made it worse (the sweeper then runs in the timed
+ * region). Paths measured:
  *   classify  classifyPosition + classifyState (the policy simulation's per-firm call)
  *   fast      diagnose(p) with trace off: position, state, barriers, modes, ranked
  *             recommendations and the Table 1 reading; ask_next / what_would_move not touched
@@ -122,7 +123,6 @@ function time(path: Path): { wall: number; cpu: number } {
   for (let k = 0; k < CHUNKS; k++) {
     const profiles = chunk(k);
     const data = { profiles, columns: path.columns ? profilesToColumns(profiles) : null };
-    globalThis.gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink += path(data);
