@@ -124,19 +124,8 @@ export class ProfileColumnsScanner {
     const lastLF = this.lastLF;
     let pos = this.pos;
     while (pos < n && !this.full()) {
-      const decoder = this.decoder;
-      if (decoder !== null && pos < lastLF && buf[pos] !== LF && buf[pos] !== CR) {
-        const columns = this.columns!;
-        const i = columns.length;
-        const next = decoder.decodeRecord(buf, pos, i);
-        if (next >= 0) {
-          this.rows[i] = ++this.row;
-          columns.length = i + 1;
-          this.line++;
-          pos = next;
-          continue;
-        }
-      }
+      pos = this.plainRecords(buf, pos, lastLF);
+      if (pos >= n || this.full()) break;
       let nl = buf.indexOf(LF, pos);
       if (nl < 0) {
         if (!eof) break;
@@ -162,6 +151,30 @@ export class ProfileColumnsScanner {
     }
     this.pos = Math.min(pos, n);
     return this.full();
+  }
+
+  /**
+   * Reads records straight into the columns for as long as the decoder takes them whole and the
+   * batch has room; returns where it stopped.
+   */
+  private plainRecords(buf: Buffer, pos: number, lastLF: number): number {
+    const decoder = this.decoder;
+    if (decoder === null) return pos;
+    const columns = this.columns!;
+    const rows = this.rows;
+    const room = this.rejected.length < this.batchSize ? this.batchSize : 0;
+    let i = columns.length;
+    let row = this.row;
+    while (i < room && pos < lastLF && buf[pos] !== LF && buf[pos] !== CR) {
+      const next = decoder.decodeRecord(buf, pos, i);
+      if (next < 0) break;
+      rows[i++] = ++row;
+      pos = next;
+    }
+    this.line += row - this.row;
+    this.row = row;
+    columns.length = i;
+    return pos;
   }
 
   /** The rows scanned since the last call, or null when there are none. */
