@@ -41,12 +41,15 @@ export async function runOnWorkers(
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
   const nWorkers = Math.min(local ? threads - 1 : threads, tasks.length);
   const workers: Worker[] = [];
+  // Per worker: the tasks it holds, and how to say it is done.
+  const states: { held: WorkerTask[]; done: () => void }[] = [];
   try {
     const running = Array.from({ length: nWorkers }, () => {
       const worker = new Worker(bootstrap, { eval: true, workerData: init });
       workers.push(worker);
       return new Promise<void>((resolve, reject) => {
         const held: WorkerTask[] = [];
+        states.push({ held, done: resolve });
         const fill = () => {
           while (held.length < PREFETCH && queue.length > 0) {
             const task = queue.shift()!;
@@ -82,6 +85,8 @@ export async function runOnWorkers(
         // Let worker messages through (they hand the workers their next tasks).
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      // A worker still starting when the queue ran dry is not waited for.
+      for (const st of states) if (st.held.length === 0) st.done();
     }
     await all;
   } finally {

@@ -12,7 +12,7 @@ import { allocateScenario, type BlockPlan, simulateBlocks } from "../blocks.ts";
 import type { YearHooks } from "../intervention.ts";
 import { withParams } from "../params.ts";
 
-const FIRMS = 1024;
+const FIRMS = 256;
 let warmed = false;
 
 /** Every effect column set for every third firm; every other firm a recipient. */
@@ -41,7 +41,7 @@ export function warmUpKernels(): void {
   const params = withParams({
     deathHazardYoung: 0.5,
     deathHazardMature: 0.3,
-    projectEndProb: 0.5,
+    projectEndProb: 0.9,
     barrierDiscoveryProb: 0.5,
     pullEventProb: 0.5,
     intercept: 2,
@@ -57,5 +57,5 @@ export function warmUpKernels(): void {
     params: params.value,
   };
   const scenarios = [allocateScenario(FIRMS, []), allocateScenario(FIRMS, [everyEffect])];
-  for (let rep = 0; rep < 3; rep++) simulateBlocks(plan, rep, [0], scenarios, null);
+  simulateBlocks(plan, 0, [0], scenarios, null);
 }
