@@ -6,7 +6,14 @@
  */
 import type { Issue, Result } from "../framework/index.ts";
 import type { Frame } from "../io/index.ts";
-import { type Codes, codeColumn, codeColumnCached, inRuns, levelCounts, recode } from "./codes.ts";
+import {
+  type Codes,
+  codeColumn,
+  codeColumnCached,
+  levelCounts,
+  missingCount,
+  recode,
+} from "./codes.ts";
 import { type FormulaSpec, formulaColumns } from "./formula.ts";
 import { allocFloat64, isShared } from "./parallel/shared.ts";
 import { buildTimeIndex, duplicateIndexIssues, shiftedRows, type TimeIndex } from "./timeindex.ts";
@@ -145,8 +152,7 @@ function clearNaN(v: Float64Array, keep: Uint8Array): number {
 }
 
 function clearNegative(codes: Int32Array, keep: Uint8Array): number {
-  // Codes of a sorted column hold no missing value (its run coding stops at the first NaN).
-  if (inRuns({ name: "", codes, nLevels: 0 })) return 0;
+  if (missingCount(codes) === 0) return 0;
   let c = 0;
   for (let i = 0; i < codes.length; i++) {
     if (codes[i] < 0) {

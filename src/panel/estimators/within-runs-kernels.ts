@@ -259,7 +259,8 @@ function periodMask(b: Int32Array, s: number, e: number): number {
 
 /**
  * Each unit's period set into masks[g] (as pattern counts are summed later, M is built once per
- * pattern); a unit whose periods repeat gets -1 and adds its own terms to M at out[o].
+ * pattern); a unit whose periods repeat gets -1 and adds its own terms to M at out[o]. Rows per
+ * period are counted into wB.
  */
 function unitPeriods(
   inp: RunsInput,
@@ -268,8 +269,10 @@ function unitPeriods(
   ci: Float64Array,
   touched: Int32Array,
   o: number,
+  wB: Float64Array,
 ): void {
   const { a, b, T, masks } = inp;
+  for (let r = s; r < e; r++) wB[b[r]] += 1;
   for (let i = s; i < e; ) {
     const g = a[i];
     let j = i + 1;
@@ -303,6 +306,8 @@ export function momentsSlice(inp: RunsInput, sl: number): void {
   const acc = new Float64Array(2);
   const ci = new Float64Array(T);
   const touched = new Int32Array(T);
+  const ps = new Float64Array(T * K);
+  const wB = new Float64Array(T);
   for (let s = inp.bounds[sl]; s < e0; ) {
     const e = chunkEnd(a, s, e0);
     if (e - s > bufs[0].length) bufs = buffers(K, e - s);
@@ -322,17 +327,17 @@ export function momentsSlice(inp: RunsInput, sl: number): void {
       );
       out[oSum + c] = acc[0];
       out[oSum + K + c] = acc[1];
-      if (T > 0) periodSums(bufs[c], s, e, b, K, c, out, oP);
+      if (T > 0) periodSums(bufs[c], s, e, b, K, c, ps, 0);
     }
     // Two-way needs only the diagonal of the one-way products (the absorbed-regressor test).
     if (T > 0) for (let c = 0; c < K; c++) out[o + c * K + c] += dot0(bufs[c], bufs[c], e - s);
     else crossChunk(bufs, e - s, out, o);
-    if (T > 0) {
-      for (let r = s; r < e; r++) out[oW + b[r]] += 1;
-      unitPeriods(inp, s, e, ci, touched, oM);
-    }
+    if (T > 0) unitPeriods(inp, s, e, ci, touched, oM, wB);
     s = e;
   }
+  // Period sums and counts were kept in small local arrays (cheaper than scattering into `out`).
+  for (let i = 0; i < T * K; i++) out[oP + i] += ps[i];
+  for (let t = 0; t < T; t++) out[oW + t] += wB[t];
 }
 
 /** Fills the chunk buffers with the fully transformed columns of rows [s, e). */
