@@ -8,8 +8,11 @@
  * mirrors a line there in the same floating-point order, including the rounding of every
  * Float32 column that a later process reads back.
  *
- * Births and deaths (with the demand shock) run first, in this pass when no programme acts, or
- * in their own pass before the programmes otherwise (programmes see the year's newborns).
+ * Births and deaths (with the demand shock) run first: over the same tile in this call when no
+ * programme acts, or over the whole range before the programmes otherwise (programmes see the
+ * year's newborns). The export index's static part is read from `static_N` (static-index.ts).
+ * The file is long on purpose: splitting the pass into calls would bring back the per-process
+ * loops it replaces.
  */
 
 import { STATES } from "../../framework/vocabulary.ts";
