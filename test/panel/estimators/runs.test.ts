@@ -137,6 +137,31 @@ describe("slice passes on unit-grouped rows", () => {
     expect(maxRel(meatCluster(fast.lin, p.firm), rowMeat)).toBeLessThan(1e-9);
   });
 
+  // 35 periods: more than a period mask holds; a repeated year: the unit-by-unit system update.
+  it.each([
+    ["35 periods", panel(12, 400, 35), false],
+    ["a firm-year repeated", panel(13, 400, 12), true],
+  ])("two-way with %s: the general path's slopes and SSR", (_, q, repeat) => {
+    let { y, X, firm, year } = q;
+    if (repeat) {
+      // Row 3 duplicated in place (same firm and year): codes stay in runs.
+      const dup = (v: Float64Array) =>
+        Float64Array.from([...v.subarray(0, 4), v[3], ...v.subarray(4)]);
+      const dupI = (v: Int32Array) =>
+        Int32Array.from([...v.subarray(0, 4), v[3], ...v.subarray(4)]);
+      y = dup(y);
+      X = X.map(dup);
+      firm = { ...firm, codes: dupI(firm.codes) };
+      year = { ...year, codes: dupI(year.codes) };
+    }
+    const fast = runsWithin(y, X, NAMES, firm, year, 1, 1e-10, 1000);
+    const ones = new Float64Array(y.length).fill(1);
+    const slow = fusedWithin(y, X, NAMES, ones, absorbEffects([y, ...X], [firm, year], ones, {}));
+    expect(maxRel(fast.lin.beta, slow.lin.beta)).toBeLessThan(1e-11);
+    expect(Math.abs(fast.lin.ssr / slow.lin.ssr - 1)).toBeLessThan(1e-12);
+    expect(fast.feDof).toBe(fixedEffectDof([firm, year]));
+  });
+
   it("a cluster the units nest in (groups of 10 firms) aggregates the unit scores", () => {
     const fast = runsWithin(p.y, p.X, NAMES, p.firm, undefined, 1);
     const region = codeColumn(
