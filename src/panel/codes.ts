@@ -135,6 +135,44 @@ export function codeColumnCached(name: string, col: Column): Codes {
   return c;
 }
 
+const distinctKnown = new WeakMap<Column, number>();
+
+/**
+ * Number of distinct non-missing values of a column (the levels codeColumn would find), without
+ * building codes when the values are integers in a compact range (years).
+ */
+export function distinctCount(col: Column): number {
+  const byName = coded.get(col);
+  if (byName && byName.size > 0) return byName.values().next().value!.nLevels;
+  let d = distinctKnown.get(col);
+  if (d !== undefined) return d;
+  if (col.kind === "numeric") {
+    const v = col.values;
+    const range = new Float64Array(3);
+    rangeScan(v, range);
+    const span = range[1] - range[0] + 1;
+    if (!(span > 0)) d = 0;
+    else if (
+      range[2] === 0 &&
+      range[0] >= -(2 ** 31) &&
+      range[1] < 2 ** 31 &&
+      span <= 4 * v.length + 1024
+    ) {
+      const seen = new Uint8Array(span);
+      const min = range[0];
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (!Number.isNaN(x)) seen[(x - min) | 0] = 1;
+      }
+      d = 0;
+      for (let t = 0; t < span; t++) d += seen[t];
+    }
+  }
+  d ??= codeColumnCached("", col).nLevels;
+  distinctKnown.set(col, d);
+  return d;
+}
+
 /** Codes a column; level order follows first appearance (numeric ranges: ascending value). */
 export function codeColumn(name: string, col: Column): Codes {
   if (col.kind === "categorical") return recode(name, col.codes);

@@ -10,6 +10,7 @@ import {
   type Codes,
   codeColumn,
   codeColumnCached,
+  distinctCount,
   levelCounts,
   missingCount,
   recode,
@@ -70,6 +71,8 @@ export interface PreparedPanel {
   readonly fe: readonly Codes[];
   readonly clusters: readonly Codes[];
   readonly ledger: PrepareLedger;
+  /** Number of distinct periods on the used rows (time.nLevels, counted without coding when it can). */
+  readonly periods?: number;
 }
 
 function numericColumn(frame: Frame, name: string, role: string, issues: Issue[]): Float64Array {
@@ -375,6 +378,10 @@ export function preparePanel(
       get time(): Codes {
         timeCache ??= timeCodes(frame, opts.time, timeValue, all);
         return timeCache;
+      },
+      get periods(): number {
+        const col = frame.columns.get(opts.time);
+        return all && col && !timeCache ? distinctCount(col) : this.time.nLevels;
       },
       timeValue,
       fe: feAll.map((f) => sub(f!)),

@@ -1,7 +1,7 @@
 // The run-based kernels for unit-contiguous rows against the general scatter paths.
 import { describe, expect, it } from "vitest";
 import { type Column, frameFromColumns, numeric } from "../../../src/io/index.ts";
-import { codeColumn, connectedComponents } from "../../../src/panel/codes.ts";
+import { codeColumn, connectedComponents, distinctCount } from "../../../src/panel/codes.ts";
 import { absorbEffects } from "../../../src/panel/demean.ts";
 import { computeVcov, estimate } from "../../../src/panel/index.ts";
 
@@ -176,5 +176,19 @@ describe("grouped-row kernels", () => {
     expect(Array.from(f.codes)).toEqual([0, 0, 1, 2, -1]);
     const g = codeColumn("f", numeric(Float64Array.of(1, 2, 3, 2, 1)));
     expect(Array.from(g.codes)).toEqual([0, 1, 2, 1, 0]);
+  });
+
+  it("distinct counts: the level counts of the codes, with and without building them", () => {
+    for (const v of [
+      [2001, 2003, 2003, Number.NaN, 2009, 2001],
+      [5, 5, 3, 3, Number.NaN, 5, 2.5, 3e10],
+      [7, 8, 9],
+      [Number.NaN],
+    ]) {
+      const col = numeric(Float64Array.from(v));
+      const expected = codeColumn("t", numeric(Float64Array.from(v))).nLevels;
+      expect(distinctCount(col)).toBe(expected);
+      expect(distinctCount(col)).toBe(expected);
+    }
   });
 });
