@@ -12,8 +12,9 @@ import { stateKernel } from "./state.ts";
 import { traitKernel } from "./traits.ts";
 
 // Rows per pass: each rule family runs over a block of rows before the next one starts, so a
-// block's columns stay in cache between passes.
-const BLOCK = 4096;
+// block's columns stay in cache between passes (1024 rows measured a little faster than 512
+// or 4096 with a 512 KiB L2).
+const BLOCK = 1024;
 // Block-local facts handed from one pass to the next.
 const implicit_B = new Uint8Array(BLOCK);
 const yes_B = new Int32Array(BLOCK);

@@ -53,12 +53,11 @@ export function recommendKernel(
     for (let c = list; c < list + candidates; c++) {
       const req = requires[c];
       const not = notTrait[c];
-      if (req & no || not & yes) continue;
       const refs = refinements[c];
-      if (refs & refNo) continue;
       const matches = suitTrait[c] & yes;
       const ps = byPositionState[c];
-      if (matches === 0 && ps === 0) continue;
+      // Ruled out by a required trait, an excluding trait or a failed refinement; or no match.
+      if ((req & no) | (not & yes) | (refs & refNo) || (matches | ps) === 0) continue;
       const k = instrument[c];
       // scoreCode(matches, position/state, high, medium, unknowns) as a sum of its parts.
       const code =
