@@ -4,7 +4,8 @@
  * slices (within-runs-kernels.ts) that run on several threads when the columns are shared:
  *
  * - moments: unit means, one-way cross-products, raw sums; two-way adds each column's sums by
- *   period and the concentrated period system (Cameron & Miller's two-way FWL, solved exactly);
+ *   period and the period system with the unit effects concentrated out (Frisch-Waugh-Lovell),
+ *   solved exactly;
  * - two-way only: cross-products of the fully transformed columns, given the period effects;
  * - residuals: SSR and each unit's score sums (the cluster-by-unit meat needs nothing more).
  *
