@@ -11,8 +11,10 @@ import {
 
 /**
  * Barrier families over rows [start, end), as `assessBarriers` scores them: the mean of the
- * answered items (summed in item order, so the double is the same), else the given family
- * score; then the level against barrier_high / barrier_low.
+ * answered items, else the given family score; then the level against barrier_high /
+ * barrier_low. Items are summed one column at a time into block-local sums, each row's in item
+ * order, so the double is the same as the single-firm loop's. `sum_B` and `count_B` are
+ * scratch of at least end - start entries.
  */
 export function barrierKernel(
   cols: ProfileColumns,
@@ -20,6 +22,8 @@ export function barrierKernel(
   out: DiagnosisColumns,
   start: number,
   end: number,
+  sum_B: Float64Array,
+  count_B: Int32Array,
 ): void {
   const high = params.barrier_high;
   const low = params.barrier_low;
@@ -31,26 +35,26 @@ export function barrierKernel(
     cols.barrier_operational,
     cols.barrier_strategic,
   ];
+  const n = end - start;
   for (let f = 0; f < BARRIER_FAMILIES.length; f++) {
     const items = cols.barrier_items[BARRIER_FAMILIES[f]];
     const family = given[f];
-    const k = items.length;
-    for (let i = start; i < end; i++) {
-      let score = family[i];
-      if (k > 0) {
-        let sum = 0;
-        let answered = 0;
-        for (let j = 0; j < k; j++) {
-          const v = items[j][i];
-          if (!Number.isNaN(v)) {
-            sum += v;
-            answered++;
-          }
+    sum_B.fill(0, 0, n);
+    count_B.fill(0, 0, n);
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j];
+      for (let i = start; i < end; i++) {
+        const v = item[i];
+        if (!Number.isNaN(v)) {
+          sum_B[i - start] += v;
+          count_B[i - start]++;
         }
-        if (answered > 0) score = sum / answered;
       }
+    }
+    for (let i = start; i < end; i++) {
+      const answered = count_B[i - start];
+      const score = answered > 0 ? sum_B[i - start] / answered : family[i];
       score_N4[i * 4 + f] = score;
-      // NaN (unknown) fails both comparisons.
       level_N4[i * 4 + f] = Number.isNaN(score)
         ? LEVEL_UNKNOWN
         : score >= high

@@ -17,6 +17,8 @@ import { traitKernel } from "./traits.ts";
 const BLOCK = 1024;
 // Block-local facts handed from one pass to the next.
 const implicit_B = new Uint8Array(BLOCK);
+const sum_B = new Float64Array(BLOCK);
+const count_B = new Int32Array(BLOCK);
 const yes_B = new Int32Array(BLOCK);
 const unknown_B = new Int32Array(BLOCK);
 const refine_B = new Int32Array(BLOCK);
@@ -53,7 +55,7 @@ export function diagnoseColumns(
   d.stamp = stampFor(params);
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
-    barrierKernel(cols, params, d, start, end);
+    barrierKernel(cols, params, d, start, end, sum_B, count_B);
     exportFactsKernel(cols, d, start, end, implicit_B);
     positionKernel(cols, params, d, start, end, implicit_B);
     stateKernel(cols, d, start, end, implicit_B);
