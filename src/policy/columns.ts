@@ -17,8 +17,9 @@ const flag =
 
 /**
  * Rule fields stored on the simulated population. Code columns share the vocabulary order of
- * RULE_FIELDS; yes/no attributes are 0/1 bytes. `age`, `position` and `state` are computed per
- * year (see PopulationColumns); fields missing here (resources_fungible) are not simulated.
+ * RULE_FIELDS; yes/no attributes are 0/1 bytes. `age`, `position`, `state` and
+ * `plans_to_export` are computed per year (see PopulationColumns); fields missing here
+ * (resources_fungible) are not simulated.
  */
 const STORED: Readonly<Record<string, Source>> = {
   barrier_attitudinal: num((p) => p.barrierAttitudinal),
@@ -37,7 +38,6 @@ const STORED: Readonly<Record<string, Source>> = {
   entrepreneur_type: code((p) => p.entrepreneurType),
   tradable: flag((p) => p.tradable),
   exports_now: flag((p) => p.exporting),
-  plans_to_export: flag((p) => p.plansToExport),
   export_gap: flag((p) => p.reentered),
   between_projects: flag((p) => p.suspended),
   prefers_control: flag((p) => p.prefersControl),
@@ -57,7 +57,13 @@ const LEVEL_SOURCES: Readonly<Record<string, (p: SimPopulation) => Float32Array>
   barrier_strategic_level: (p) => p.barrierStrategic,
 };
 
-const DERIVED = new Set(["age", "position", "state", ...Object.keys(LEVEL_SOURCES)]);
+const DERIVED = new Set([
+  "age",
+  "position",
+  "state",
+  "plans_to_export",
+  ...Object.keys(LEVEL_SOURCES),
+]);
 
 /** Rule fields a simulated population can answer. */
 export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name).filter(
@@ -81,6 +87,8 @@ export class PopulationColumns implements RuleColumns {
   private ageRange: [number, number] = [0, 0];
   position = new Uint8Array(0);
   state = new Uint8Array(0);
+  private plans = new Uint8Array(0);
+  private plansDone = false;
 
   /** Points the view at a population, year and slot range. */
   bind(pop: SimPopulation, year: number, start: number, end: number): void {
@@ -95,6 +103,26 @@ export class PopulationColumns implements RuleColumns {
     for (let i = start; i < end; i++) this.age[i] = year - founded[i];
     this.ageRange = [start, end];
     this.levelsDone.clear();
+    this.plansDone = false;
+  }
+
+  /**
+   * `plans_to_export` as the firm's profile answers it (simulated-profile.ts): yes while
+   * exporting, else the intention a past exporter kept on leaving. Filled once per bind.
+   */
+  private plansToExport(pop: SimPopulation): FieldColumn {
+    if (this.plans.length < pop.capacity) {
+      this.plans = new Uint8Array(pop.capacity);
+      this.plansDone = false;
+    }
+    if (!this.plansDone) {
+      const { plans } = this;
+      const { exporting, plansToExport } = pop;
+      const [start, end] = this.ageRange;
+      for (let i = start; i < end; i++) plans[i] = exporting[i] | plansToExport[i];
+      this.plansDone = true;
+    }
+    return { kind: "flag", flags: this.plans };
   }
 
   /** Barrier level codes for the bound range, graded once per bind. */
@@ -124,6 +152,7 @@ export class PopulationColumns implements RuleColumns {
     if (name === "age") return { kind: "number", values: this.age };
     if (name === "position") return { kind: "code", codes: this.position };
     if (name === "state") return { kind: "code", codes: this.state };
+    if (name === "plans_to_export") return this.plansToExport(pop);
     if (name in LEVEL_SOURCES) return this.level(name, pop);
     return STORED[name]?.(pop);
   }

@@ -1,76 +1,159 @@
 /**
- * The shapes this module needs from a simulated population and year, written structurally so
- * that src/policy does not import src/simulate (imports point down the layer list). The
- * simulation's `Population`, `EffectColumns`, `YearContext` and `YearHooks` satisfy them; a
- * test keeps the two in step.
+ * The contract between a support programme and the simulation that runs it, declared here once:
+ * the population columns, effect columns, generator and year a programme reads and writes, and
+ * the hook it gives the simulation. src/simulate builds its `Population` on `SimPopulation` and
+ * calls programmes through `SimHooks`, so the compiler keeps both sides in step; src/policy
+ * never imports src/simulate (imports point down the layer list).
+ *
+ * Units. The export decision compares a latent export profit index with costs, both in "latent
+ * profit units" (logit scale: +1 multiplies the odds of exporting by e). Effects are in those
+ * units unless stated.
  */
 
-/** The population columns eligibility rules and diagnosis read (see src/simulate population.ts). */
+/**
+ * The population columns a programme may read: one typed array per attribute, indexed by slot
+ * (length `capacity`). Codes index the closed sets of src/framework/vocabulary.ts; yes/no
+ * attributes are 0/1 bytes, because simulated firms always know them.
+ */
 export interface SimPopulation {
+  /** Slots in use: firms live in slots 0..n-1. */
   n: number;
+  /** Allocated slots (length of every column). */
   capacity: number;
+
+  // --- identity -------------------------------------------------------------------------------
+  /** Stable firm id written to the panel: `slot + generation * capacity`. */
+  firmId: Float64Array;
+  /** How many firms have occupied this slot before the current one (0 for the first). */
   generation: Int32Array;
+  /** 1 while the firm trades; 0 for the year it died (the slot is refilled next year). */
   alive: Uint8Array;
+
+  // --- structure (who the firm is) ------------------------------------------------------------
+  /** Index into SECTORS. */
   sector: Uint8Array;
+  /** Employees (headcount, may be fractional after growth). */
   employees: Float32Array;
+  /** Calendar year the firm was founded. */
   founded: Int32Array;
+  /** 1 when the offer can be sold abroad at all (review theme 1: non-tradable offers). */
   tradable: Uint8Array;
+  /** Index into TECH_INTENSITIES. */
   techIntensity: Uint8Array;
+  /** Index into ENTREPRENEUR_TYPES (novice, serial, portfolio; Westhead et al. 2005). */
   entrepreneurType: Uint8Array;
+  /** 1 when the principal founder sold abroad before (Westhead et al. 2001). */
   founderExportExperience: Uint8Array;
+  /** 1 when the founder started in the same industry as the last employer (Westhead et al. 2001). */
   founderSameIndustry: Uint8Array;
+  /** 1 when the firm has links with larger firms that can act as conduits (Acs et al. 1997). */
   largeFirmLinks: Uint8Array;
+  /** 1 when a major customer has gone abroad and pulls the firm along (pull; theme 5). */
   clientPull: Uint8Array;
+  /** 1 when most sales depend on one larger partner (asymmetric interdependence; push). */
   partnerDependence: Uint8Array;
+  /** 1 when the firm prefers to keep control (reluctance to co-operate; EIM 2005). */
   prefersControl: Uint8Array;
+  /** 1 in a specialised cluster (theme 4). */
   cluster: Uint8Array;
+  /** 1 when the firm came out of an incubator (Clarysse et al. 2005). */
   incubator: Uint8Array;
+  /** Index into LOCATIONS (urban, rural). */
   location: Uint8Array;
+  /** Index into HOME_ECONOMIES (small open: push; large: pull; Luostarinen & Gabrielsson 2004). */
   homeEconomy: Uint8Array;
+  /** Barrier family scores, 1..5 (5 = severe): attitudinal, resource, operational, strategic. */
   barrierAttitudinal: Float32Array;
   barrierResource: Float32Array;
   barrierOperational: Float32Array;
   barrierStrategic: Float32Array;
+  /** Worry about unrecoverable entry costs, 1..5; scales the perceived sunk cost. */
   sunkCostConcern: Float32Array;
+  /** Survey or register weight (1 for a synthetic population). */
   weight: Float64Array;
+
+  // --- export record (what the firm does; updated every year) ---------------------------------
+  /** 1 when the firm exports this year. */
   exporting: Uint8Array;
+  /** 1 once the firm has exported. */
   everExported: Uint8Array;
+  /** Calendar year of the first export, -1 if none. */
   firstExportYear: Int32Array;
+  /** Calendar year of the latest export, -1 if none. */
   lastExportYear: Int32Array;
+  /** 1 when the current spell followed a gap without exports (state re_entered). */
   reentered: Uint8Array;
+  /**
+   * 1 when a non-exporting past exporter plans to export again (Crick 2004); 0 while the firm
+   * exports (its profile then reads "yes": simulated-profile.ts).
+   */
   plansToExport: Uint8Array;
+  /** 1 between foreign projects, expecting repeat business (O'Farrell et al. 1998). */
   suspended: Uint8Array;
+  /** Share of sales exported, 0..1 (kept at its last value after exit). */
   exportShare: Float32Array;
+  /** Number of foreign markets served (kept at its last value after exit). */
   markets: Uint16Array;
 }
 
-/** Per-slot shifts for this year; hooks add to them (units in src/simulate intervention.ts). */
+/**
+ * Per-slot shifts a programme writes for this year (index = slot, length = capacity). The
+ * simulation zeroes each column over the range before calling the hooks, and hooks ADD to them
+ * so several programmes combine.
+ */
 export interface SimEffects {
+  /**
+   * Reduction of the sunk entry (or re-entry) cost this year, latent profit units, >= 0.
+   * Applies only to a firm not exporting last year (e.g. an export-readiness grant).
+   */
   sunkCostOffset: Float64Array;
+  /** Reduction of this year's fixed cost of exporting, latent profit units, >= 0. */
   fixedCostOffset: Float64Array;
+  /**
+   * Permanent reduction of the four barrier scores, in barrier points on the 1..5 scale
+   * (information and advice; floors at 1). Applied once, in the year written.
+   */
   barrierReduction: Float64Array;
+  /**
+   * Addition to the export knowledge stock, in experience-equivalent years (a learning review,
+   * skills support). It then depreciates like any knowledge.
+   */
   learningBoost: Float64Array;
+  /**
+   * Probability, 0..1, that a firm without links forms a link with a larger firm this year
+   * (brokering, piggy-back schemes). A formed link is permanent.
+   */
   linkProbability: Float64Array;
+  /**
+   * Probability, 0..1, that the entrepreneur acquires export experience this year through a
+   * mentor (habitual exporters mentoring novices). Acquired experience is permanent.
+   */
   mentoringExperience: Float64Array;
 }
 
-/** The run's counter-based generator: a draw is a pure function of (key, slot). */
+/** A seeded generator bound to one run (seed, replication): a draw is a pure function of (key, slot). */
 export interface SimRng {
   /** Identify the run: per-slot memory (who was served) is reset when either changes. */
   readonly seed: number;
   readonly replication: number;
+  /** Key for all draws of one purpose in one year. */
   key(year: number, stream: number): number;
+  /** Uniform [0, 1) draw for one firm slot under `key`. */
   uniform(key: number, slot: number): number;
 }
 
+/** What a hook knows about the year and range it is called for. */
 export interface SimYear {
+  /** Calendar year of the decision. */
   year: number;
+  /** 0 for the first policy year, 1 for the next, ... */
   yearIndex: number;
-  /** Slots [start, end) to act on. */
+  /** Slots [start, end) to act on; other slots must not be read or written. */
   start: number;
   end: number;
-  /** Share of the population weight in the range: the share of each annual budget it may use. */
+  /** Share of the population weight in this range (0..1): the share of an annual budget. */
   budgetShare: number;
+  /** The run's generator: draw with `rng.uniform(rng.key(year, POLICY_STREAM_BASE + k), slot)`. */
   rng: SimRng;
 }
 
@@ -99,24 +182,52 @@ export interface InstrumentYearReport {
   share: number;
 }
 
-export interface PolicyYearReport {
+/** What one programme did in one range and year; the simulation sums these over ranges. */
+export interface ProgrammeYearReport {
+  /** Firms that met the eligibility rules (count, unweighted). */
+  eligible: number;
+  /** Firms that received support (count, unweighted); must equal the ones set in `recipients`. */
+  takeUp: number;
+  /** Money spent in this range and year, in the programme's currency units. */
+  spend: number;
+  /**
+   * The recipient mask the hook was given, with 1 at each supported slot of the range. The
+   * simulation reads it for take-up by segment and for deadweight (recipients that export in the
+   * baseline in the same year).
+   */
+  recipients: Uint8Array;
+}
+
+/** A programme system's report: the simulation's totals plus each instrument's. */
+export interface PolicyYearReport extends ProgrammeYearReport {
   /** Firms eligible for at least one of the programme's instruments. */
   eligible: number;
   /** Firms served by at least one instrument; equals the ones set in `recipients`. */
   takeUp: number;
-  spend: number;
-  recipients: Uint8Array;
+  /** Eligible firms that applied, summed over instruments. */
   applicants: number;
+  /** Applicants turned away because a budget ran out, summed over instruments. */
   rationedOut: number;
   instruments: InstrumentYearReport[];
 }
 
-export interface PolicyHooks {
+/**
+ * One programme's yearly behaviour. Must be pure given its inputs (no clock, no Math.random).
+ * `P` is the population the caller hands over (the simulation's own, with more columns) and `R`
+ * what the hook reports; a hook written for fewer columns serves any larger population.
+ */
+export interface SimHooks<
+  P extends SimPopulation = SimPopulation,
+  R extends ProgrammeYearReport = ProgrammeYearReport,
+> {
+  /** Programme id, used to name its take-up and spend in the results. */
   readonly id: string;
-  beforeDecision(
-    ctx: SimYear,
-    pop: Readonly<SimPopulation>,
-    effects: SimEffects,
-    recipients: Uint8Array,
-  ): PolicyYearReport;
+  /**
+   * Called once per year and range, before the export decision and after births, deaths and the
+   * domestic demand shock. Reads the population, writes effects (adding) and the recipient mask.
+   */
+  beforeDecision(ctx: SimYear, pop: Readonly<P>, effects: SimEffects, recipients: Uint8Array): R;
 }
+
+/** The hooks src/policy builds: any population, with per-instrument reports. */
+export type PolicyHooks = SimHooks<SimPopulation, PolicyYearReport>;

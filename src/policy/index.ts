@@ -2,19 +2,15 @@
 export { type PolicyHookOptions, programmeHooks, unsimulatedFields } from "./apply.ts";
 export { buildYearHooks, type HookInput, type SystemSpec, systemSpecs } from "./build.ts";
 export { PopulationColumns, SIMULATED_FIELDS } from "./columns.ts";
-export {
-  type Classifiers,
-  DiagnosisCache,
-  diagnoseClassifiers,
-  profileView,
-  scratchProfile,
-} from "./diagnosis.ts";
+export { type Classifiers, DiagnosisCache, diagnoseClassifiers } from "./diagnosis.ts";
 export { eligibilityFor, type ProfileEligibility, profileReader } from "./for-profile.ts";
 export type {
   InstrumentYearReport,
   PolicyHooks,
   PolicyYearReport,
+  ProgrammeYearReport,
   SimEffects,
+  SimHooks,
   SimPopulation,
   SimRng,
   SimYear,
@@ -68,4 +64,5 @@ export {
   scenarioSystems,
   stackOrder,
 } from "./scenario/systems.ts";
+export { type ProfileViewOptions, profileView, scratchProfile } from "./simulated-profile.ts";
 export { targetingNotes } from "./targeting.ts";

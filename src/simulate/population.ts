@@ -7,6 +7,7 @@
  * always know their yes/no attributes, so those are 0/1 bytes (a register's "unknown" is imputed
  * on load and reported as a note).
  */
+
 import {
   ENTREPRENEUR_TYPES,
   HOME_ECONOMIES,
@@ -16,6 +17,7 @@ import {
   STATES,
   TECH_INTENSITIES,
 } from "../framework/vocabulary.ts";
+import type { SimPopulation } from "../policy/index.ts";
 
 /** Column index of each code column's vocabulary, so `SECTORS[pop.sector[i]]` is the id. */
 export const CODES = {
@@ -28,68 +30,13 @@ export const CODES = {
   position: POSITIONS,
 } as const;
 
-export interface Population {
-  /** Slots in use: firms live in slots 0..n-1. */
-  n: number;
-  /** Allocated slots (length of every column). */
-  capacity: number;
-
-  // --- identity -------------------------------------------------------------------------------
-  /** Stable firm id written to the panel: `slot + generation * capacity`. */
-  firmId: Float64Array;
-  /** How many firms have occupied this slot before the current one (0 for the first). */
-  generation: Int32Array;
-  /** 1 while the firm trades; 0 for the year it died (the slot is refilled next year). */
-  alive: Uint8Array;
-
-  // --- structure (who the firm is) ------------------------------------------------------------
-  /** Index into SECTORS. */
-  sector: Uint8Array;
-  /** Employees (headcount, may be fractional after growth). */
-  employees: Float32Array;
+/**
+ * The whole simulated population: the columns programmes read (`SimPopulation`, declared with
+ * their meaning in src/policy hook.ts) plus the simulation's own working state.
+ */
+export interface Population extends SimPopulation {
   /** log(employees), kept beside it because the export decision reads it every year. */
   logEmployees: Float32Array;
-  /** Calendar year the firm was founded. */
-  founded: Int32Array;
-  /** 1 when the offer can be sold abroad at all (review theme 1: non-tradable offers). */
-  tradable: Uint8Array;
-  /** Index into TECH_INTENSITIES. */
-  techIntensity: Uint8Array;
-  /** Index into ENTREPRENEUR_TYPES (novice, serial, portfolio; Westhead et al. 2005). */
-  entrepreneurType: Uint8Array;
-  /** 1 when the principal founder sold abroad before (Westhead et al. 2001). */
-  founderExportExperience: Uint8Array;
-  /** 1 when the founder started in the same industry as the last employer (Westhead et al. 2001). */
-  founderSameIndustry: Uint8Array;
-  /** 1 when the firm has links with larger firms that can act as conduits (Acs et al. 1997). */
-  largeFirmLinks: Uint8Array;
-  /** 1 when a major customer has gone abroad and pulls the firm along (pull; theme 5). */
-  clientPull: Uint8Array;
-  /** 1 when most sales depend on one larger partner (asymmetric interdependence; push). */
-  partnerDependence: Uint8Array;
-  /** 1 when the firm prefers to keep control (reluctance to co-operate; EIM 2005). */
-  prefersControl: Uint8Array;
-  /** 1 in a specialised cluster (theme 4). */
-  cluster: Uint8Array;
-  /** 1 when the firm came out of an incubator (Clarysse et al. 2005). */
-  incubator: Uint8Array;
-  /** Index into LOCATIONS (urban, rural). */
-  location: Uint8Array;
-  /** Index into HOME_ECONOMIES (small open: push; large: pull; Luostarinen & Gabrielsson 2004). */
-  homeEconomy: Uint8Array;
-  /** Barrier family scores, 1..5 (5 = severe): attitudinal, resource, operational, strategic. */
-  barrierAttitudinal: Float32Array;
-  barrierResource: Float32Array;
-  barrierOperational: Float32Array;
-  barrierStrategic: Float32Array;
-  /** Worry about unrecoverable entry costs, 1..5; scales the perceived sunk cost. */
-  sunkCostConcern: Float32Array;
-  /** Survey or register weight (1 for a synthetic population). */
-  weight: Float64Array;
-
-  // --- dynamic state (what the firm does; updated every year) ---------------------------------
-  /** 1 when the firm exports this year. */
-  exporting: Uint8Array;
   /** Bit k set when the firm exported k+1 years ago (bit 0 = last year); lags up to 31 years. */
   exportHistory: Uint32Array;
   /** Cumulated years with exports (all spells). */
@@ -98,22 +45,6 @@ export interface Population {
   spellYears: Int32Array;
   /** Years since the firm last exported; 0 while exporting, -1 if it never exported. */
   yearsSinceExit: Int32Array;
-  /** 1 once the firm has exported. */
-  everExported: Uint8Array;
-  /** Calendar year of the first export, -1 if none. */
-  firstExportYear: Int32Array;
-  /** Calendar year of the latest export, -1 if none. */
-  lastExportYear: Int32Array;
-  /** 1 when the current spell followed a gap without exports (state re_entered). */
-  reentered: Uint8Array;
-  /** 1 when a non-exporting past exporter plans to export again (Crick 2004). */
-  plansToExport: Uint8Array;
-  /** 1 between foreign projects, expecting repeat business (O'Farrell et al. 1998). */
-  suspended: Uint8Array;
-  /** Share of sales exported, 0..1 (kept at its last value after exit). */
-  exportShare: Float32Array;
-  /** Number of foreign markets served (kept at its last value after exit). */
-  markets: Uint16Array;
   /** Index into STATES, this year. */
   state: Uint8Array;
   /** Index into POSITIONS, this year. */

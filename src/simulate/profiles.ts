@@ -5,7 +5,7 @@
  * imputed field is counted in the notes, never hidden.
  */
 
-import type { Profile } from "../firm/index.ts";
+import { emptyProfile, type Profile } from "../firm/index.ts";
 import type { Issue } from "../framework/issue.ts";
 import {
   ENTREPRENEUR_TYPES,
@@ -15,60 +15,21 @@ import {
   TECH_INTENSITIES,
   type Tri,
 } from "../framework/vocabulary.ts";
+import { type ProfileViewOptions, profileView } from "../policy/index.ts";
 import type { SimParams } from "./params.ts";
 import { allocatePopulation, type Population } from "./population.ts";
 import { counterRng } from "./rng.ts";
 import { synthesizeRange } from "./synthesize.ts";
 
-const tri = (x: number): Tri => (x ? "yes" : "no");
+const FOR_REGISTER: ProfileViewOptions = Object.freeze({ round: true, id: true });
 
-/** The profile of slot i as assessed in `year` (the simulation's "now"). */
+/**
+ * The profile of slot i as assessed in `year` (the simulation's "now"): the same answers
+ * programme eligibility reads (src/policy `profileView`), rounded as a register records them and
+ * identified by the firm id.
+ */
 export function toProfile(pop: Population, i: number, year: number): Profile {
-  const ever = pop.everExported[i] === 1;
-  const items = { attitudinal: [], resource: [], operational: [], strategic: [] };
-  return {
-    id: String(pop.firmId[i]),
-    description: null,
-    founded: pop.founded[i],
-    assessed: year,
-    sector: SECTORS[pop.sector[i]],
-    employees: Math.round(pop.employees[i]),
-    tradable: tri(pop.tradable[i]),
-    tech_intensity: TECH_INTENSITIES[pop.techIntensity[i]],
-    exports_now: tri(pop.exporting[i]),
-    export_share: ever ? round(pop.exportShare[i], 4) : 0,
-    export_markets: ever ? pop.markets[i] : 0,
-    first_export_year: ever ? pop.firstExportYear[i] : null,
-    last_export_year: ever ? pop.lastExportYear[i] : null,
-    export_gap: tri(pop.reentered[i]),
-    plans_to_export: pop.exporting[i] ? "yes" : tri(pop.plansToExport[i]),
-    between_projects: tri(pop.suspended[i]),
-    modes: ever ? ["direct_export"] : [],
-    resources_fungible: "unknown",
-    prefers_control: tri(pop.prefersControl[i]),
-    large_firm_links: tri(pop.largeFirmLinks[i]),
-    client_pull: tri(pop.clientPull[i]),
-    partner_dependence: tri(pop.partnerDependence[i]),
-    cluster: tri(pop.cluster[i]),
-    incubator: tri(pop.incubator[i]),
-    location: LOCATIONS[pop.location[i]],
-    home_economy: HOME_ECONOMIES[pop.homeEconomy[i]],
-    entrepreneur_type: ENTREPRENEUR_TYPES[pop.entrepreneurType[i]],
-    founder_export_experience: tri(pop.founderExportExperience[i]),
-    founder_same_industry: tri(pop.founderSameIndustry[i]),
-    barrier_attitudinal: round(pop.barrierAttitudinal[i], 2),
-    barrier_resource: round(pop.barrierResource[i], 2),
-    barrier_operational: round(pop.barrierOperational[i], 2),
-    barrier_strategic: round(pop.barrierStrategic[i], 2),
-    barrier_items: items,
-    sunk_cost_concern: pop.sunkCostConcern[i],
-    weight: pop.weight[i],
-  };
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  return profileView(pop, i, year, emptyProfile(""), FOR_REGISTER);
 }
 
 export interface LoadedPopulation {

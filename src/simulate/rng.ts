@@ -9,6 +9,7 @@
  * on 32-bit words. A year/stream key is hashed once per year; each firm's draw is one more
  * hash of (key xor slot * golden ratio), which is what the hot kernels inline.
  */
+import type { SimRng } from "../policy/index.ts";
 
 /** Stream ids: one per purpose, so two purposes never share a draw. */
 export const STREAM = {
@@ -72,15 +73,11 @@ export function uniformAt(key: number, slot: number): number {
   return mix32(key ^ Math.imul(slot + 1, GOLDEN)) * TWO_POW_M32;
 }
 
-/** A seeded generator bound to one run (seed, replication). Pass it; never keep it in a module. */
-export interface CounterRng {
-  readonly seed: number;
-  readonly replication: number;
-  /** Key for all draws of one purpose in one year. */
-  key(year: number, stream: number): number;
-  /** Uniform [0, 1) draw for one firm slot under `key`. */
-  uniform(key: number, slot: number): number;
-}
+/**
+ * A seeded generator bound to one run (seed, replication). Pass it; never keep it in a module.
+ * Programmes receive the same object, so its shape is declared with theirs (src/policy).
+ */
+export type CounterRng = SimRng;
 
 export function counterRng(seed: number, replication: number): CounterRng {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);

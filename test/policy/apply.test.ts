@@ -8,10 +8,8 @@ import {
 } from "../../src/diagnose/index.ts";
 import type { Profile } from "../../src/firm/index.ts";
 import {
-  buildYearHooks,
   type Classifiers,
   type InstrumentSpec,
-  POLICY_STREAM_BASE,
   type PolicyHooks,
   type ProgrammeSystem,
   profileView,
@@ -19,7 +17,6 @@ import {
   type Rationing,
   type Rule,
   ruleTruth,
-  type SimPopulation,
   scratchProfile,
   TRUE,
   type YearSpan,
@@ -31,8 +28,6 @@ import {
   type EffectColumns,
   type Population,
   runSimulation,
-  STREAM,
-  type YearHooks,
 } from "../../src/simulate/index.ts";
 
 const YEAR = 2025;
@@ -155,16 +150,6 @@ function slowEligible(rule: Rule, year: number): Uint8Array {
   }
   return out;
 }
-
-describe("the simulation's hook contract", () => {
-  it("a simulated population, effect columns and hooks fit the policy's structural types", () => {
-    const p: SimPopulation = pop;
-    const hooks: YearHooks[] = buildYearHooks(system({ eligibility: { all: [] } }));
-    expect(hooks).toHaveLength(1);
-    expect(p.n).toBeGreaterThan(0);
-    expect(POLICY_STREAM_BASE).toBe(STREAM.policyBase);
-  });
-});
 
 describe("eligibility over diagnosis", () => {
   const POSITIONS = [
