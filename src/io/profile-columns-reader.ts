@@ -97,6 +97,9 @@ export async function* readProfileColumnBatches(
     for (;;) {
       while (scanner.scan(done)) yield { kind: "columns", ...scanner.take()! };
       if (done) break;
+      // A pipe may deliver rows slowly: what it gave so far is passed on before waiting for more.
+      const partial = path === "-" ? scanner.take() : null;
+      if (partial !== null) yield { kind: "columns", ...partial };
       try {
         done = (await scanner.fill(source.read, chunk)) === 0;
       } catch (err) {
