@@ -21,7 +21,7 @@ export { fixedEffectDof, withinKernel } from "./estimators/within.ts";
 export * from "./fit.ts";
 export * from "./formula.ts";
 export * from "./hausman.ts";
-export { defaultThreads, startHelpers } from "./parallel/pool.ts";
+export { defaultThreads, poolStats, startHelpers } from "./parallel/pool.ts";
 export * from "./prepare.ts";
 export * from "./summary.ts";
 export * from "./vcov/index.ts";

@@ -68,6 +68,7 @@ export function parseEstimateOptions(raw: EstimateRawOptions): ModelRequest[] {
   if (cluster && vcov !== "cluster")
     throw new CliError(`--cluster needs --vcov cluster, got --vcov ${vcov}`);
   const singletons = oneOf("singletons", raw.singletons ?? "keep", ["keep", "drop"] as const);
+  const threads = parseThreads(raw.threads);
   const level = Number(raw.level ?? "0.95");
   if (!(level > 0 && level < 1))
     throw new CliError(`--level: got ${JSON.stringify(raw.level)}, expected a number in (0, 1)`);
@@ -85,6 +86,17 @@ export function parseEstimateOptions(raw: EstimateRawOptions): ModelRequest[] {
       weights: raw.weights,
       singletons,
       level,
+      threads,
     },
   }));
+}
+
+/** `--threads`: a whole number 1..64; absent means the estimator's default (the cores, at most 4). */
+export function parseThreads(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new CliError(`--threads: got ${JSON.stringify(raw)}, expected a whole number 1..64`);
+  }
+  return n;
 }

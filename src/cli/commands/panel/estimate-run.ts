@@ -1,7 +1,15 @@
 // Runs `panel estimate`: reads only the needed columns, fits each model, renders text/JSON/CSV.
 import { formatIssue, type Issue, OutwardError } from "../../../framework/index.ts";
-import { type Frame, readFrame } from "../../../io/index.ts";
 import {
+  type Column,
+  categorical,
+  type Frame,
+  frameFromColumns,
+  numeric,
+  readFrame,
+} from "../../../io/index.ts";
+import {
+  defaultThreads,
   type EstimateSummary,
   estimate,
   formulaColumns,
@@ -10,6 +18,7 @@ import {
   hausmanClassic,
   parseFormula,
   preparePanel,
+  startHelpers,
 } from "../../../panel/index.ts";
 import { CliError, EXIT } from "../../exit.ts";
 import type { EstimateRawOptions } from "./estimate.ts";
@@ -47,13 +56,39 @@ function neededColumns(file: string, requests: readonly ModelRequest[]): string[
   return [...cols];
 }
 
-async function load(file: string, columns: string[]): Promise<Frame> {
+async function load(file: string, columns: string[], shared: boolean): Promise<Frame> {
   try {
-    return (await readFrame(file, { columns })).frame;
+    return (await readFrame(file, { columns, shared })).frame;
   } catch (err) {
     if (err instanceof OutwardError && err.issues.length > 0) fail(file, err.issues);
     throw new CliError(`${file}: ${(err as Error).message}`);
   }
+}
+
+/** Rows from which the row passes are split over threads (smaller panels stay on one). */
+const PARALLEL_ROWS = 1 << 20;
+
+/** The frame with every column in shared memory (columns already shared are kept). */
+function sharedFrame(frame: Frame): Frame {
+  const columns: Record<string, Column> = {};
+  for (const name of frame.names) {
+    const col = frame.columns.get(name) as Column;
+    if (col.kind === "numeric") {
+      const v = col.values;
+      if (v.buffer instanceof SharedArrayBuffer) columns[name] = col;
+      else {
+        const copy = new Float64Array(new SharedArrayBuffer(v.byteLength));
+        copy.set(v);
+        columns[name] = numeric(copy);
+      }
+    } else if (col.codes.buffer instanceof SharedArrayBuffer) columns[name] = col;
+    else {
+      const copy = new Int32Array(new SharedArrayBuffer(col.codes.byteLength));
+      copy.set(col.codes);
+      columns[name] = categorical(copy, col.levels);
+    }
+  }
+  return frameFromColumns(columns);
 }
 
 function hausman(frame: Frame, req: ModelRequest, file: string): HausmanResult[] {
@@ -108,7 +143,15 @@ export async function runEstimate(
   raw: EstimateRawOptions,
 ): Promise<{ text: string; exitCode: number }> {
   const requests = parseEstimateOptions(raw);
-  const frame = await load(file, neededColumns(file, requests));
+  const threads = requests[0]?.options.threads ?? defaultThreads();
+  let frame = await load(file, neededColumns(file, requests), threads > 1);
+  if (threads > 1 && frame.nrows >= PARALLEL_ROWS) {
+    // Worker threads read the columns in place, so they must sit in shared memory; .owc files
+    // are read straight into it, other formats are copied once. Helpers join the first pass
+    // when loaded, so smaller panels never pay for starting them.
+    frame = sharedFrame(frame);
+    void startHelpers(threads - 1);
+  }
   const models: EstimateSummary[] = [];
   for (const r of requests) {
     const res = estimate(frame, r.formula, r.options);

@@ -16,6 +16,7 @@ export interface EstimateRawOptions {
   hausman?: boolean;
   json?: boolean;
   csv?: boolean;
+  threads?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -78,6 +79,10 @@ export function registerEstimate(panel: Command): void {
     .option("--hausman", "also test fixed against random effects (classic and cluster-robust)")
     .option("--json", "print JSON (see docs/panel-json.md)")
     .option("--csv", "print one CSV row per model and coefficient")
+    .option(
+      "--threads <n>",
+      "threads for the row passes of large panels (default: the cores, at most 4; 1 = no workers)",
+    )
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, raw: EstimateRawOptions) => {
       const { runEstimate } = await import("./estimate-run.ts");
