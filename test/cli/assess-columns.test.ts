@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BENCH_HEADER, randomRow, rng } from "../../bench/assess/generate.ts";
@@ -13,11 +13,17 @@ import { csvLine } from "../../src/io/index.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const tmp = mkdtempSync(join(tmpdir(), "outward-assess-columns-"));
 
+/** Keeps what is written; consumes each chunk later, as a slow pipe would, so chunks queue up. */
 class Capture extends Writable {
   text = "";
+  constructor() {
+    super({ highWaterMark: 1 << 26 });
+  }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
+    setImmediate(() => {
+      this.text += chunk.toString();
+      done();
+    });
   }
 }
 
@@ -30,21 +36,32 @@ interface Output {
 }
 
 /** `outward assess FILE --csv --rejects R` in-process, by the bulk route or per record. */
-async function assessCsv(file: string, route: "columns" | "records"): Promise<Output> {
+async function assessCsv(
+  file: string,
+  route: "columns" | "records",
+  viaStdin = false,
+): Promise<Output> {
   const engine = await loadEngine({}, "defaults");
   if (route === "records") delete engine.csvBytesOfColumns;
   else expect(engine.csvBytesOfColumns).toBeDefined();
   const stdout = new Capture();
   const stderr = new Capture();
   const rejects = join(tmp, "rejects.csv");
-  const summary = await runAssess(file, engine, {
+  // Through stdin the input arrives in small pieces, and each piece's rows form a batch.
+  const bytes = readFileSync(file);
+  const pieces = Array.from({ length: Math.ceil(bytes.length / 4000) }, (_, k) =>
+    bytes.subarray(k * 4000, (k + 1) * 4000),
+  );
+  const summary = await runAssess(viaStdin ? "-" : file, engine, {
     format: "csv",
     trace: false,
     rejects,
     stdout,
     stderr,
     listLimit: 5,
+    stdin: viaStdin ? Readable.from(pieces, { objectMode: false }) : undefined,
   });
+  await Promise.all([stdout, stderr].map((w) => new Promise((resolve) => w.end(resolve))));
   return {
     stdout: stdout.text,
     stderr: stderr.text,
@@ -107,6 +124,9 @@ describe("outward assess --csv, bulk route", () => {
           const bulk = await assessCsv(file, "columns");
           const records = await assessCsv(file, "records");
           expect(bulk).toEqual(records);
+          const piped = await assessCsv(file, "records", true);
+          expect(await assessCsv(file, "columns", true)).toEqual(piped);
+          expect(piped.stdout).toBe(records.stdout);
           expect(bulk.assessed + bulk.rejected).toBe(400);
           expect(bulk.stderr).toMatch(/Cronbach/);
         },
