@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { parseSimulateOptions, type SimulateFlags } from "./simulate-options.ts";
+// Loaded when the command runs: the simulation brings the policy and diagnose modules with it.
+import type { SimulateFlags } from "./simulate-options.ts";
 
 const HELP_AFTER = `
 Without SCENARIO the default baseline runs alone. A SCENARIO file (YAML/JSON, see the policy
@@ -40,6 +41,7 @@ export function registerSimulate(program: Command): void {
     .addHelpText("after", HELP_AFTER)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
       const { simulateAction } = await import("./simulate-run.ts");
+      const { parseSimulateOptions } = await import("./simulate-options.ts");
       await simulateAction(scenario ?? null, parseSimulateOptions(flags));
     });
   cmd
@@ -52,6 +54,7 @@ export function registerSimulate(program: Command): void {
     .option("--json", "print JSON")
     .action(async (flags: SimulateFlags) => {
       const { calibrateAction } = await import("./simulate-run.ts");
+      const { parseSimulateOptions } = await import("./simulate-options.ts");
       await calibrateAction(parseSimulateOptions(flags));
     });
 }
