@@ -42,18 +42,35 @@ const LEVELS_CELL = Array.from({ length: 256 }, (_, key) =>
   ),
 );
 
-/** modes_suited and modes_not_suited for a verdict pattern, built on first use. */
-const MODE_CELLS: (Uint8Array | undefined)[] = new Array(1 << (2 * ENTRY_MODES.length));
-function modeCells(pattern: number): Uint8Array {
-  let s = MODE_CELLS[pattern];
-  if (s === undefined) {
-    const pick = (verdict: number) =>
-      ENTRY_MODES.filter((_, m) => ((pattern >> (2 * m)) & 3) === verdict).join(";");
-    s = encode(`${cell(pick(VERDICT_SUITS))},${cell(pick(VERDICT_NOT_SUITED))},`);
-    MODE_CELLS[pattern] = s;
+/**
+ * Cells built on first use, found by a small integer through a typed index: a plain array as
+ * long as the key range (65,536 verdict patterns) would fall back to slow dictionary elements.
+ */
+class CellTable {
+  private readonly index: Int32Array;
+  private readonly cells: Uint8Array[] = [];
+  constructor(
+    size: number,
+    private readonly build: (key: number) => string,
+  ) {
+    this.index = new Int32Array(size).fill(-1);
   }
-  return s;
+  get(key: number): Uint8Array {
+    const at = this.index[key];
+    if (at >= 0) return this.cells[at];
+    this.index[key] = this.cells.length;
+    const bytes = encode(this.build(key));
+    this.cells.push(bytes);
+    return bytes;
+  }
 }
+
+/** modes_suited and modes_not_suited for a verdict pattern. */
+const MODE_CELLS = new CellTable(1 << (2 * ENTRY_MODES.length), (pattern) => {
+  const pick = (verdict: number) =>
+    ENTRY_MODES.filter((_, m) => ((pattern >> (2 * m)) & 3) === verdict).join(";");
+  return `${cell(pick(VERDICT_SUITS))},${cell(pick(VERDICT_NOT_SUITED))},`;
+});
 
 /** contradicted_perspectives per bit set, remembered (a few hundred sets in a register). */
 const CONTRADICTED_CELL = new Map<number, Uint8Array>();
@@ -67,16 +84,11 @@ function contradictedCell(bits: number): Uint8Array {
   return s;
 }
 
-/** ":" and the fixed-point score of each score code, built on first use. */
-const SCORE_CELLS: (Uint8Array | undefined)[] = new Array(RECOMMENDATION_SCORES.length);
-function scoreCell(code: number): Uint8Array {
-  let s = SCORE_CELLS[code];
-  if (s === undefined) {
-    s = encode(`:${RECOMMENDATION_SCORES[code].toFixed(3)}`);
-    SCORE_CELLS[code] = s;
-  }
-  return s;
-}
+/** ":" and the fixed-point score of each score code. */
+const SCORE_CELLS = new CellTable(
+  RECOMMENDATION_SCORES.length,
+  (code) => `:${RECOMMENDATION_SCORES[code].toFixed(3)}`,
+);
 
 const longest = (cells: readonly Uint8Array[]) => cells.reduce((m, c) => Math.max(m, c.length), 0);
 const allNames = (names: readonly string[]) => names.reduce((m, x) => m + x.length + 1, 0);
@@ -160,7 +172,7 @@ function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number,
       (barrier_level[i * 4 + 2] << 2) |
       barrier_level[i * 4 + 3];
     w.put(LEVELS_CELL[levels]);
-    w.put(modeCells(mode_verdicts[i]));
+    w.put(MODE_CELLS.get(mode_verdicts[i]));
     // Instrument ids and fixed-point numbers never need quoting, so the list is written bare.
     const count = rec_count[i];
     if (count > 0) w.put(INSTRUMENT_NAME[rec_instrument[i * W]]);
@@ -169,7 +181,7 @@ function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number,
       const at = i * W + k;
       if (k > 0) w.byte(SEMICOLON);
       w.put(INSTRUMENT_NAME[rec_instrument[at]]);
-      w.put(scoreCell(rec_score[at]));
+      w.put(SCORE_CELLS.get(rec_score[at]));
     }
     w.put(contradictedCell(contradicted[i]));
     w.put(stamp);
