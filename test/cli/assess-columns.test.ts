@@ -16,14 +16,17 @@ const tmp = mkdtempSync(join(tmpdir(), "outward-assess-columns-"));
 /** Keeps what is written; consumes each chunk later, as a slow pipe would, so chunks queue up. */
 class Capture extends Writable {
   text = "";
-  constructor() {
+  /** @param delayMs how long each chunk waits before it is read (default: until the next turn). */
+  constructor(private readonly delayMs = 0) {
     super({ highWaterMark: 1 << 26 });
   }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    setImmediate(() => {
+    const consume = () => {
       this.text += chunk.toString();
       done();
-    });
+    };
+    if (this.delayMs > 0) setTimeout(consume, this.delayMs);
+    else setImmediate(consume);
   }
 }
 
@@ -40,11 +43,12 @@ async function assessCsv(
   file: string,
   route: "columns" | "records",
   viaStdin = false,
+  delayMs = 0,
 ): Promise<Output> {
   const engine = await loadEngine({}, "defaults");
   if (route === "records") delete engine.csvBytesOfColumns;
   else expect(engine.csvBytesOfColumns).toBeDefined();
-  const stdout = new Capture();
+  const stdout = new Capture(delayMs);
   const stderr = new Capture();
   const rejects = join(tmp, "rejects.csv");
   // Through stdin the input arrives in small pieces, and each piece's rows form a batch.
@@ -134,6 +138,14 @@ describe("outward assess --csv, bulk route", () => {
       { numRuns: 8 },
     );
   }, 240_000);
+
+  it("keeps every batch's lines intact while a slow consumer still holds them", async () => {
+    // More rows than one batch holds, so a batch's lines are queued while the next is built.
+    const file = spoiledFile("two-batches.csv", 10_000, 3, [SPOILERS[0]]);
+    const bulk = await assessCsv(file, "columns", false, 200);
+    expect(bulk.stdout).toBe((await assessCsv(file, "records")).stdout);
+    expect(bulk.assessed).toBeGreaterThan(8192);
+  }, 120_000);
 
   it("through the binary: exit 1, rejected rows listed, same lines as the per-record route", async () => {
     const file = spoiledFile("binary.csv", 300, 7, [SPOILERS[0]]);

@@ -28,8 +28,9 @@ export interface AssessEngine<D> {
   };
   /**
    * The bulk route for CSV output: every row of a batch diagnosed at once and written as the
-   * CSV lines `csvLine` would write, joined, UTF-8 encoded. When set (and the reliability takes
-   * columns), CSV input with CSV output is read as columns straight from bytes.
+   * CSV lines `csvLine` would write, joined, UTF-8 encoded (the bytes may be rewritten by the
+   * next call: the run copies them). When set (and the reliability takes columns), CSV input
+   * with CSV output is read as columns straight from bytes.
    */
   csvBytesOfColumns?(cols: ProfileColumns): Uint8Array;
 }
@@ -61,8 +62,10 @@ export interface AssessSummary {
 class Out {
   private buf = "";
   /** Whole chunks waiting, in order, ahead of `buf`; `bytes` counts their bytes. */
-  private parts: Array<string | Uint8Array> = [];
+  private parts: Array<{ chunk: string | Uint8Array; home: Buffer | null }> = [];
   private bytes = 0;
+  /** Buffers the stream has finished with, reused for the next batches' bytes. */
+  private pool: Buffer[] = [];
   closed = false;
   constructor(private readonly stream: Writable) {
     stream.on("error", () => {
@@ -72,11 +75,21 @@ class Out {
   write(s: string): void {
     this.buf += s;
   }
-  /** Appends encoded text as it is: a batch of CSV lines is never turned into a string. */
+  /**
+   * Appends encoded text, copied (the caller may rewrite `b` next): a large batch of CSV lines
+   * into a buffer reused once the stream has written it, a small one into the string buffer.
+   */
   writeBytes(b: Uint8Array): void {
-    if (this.buf.length > 0) this.parts.push(this.buf);
+    if (b.length < 1 << 16) {
+      this.buf += Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+      return;
+    }
+    if (this.buf.length > 0) this.parts.push({ chunk: this.buf, home: null });
     this.buf = "";
-    this.parts.push(b);
+    let home = this.pool.pop();
+    if (home === undefined || home.length < b.length) home = Buffer.allocUnsafe(b.length);
+    home.set(b);
+    this.parts.push({ chunk: home.subarray(0, b.length), home });
     this.bytes += b.length;
   }
   get size(): number {
@@ -84,13 +97,16 @@ class Out {
   }
   async flush(force = false): Promise<void> {
     if (this.closed || (!force && this.size < 1 << 16) || this.size === 0) return;
-    const chunks = this.parts;
-    if (this.buf.length > 0) chunks.push(this.buf);
+    const parts = this.parts;
+    if (this.buf.length > 0) parts.push({ chunk: this.buf, home: null });
     this.buf = "";
     this.parts = [];
     this.bytes = 0;
     let ready = true;
-    for (const chunk of chunks) ready = this.stream.write(chunk);
+    for (const { chunk, home } of parts) {
+      const release = home === null ? undefined : () => this.release(home);
+      ready = this.stream.write(chunk, release);
+    }
     if (!ready) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
@@ -104,6 +120,9 @@ class Out {
         this.stream.on("close", done);
       });
     }
+  }
+  private release(home: Buffer): void {
+    if (this.pool.length < 4) this.pool.push(home);
   }
 }
 

@@ -131,11 +131,7 @@ export async function loadEngine(
     csvLine: (d) => render.diagnosisCsvLine(d),
     csvBytesOfColumns: (cols) => {
       diagnosed = diagnoseModule.diagnoseColumns(cols, params, diagnosed);
-      // The lines may be a view of a buffer the next batch rewrites, while the stream still
-      // holds them: the stream gets its own copy.
-      return Uint8Array.prototype.slice.call(
-        diagnoseModule.diagnosisColumnsCsvBytes(cols, diagnosed),
-      );
+      return diagnoseModule.diagnosisColumnsCsvBytes(cols, diagnosed);
     },
     reliability: reliabilityReport(
       new diagnoseModule.ReliabilityAccumulator(),
