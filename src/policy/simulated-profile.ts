@@ -67,8 +67,6 @@ export function scratchProfile(): Profile {
 
 const yn = (v: number): Tri => (v === 1 ? "yes" : "no");
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
-const rounded = (v: number, scale: number): number | null =>
-  Number.isFinite(v) ? Math.round(v * scale) / scale : null;
 
 /**
  * Fills `into` with slot `i` of the population as the profile an adviser would record in
@@ -90,17 +88,13 @@ export function profileView(
   p.founded = pop.founded[i];
   p.assessed = assessed;
   p.sector = SECTORS[pop.sector[i]] ?? null;
-  p.employees = round ? rounded(pop.employees[i], 1) : finite(pop.employees[i]);
+  p.employees = stored(pop.employees[i], round ? 1 : 0);
   p.tradable = yn(pop.tradable[i]);
   p.tech_intensity = TECH_INTENSITIES[pop.techIntensity[i]] ?? null;
   const exporting = pop.exporting[i] === 1;
   const ever = pop.everExported[i] === 1;
   p.exports_now = exporting ? "yes" : "no";
-  p.export_share = !ever
-    ? 0
-    : round
-      ? rounded(pop.exportShare[i], 1e4)
-      : finite(pop.exportShare[i]);
+  p.export_share = ever ? stored(pop.exportShare[i], round ? 1e4 : 0) : 0;
   p.export_markets = ever ? pop.markets[i] : 0;
   const first = pop.firstExportYear[i];
   const last = pop.lastExportYear[i];
@@ -123,16 +117,17 @@ export function profileView(
   p.founder_export_experience = yn(pop.founderExportExperience[i]);
   p.founder_same_industry = yn(pop.founderSameIndustry[i]);
   const scale = round ? 100 : 0;
-  p.barrier_attitudinal = score(pop.barrierAttitudinal[i], scale);
-  p.barrier_resource = score(pop.barrierResource[i], scale);
-  p.barrier_operational = score(pop.barrierOperational[i], scale);
-  p.barrier_strategic = score(pop.barrierStrategic[i], scale);
+  p.barrier_attitudinal = stored(pop.barrierAttitudinal[i], scale);
+  p.barrier_resource = stored(pop.barrierResource[i], scale);
+  p.barrier_operational = stored(pop.barrierOperational[i], scale);
+  p.barrier_strategic = stored(pop.barrierStrategic[i], scale);
   p.sunk_cost_concern = finite(pop.sunkCostConcern[i]);
   p.weight = pop.weight[i];
   return p;
 }
 
-/** A barrier score, rounded to 1/scale when scale > 0. */
-function score(v: number, scale: number): number | null {
-  return scale > 0 ? rounded(v, scale) : finite(v);
+/** A stored value (null when not finite), rounded to the nearest 1/scale when scale > 0. */
+function stored(v: number, scale: number): number | null {
+  if (!Number.isFinite(v)) return null;
+  return scale > 0 ? Math.round(v * scale) / scale : v;
 }
