@@ -1,7 +1,7 @@
 import { emptyProfile, type ProfileColumns, UNKNOWN_CODE } from "../../firm/index.ts";
 import { ENTRY_MODES, POSITIONS, SECTORS, TECH_INTENSITIES, TRI } from "../../framework/index.ts";
 import type { Context } from "../rule.ts";
-import { MODE_REASONS } from "../rules/modes.ts";
+import { MODE_REASON_FIELDS, MODE_REASONS } from "../rules/modes.ts";
 import {
   type DiagnosisColumns,
   LEVELS,
@@ -18,6 +18,20 @@ import {
 // profile that carries just those facts) and kept: at most 3^4 * 4 * 6 * 7 * 4 = 54,432 entries.
 // Asking the reasons directly, rather than building the full guidance, keeps a first sight of a
 // key cheap: a register shows tens of thousands of keys.
+const KEY_FIELDS: readonly string[] = [
+  "resources_fungible",
+  "prefers_control",
+  "large_firm_links",
+  "client_pull",
+  "tech_intensity",
+  "sector",
+  "position",
+  "barrier_levels",
+];
+// A reason reading any other fact would make the table wrong for some firms; refuse to load.
+for (const field of MODE_REASON_FIELDS) {
+  if (!KEY_FIELDS.includes(field)) throw new Error(`mode verdict key lacks ${field}`);
+}
 const TECH_N = TECH_INTENSITIES.length + 1;
 const SECTOR_N = SECTORS.length + 1;
 const POSITION_N = POSITIONS.length + 1;
