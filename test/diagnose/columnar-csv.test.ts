@@ -105,3 +105,15 @@ describe("addItemColumns", () => {
     );
   });
 });
+
+describe("diagnosisColumnsCsvBytes", () => {
+  it("hands back bytes that a later batch does not rewrite", async () => {
+    const firms = await archetypes();
+    const first = profilesToColumns(firms.slice(0, 5));
+    const bytes = diagnosisColumnsCsvBytes(first, diagnoseColumns(first, DEFAULT_PARAMS));
+    const kept = Buffer.from(bytes).toString("utf8");
+    const second = profilesToColumns(firms.slice(5, 10));
+    diagnosisColumnsCsvBytes(second, diagnoseColumns(second, DEFAULT_PARAMS));
+    expect(Buffer.from(bytes).toString("utf8")).toBe(kept);
+  });
+});

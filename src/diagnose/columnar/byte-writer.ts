@@ -123,9 +123,10 @@ export class ByteWriter {
     }
   }
 
-  /** A copy of the bytes written. */
+  /** A copy of the bytes written (the next batch may rewrite this writer's buffer). */
   copy(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    // Buffer#slice returns a view of the same memory, so copy through Uint8Array's slice.
+    return Uint8Array.prototype.slice.call(this.bytes, 0, this.length);
   }
 
   /** The bytes written as a string. */
