@@ -5,6 +5,11 @@ import { BARRIER_LEVELS, RULE_FIELDS } from "./rule/fields.ts";
 
 type Source = (pop: SimPopulation) => FieldColumn;
 
+/** Codes of the yes/no rule levels; any other code reads as unknown. */
+const PLANS_YES = 0;
+const PLANS_NO = 1;
+const PLANS_UNKNOWN = 2;
+
 const num =
   (pick: (p: SimPopulation) => ArrayLike<number>): Source =>
   (p) => ({ kind: "number", values: pick(p) });
@@ -107,8 +112,9 @@ export class PopulationColumns implements RuleColumns {
   }
 
   /**
-   * `plans_to_export` as the firm's profile answers it (simulated-profile.ts): yes while
-   * exporting, else the intention a past exporter kept on leaving. Filled once per bind.
+   * `plans_to_export` as the firm's profile answers it (simulated-profile.ts), as codes of the
+   * yes/no levels: yes while exporting, else the intention a past exporter kept on leaving, and
+   * unknown (an out-of-range code) for a firm that never exported. Filled once per bind.
    */
   private plansToExport(pop: SimPopulation): FieldColumn {
     if (this.plans.length < pop.capacity) {
@@ -117,12 +123,21 @@ export class PopulationColumns implements RuleColumns {
     }
     if (!this.plansDone) {
       const { plans } = this;
-      const { exporting, plansToExport } = pop;
+      const { exporting, everExported, plansToExport } = pop;
       const [start, end] = this.ageRange;
-      for (let i = start; i < end; i++) plans[i] = exporting[i] | plansToExport[i];
+      for (let i = start; i < end; i++) {
+        plans[i] =
+          exporting[i] === 1
+            ? PLANS_YES
+            : everExported[i] === 0
+              ? PLANS_UNKNOWN
+              : plansToExport[i] === 1
+                ? PLANS_YES
+                : PLANS_NO;
+      }
       this.plansDone = true;
     }
-    return { kind: "flag", flags: this.plans };
+    return { kind: "code", codes: this.plans };
   }
 
   /** Barrier level codes for the bound range, graded once per bind. */

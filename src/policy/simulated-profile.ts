@@ -18,8 +18,11 @@
  * `plansToExport` column only records the intention of past exporters that stopped (Crick 2004
  * separates withdrawn firms by whether they mean to export again) and is cleared while a firm
  * exports; read raw it would make every exporter a firm with no plans to export, which Table 1's
- * motivation condition and the advice on raising intentions would then misread. The rule column
- * `plans_to_export` (columns.ts) answers the same way.
+ * motivation condition and the advice on raising intentions would then misread. A firm that has
+ * never exported has no recorded intention at all (the model decides entry from costs, not from a
+ * stated plan), so its answer is "unknown": the diagnostic then places an able firm as
+ * export-capable ("able or willing") instead of reading a silent "no" as domestic by choice. The
+ * rule column `plans_to_export` (columns.ts) answers the same way.
  */
 import { emptyProfile, type Profile } from "../firm/index.ts";
 import {
@@ -101,7 +104,7 @@ export function profileView(
   p.first_export_year = ever && first >= 0 ? first : null;
   p.last_export_year = ever && last >= 0 ? last : null;
   p.export_gap = yn(pop.reentered[i]);
-  p.plans_to_export = exporting ? "yes" : yn(pop.plansToExport[i]);
+  p.plans_to_export = exporting ? "yes" : ever ? yn(pop.plansToExport[i]) : "unknown";
   p.between_projects = yn(pop.suspended[i]);
   p.modes = ever ? null : NO_MODES;
   p.resources_fungible = "unknown";

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { classifyPosition, DEFAULT_PARAMS } from "../../src/diagnose/index.ts";
 import { type Profile, validateProfile } from "../../src/firm/index.ts";
 import {
   type InstrumentSpec,
@@ -97,11 +98,25 @@ describe("the profile of a simulated firm", () => {
       if (pop.everExported[i] === 1) expect(p.modes).toBeNull();
       else {
         seen.never++;
+        // No intention is simulated before a first export: unknown, not a silent "no".
+        expect(p.plans_to_export).toBe("unknown");
         expect(p.modes).toEqual([]);
         expect(p.first_export_year).toBeNull();
       }
     }
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
+  });
+
+  it("lets the adviser diagnostic find export-capable firms among those that never exported", () => {
+    const p = scratchProfile();
+    const found: Record<string, number> = {};
+    for (let i = 0; i < pop.n; i++) {
+      if (pop.alive[i] !== 1 || pop.everExported[i] === 1 || pop.tradable[i] !== 1) continue;
+      const position = classifyPosition(profileView(pop, i, YEAR, p), DEFAULT_PARAMS).value;
+      found[position] = (found[position] ?? 0) + 1;
+    }
+    expect(found.export_capable).toBeGreaterThan(0);
+    expect(found.domestic_by_choice ?? 0).toBe(0);
   });
 
   it("passes the firm schema when written for a register", () => {
