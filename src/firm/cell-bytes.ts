@@ -1,5 +1,5 @@
 import { ENTRY_MODES } from "../framework/vocabulary.ts";
-import { MODES_UNKNOWN, TRI_NO, TRI_UNKNOWN, TRI_YES, UNKNOWN_CODE } from "./columns.ts";
+import * as codes from "./columns.ts";
 
 /*
  * CSV cells read straight from the input bytes, for the bulk reader. Each reader starts at a
@@ -13,6 +13,9 @@ import { MODES_UNKNOWN, TRI_NO, TRI_UNKNOWN, TRI_YES, UNKNOWN_CODE } from "./col
 
 /** A cell outside the spellings read here: the row takes the general path. */
 export const NOT_PLAIN = -1;
+
+// Local copies of the column codes: under tsx an imported binding is a getter call on every read.
+const { MODES_UNKNOWN, TRI_NO, TRI_UNKNOWN, TRI_YES, UNKNOWN_CODE } = codes;
 
 const LF = 10;
 const CR = 13;

@@ -8,13 +8,8 @@ import {
   readTri,
   wordsOf,
 } from "./cell-bytes.ts";
-import {
-  allocateProfileColumns,
-  ENUM_CODES,
-  type ProfileColumns,
-  TRI_NO,
-  TRI_YES,
-} from "./columns.ts";
+import * as codes from "./columns.ts";
+import { allocateProfileColumns, ENUM_CODES, type ProfileColumns } from "./columns.ts";
 import { type CompiledValidator, compileValidator } from "./compiled.ts";
 import { FIELD_BY_NAME, parseItemColumn } from "./fields.ts";
 
@@ -32,6 +27,8 @@ const LF = 10;
 const CR = 13;
 const COMMA = 44;
 const QUOTE = 34;
+// Local copies of the tri codes: under tsx an imported binding is a getter call on every read.
+const { TRI_YES, TRI_NO } = codes;
 
 /**
  * Decodes CSV rows of one header straight from bytes into `ProfileColumns`. `decodeRecord` takes the
