@@ -22,7 +22,7 @@ for await (const batch of readProfileColumnBatches(file, options)) {
   for (const [key, value] of Object.entries(columns)) {
     if (ArrayBuffer.isView(value)) {
       hash.update(key);
-      const bytes = value.BYTES_PER_ELEMENT;
+      const bytes = (value as Uint8Array).BYTES_PER_ELEMENT;
       hash.update(new Uint8Array(value.buffer, value.byteOffset, n * bytes));
     }
   }
