@@ -1,3 +1,4 @@
+import { nanCount, negativeCount } from "../stats/index.ts";
 import type { Frame } from "./frame.ts";
 
 /** On-disk formats a frame is read from or written to. */
@@ -28,15 +29,7 @@ export function countMissing(frame: Frame): Record<string, number> {
   const out: Record<string, number> = {};
   for (const name of frame.names) {
     const col = frame.columns.get(name)!;
-    let k = 0;
-    if (col.kind === "numeric") {
-      const v = col.values;
-      for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i])) k++;
-    } else {
-      const c = col.codes;
-      for (let i = 0; i < c.length; i++) if (c[i] < 0) k++;
-    }
-    out[name] = k;
+    out[name] = col.kind === "numeric" ? nanCount(col.values) : negativeCount(col.codes);
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * the rest through a hash map.
  */
 import type { Column } from "../io/index.ts";
+import { negativeCount, rememberMissing } from "../stats/index.ts";
 import { allocInt32, isShared } from "./parallel/shared.ts";
 
 export interface Codes {
@@ -18,18 +19,8 @@ export interface Codes {
 // codes never decrease, i.e. each level is one run of rows (panels stored unit by unit).
 const runsKnown = new WeakMap<Int32Array, boolean>();
 
-const missingKnown = new WeakMap<Int32Array, number>();
-
 /** Number of missing (-1) codes, counted once per code array. */
-export function missingCount(codes: Int32Array): number {
-  let m = missingKnown.get(codes);
-  if (m === undefined) {
-    m = 0;
-    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) m++;
-    missingKnown.set(codes, m);
-  }
-  return m;
-}
+export const missingCount = negativeCount;
 
 /** True when codes never decrease and none is missing: every level's rows are one run. */
 export function inRuns(c: Codes): boolean {
@@ -183,7 +174,7 @@ export function codeColumn(name: string, col: Column): Codes {
   const levels = codeSortedRuns(v, sorted);
   if (levels >= 0) {
     runsKnown.set(sorted, true);
-    missingKnown.set(sorted, 0);
+    rememberMissing(sorted, 0);
     return { name, codes: sorted, nLevels: levels };
   }
   const range = new Float64Array(3);

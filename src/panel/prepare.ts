@@ -6,6 +6,7 @@
  */
 import type { Issue, Result } from "../framework/index.ts";
 import type { Frame } from "../io/index.ts";
+import { nanCount } from "../stats/index.ts";
 import {
   type Codes,
   codeColumn,
@@ -123,26 +124,9 @@ function groupCodes(
   return c;
 }
 
-// NaN count per column array, so that a column checked for one fit is not scanned again
-// (columns are not modified once loaded).
-const nanCounts = new WeakMap<Float64Array, number>();
-
-function countNaN(v: Float64Array): number {
-  let c = nanCounts.get(v);
-  if (c === undefined) {
-    c = 0;
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (Number.isNaN(x)) c++;
-    }
-    nanCounts.set(v, c);
-  }
-  return c;
-}
-
 /** Clears `keep` where v is NaN; returns how many rows were NaN. */
 function clearNaN(v: Float64Array, keep: Uint8Array): number {
-  if (countNaN(v) === 0) return 0;
+  if (nanCount(v) === 0) return 0;
   let c = 0;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
