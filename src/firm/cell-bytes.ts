@@ -205,5 +205,44 @@ function trimmed(buf: Buffer, s: number, e: number, ascii: boolean): string {
   if (!ascii) return buf.toString("utf8", s, e).trim();
   while (s < e && isSpace(buf[s])) s++;
   while (e > s && isSpace(buf[e - 1])) e--;
-  return buf.toString("latin1", s, e);
+  return latin1(buf, s, e);
+}
+
+const char = String.fromCharCode;
+
+/**
+ * The bytes [s, e) as one character each. Short ids are built by `String.fromCharCode` with the
+ * bytes as arguments, which V8 does in one call without leaving JavaScript; `toString` goes
+ * through Node's encoding lookup and a C++ call, which costs more than the copy for a few bytes.
+ */
+function latin1(buf: Buffer, s: number, e: number): string {
+  switch (e - s) {
+    case 1:
+      return char(buf[s]);
+    case 2:
+      return char(buf[s], buf[s + 1]);
+    case 3:
+      return char(buf[s], buf[s + 1], buf[s + 2]);
+    case 4:
+      return char(buf[s], buf[s + 1], buf[s + 2], buf[s + 3]);
+    case 5:
+      return char(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4]);
+    case 6:
+      return char(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5]);
+    case 7:
+      return char(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6]);
+    case 8:
+      return char(
+        buf[s],
+        buf[s + 1],
+        buf[s + 2],
+        buf[s + 3],
+        buf[s + 4],
+        buf[s + 5],
+        buf[s + 6],
+        buf[s + 7],
+      );
+    default:
+      return buf.toString("latin1", s, e);
+  }
 }
