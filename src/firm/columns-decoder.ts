@@ -130,7 +130,7 @@ export class ProfileColumnsDecoder {
       );
     });
     const params = this.header.flatMap((_, c) => [`a${c}`, `w${c}`]);
-    const body = `"use strict"; return function decodeRecord(buf, p, i) {\n${lines.join("\n")}\nif (mayContradict(cols, i)) return -1;\nreturn buf[p] === 10 ? p + 1 : p + 2;\n};`;
+    const body = `"use strict"; return function decodeRecord(buf, p, i) {\n${lines.join("\n")}\nif (mayContradict(i)) return -1;\nreturn buf[p] === 10 ? p + 1 : p + 2;\n};`;
     const make = new Function(...READER_NAMES, "cols", ...params, body) as (
       ...a: unknown[]
     ) => (buf: Buffer, from: number, i: number) => number;
@@ -141,7 +141,7 @@ export class ProfileColumnsDecoder {
       readModes,
       readText,
       skipCell,
-      mayContradict,
+      contradictionCheck(cols),
       NO_WORD,
     ];
     this.decodeRecord = make(...readers, cols, ...args);
@@ -153,8 +153,8 @@ export class ProfileColumnsDecoder {
     const call = (reader: string) => `if ((p = ${reader}) < 0) return -1;`;
     switch (kind) {
       case TRI_KIND:
-        // "no" is the commonest answer; "unknown" and empty cells go through the reader.
-        return `b = buf[p]; if (b === 110 && buf[p + 1] === 111) { ${a}[i] = ${TRI.indexOf("no")}; p += 2; } else if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = ${TRI.indexOf("yes")}; p += 3; } else ${call(`readTri(buf, p, ${a}, i)`)}`;
+        // "no" is the commonest answer; "unknown" and other spellings go through the reader.
+        return `b = buf[p]; if (b === 110 && buf[p + 1] === 111) { ${a}[i] = ${TRI.indexOf("no")}; p += 2; } else if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = ${TRI.indexOf("yes")}; p += 3; } else if (b === 44) ${a}[i] = ${TRI.indexOf("unknown")}; else ${call(`readTri(buf, p, ${a}, i)`)}`;
       case NUMBER:
       case ITEM: {
         const [lo, hi] = [this.lo[c], this.hi[c]];
@@ -259,20 +259,25 @@ function skipCell(buf: Uint8Array, p: number): number {
 /*
  * Whether any cross-field check of `findInconsistencies` could fire on row i. Unknown numbers are
  * NaN, and every comparison with NaN is false, just as the checks skip nulls. It may say true
- * more often than needed, never less: the general path then decides.
+ * more often than needed, never less: the general path then decides. The columns are taken out
+ * of `cols` once, so each row reads the arrays without looking up a property.
  */
-function mayContradict(cols: ProfileColumns, i: number): boolean {
-  const founded = cols.founded[i];
-  const assessed = cols.assessed[i];
-  const first = cols.first_export_year[i];
-  const last = cols.last_export_year[i];
-  if (founded > assessed || first < founded || first > assessed) return true;
-  if (last < first || last > assessed) return true;
-  const exportsNow = cols.exports_now[i];
-  if (exportsNow === TRI_YES) {
-    if (cols.tradable[i] === TRI_NO || cols.export_share[i] === 0) return true;
-    if (cols.export_markets[i] === 0 || cols.modes[i] === 0) return true;
-    if (cols.between_projects[i] === TRI_YES) return true;
-  }
-  return exportsNow === TRI_NO && cols.export_gap[i] === TRI_YES;
+function contradictionCheck(cols: ProfileColumns): (i: number) => boolean {
+  const { founded, assessed, first_export_year, last_export_year, exports_now } = cols;
+  const { tradable, export_share, export_markets, modes, between_projects, export_gap } = cols;
+  return function mayContradict(i: number): boolean {
+    const found = founded[i];
+    const at = assessed[i];
+    const first = first_export_year[i];
+    const last = last_export_year[i];
+    if (found > at || first < found || first > at) return true;
+    if (last < first || last > at) return true;
+    const exportsNow = exports_now[i];
+    if (exportsNow === TRI_YES) {
+      if (tradable[i] === TRI_NO || export_share[i] === 0) return true;
+      if (export_markets[i] === 0 || modes[i] === 0) return true;
+      if (between_projects[i] === TRI_YES) return true;
+    }
+    return exportsNow === TRI_NO && export_gap[i] === TRI_YES;
+  };
 }
