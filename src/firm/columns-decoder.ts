@@ -24,6 +24,7 @@ const ITEM = 7;
 
 const NO_WORDS: Uint8Array[] = [];
 const NO_WORD = new Uint8Array(0);
+const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** The words a modes cell may hold alone: each mode (its bit), then "none" (no bits). */
 const MODE_SPELLINGS = [...ENTRY_MODES, "none"];
 const LF = 10;
@@ -143,6 +144,7 @@ export class ProfileColumnsDecoder {
       skipCell,
       contradictionCheck(cols),
       NO_WORD,
+      POW10,
     ];
     this.decodeRecord = make(...readers, cols, ...args);
   }
@@ -165,6 +167,11 @@ export class ProfileColumnsDecoder {
         if (this.whole[c] === 1 && this.loOpen[c] === 0) {
           // Digits only; a dot or sign stops the loop and fails the delimiter check.
           return `m = 0; q = p; for (;;) { d = buf[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; } if (q === p) ${a}[i] = NaN; else if (q - p > 15 || m < ${lo} || m > ${hi}) return -1; else ${a}[i] = m; p = q;`;
+        }
+        if (this.whole[c] === 0) {
+          // readNumber written out: all digits read as one whole number M, then M / 10^decimals.
+          const below = this.loOpen[c] === 1 ? `m <= ${lo}` : `m < ${lo}`;
+          return `m = 0; q = p; for (;;) { d = buf[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; } if (buf[q] === 46 && q > p) { k = ++q; for (;;) { d = buf[q] - 48; if (d < 0 || d > 9) break; m = m * 10 + d; q++; } if (q === k || q - p > 15) return -1; m /= POW10[q - k]; } else if (q - p > 15) return -1; if (q === p) ${a}[i] = NaN; else if (${below} || m > ${hi}) return -1; else ${a}[i] = m; p = q;`;
         }
         return call(
           `readNumber(buf, p, ${lo}, ${hi}, ${this.loOpen[c] === 1}, ${this.whole[c] === 1}, ${a}, i)`,
@@ -244,6 +251,7 @@ const READER_NAMES = [
   "skipCell",
   "mayContradict",
   "NO_WORD",
+  "POW10",
 ];
 
 /** An ignored column's cell, unquoted, up to its end. */
