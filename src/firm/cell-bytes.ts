@@ -215,7 +215,7 @@ const char = String.fromCharCode;
  * bytes as arguments, which V8 does in one call without leaving JavaScript; `toString` goes
  * through Node's encoding lookup and a C++ call, which costs more than the copy for a few bytes.
  */
-function latin1(buf: Buffer, s: number, e: number): string {
+export function latin1(buf: Buffer, s: number, e: number): string {
   switch (e - s) {
     case 1:
       return char(buf[s]);

@@ -1,5 +1,6 @@
 import { type BarrierFamily, ENTRY_MODES, TRI } from "../framework/vocabulary.ts";
 import {
+  latin1,
   NOT_PLAIN,
   readEnum,
   readModes,
@@ -24,6 +25,7 @@ const ITEM = 7;
 
 const NO_WORDS: Uint8Array[] = [];
 const NO_WORD = new Uint8Array(0);
+const UNKNOWN = wordsOf(["unknown"])[0];
 const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** The words a modes cell may hold alone: each mode (its bit), then "none" (no bits). */
 const MODE_SPELLINGS = [...ENTRY_MODES, "none"];
@@ -145,6 +147,8 @@ export class ProfileColumnsDecoder {
       contradictionCheck(cols),
       NO_WORD,
       POW10,
+      UNKNOWN,
+      latin1,
     ];
     this.decodeRecord = make(...readers, cols, ...args);
   }
@@ -155,8 +159,8 @@ export class ProfileColumnsDecoder {
     const call = (reader: string) => `if ((p = ${reader}) < 0) return -1;`;
     switch (kind) {
       case TRI_KIND:
-        // "no" is the commonest answer; "unknown" and other spellings go through the reader.
-        return `b = buf[p]; if (b === 110 && buf[p + 1] === 111) { ${a}[i] = ${TRI.indexOf("no")}; p += 2; } else if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = ${TRI.indexOf("yes")}; p += 3; } else if (b === 44) ${a}[i] = ${TRI.indexOf("unknown")}; else ${call(`readTri(buf, p, ${a}, i)`)}`;
+        // "no" is the commonest answer; others (the last column's empty cell) go through the reader.
+        return `b = buf[p]; if (b === 110 && buf[p + 1] === 111) { ${a}[i] = ${TRI.indexOf("no")}; p += 2; } else if (b === 121 && buf[p + 1] === 101 && buf[p + 2] === 115) { ${a}[i] = ${TRI.indexOf("yes")}; p += 3; } else if (b === 44) ${a}[i] = ${TRI.indexOf("unknown")}; else if (b === 117) { w = UNKNOWN; for (k = 1; k < 7 && buf[p + k] === w[k]; k++); if (k < 7) return -1; ${a}[i] = ${TRI.indexOf("unknown")}; p += 7; } else ${call(`readTri(buf, p, ${a}, i)`)}`;
       case NUMBER:
       case ITEM: {
         const [lo, hi] = [this.lo[c], this.hi[c]];
@@ -191,7 +195,8 @@ export class ProfileColumnsDecoder {
           call(`readModes(buf, p, ${a}, i)`),
         );
       case ID:
-        return call(`readText(buf, p, ${a}, i, true)`);
+        // Printable ASCII without quote or comma needs no trimming and no decoding.
+        return `q = p; for (;;) { b = buf[q]; if (b < 33 || b > 126 || b === 44 || b === 34) break; q++; } if (q > p && b === 44) { ${a}[i] = latin1(buf, p, q); p = q; } else ${call(`readText(buf, p, ${a}, i, true)`)}`;
       case TEXT:
         return `if (buf[p] === 44) ${a}[i] = null; else ${call(`readText(buf, p, ${a}, i, false)`)}`;
       default:
@@ -252,6 +257,8 @@ const READER_NAMES = [
   "mayContradict",
   "NO_WORD",
   "POW10",
+  "UNKNOWN",
+  "latin1",
 ];
 
 /** An ignored column's cell, unquoted, up to its end. */
