@@ -62,10 +62,8 @@ export interface AssessSummary {
 class Out {
   private buf = "";
   /** Whole chunks waiting, in order, ahead of `buf`; `bytes` counts their bytes. */
-  private parts: Array<{ chunk: string | Uint8Array; home: Buffer | null }> = [];
+  private parts: Array<string | Uint8Array> = [];
   private bytes = 0;
-  /** Buffers the stream has finished with, reused for the next batches' bytes. */
-  private pool: Buffer[] = [];
   closed = false;
   constructor(private readonly stream: Writable) {
     stream.on("error", () => {
@@ -76,20 +74,18 @@ class Out {
     this.buf += s;
   }
   /**
-   * Appends encoded text, copied (the caller may rewrite `b` next): a large batch of CSV lines
-   * into a buffer reused once the stream has written it, a small one into the string buffer.
+   * Appends encoded text the caller hands over (it must not rewrite `b` afterwards; the CSV
+   * byte builder returns a fresh array per batch): a large batch is queued as it is, a small
+   * one joins the string buffer.
    */
   writeBytes(b: Uint8Array): void {
     if (b.length < 1 << 16) {
       this.buf += Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
       return;
     }
-    if (this.buf.length > 0) this.parts.push({ chunk: this.buf, home: null });
+    if (this.buf.length > 0) this.parts.push(this.buf);
     this.buf = "";
-    let home = this.pool.pop();
-    if (home === undefined || home.length < b.length) home = Buffer.allocUnsafe(b.length);
-    home.set(b);
-    this.parts.push({ chunk: home.subarray(0, b.length), home });
+    this.parts.push(b);
     this.bytes += b.length;
   }
   get size(): number {
@@ -98,14 +94,13 @@ class Out {
   async flush(force = false): Promise<void> {
     if (this.closed || (!force && this.size < 1 << 16) || this.size === 0) return;
     const parts = this.parts;
-    if (this.buf.length > 0) parts.push({ chunk: this.buf, home: null });
+    if (this.buf.length > 0) parts.push(this.buf);
     this.buf = "";
     this.parts = [];
     this.bytes = 0;
     let ready = true;
-    for (const { chunk, home } of parts) {
-      const release = home === null ? undefined : () => this.release(home);
-      ready = this.stream.write(chunk, release);
+    for (const chunk of parts) {
+      ready = this.stream.write(chunk);
     }
     if (!ready) {
       await new Promise<void>((resolve) => {
@@ -120,9 +115,6 @@ class Out {
         this.stream.on("close", done);
       });
     }
-  }
-  private release(home: Buffer): void {
-    if (this.pool.length < 4) this.pool.push(home);
   }
 }
 

@@ -123,10 +123,15 @@ export class ByteWriter {
     }
   }
 
-  /** A copy of the bytes written (the next batch may rewrite this writer's buffer). */
-  copy(): Uint8Array {
-    // Buffer#slice returns a view of the same memory, so copy through Uint8Array's slice.
-    return Uint8Array.prototype.slice.call(this.bytes, 0, this.length);
+  /**
+   * Hands over the bytes written and starts a fresh buffer of the same capacity: the caller
+   * owns the result (no copy, and nothing later rewrites it).
+   */
+  take(): Uint8Array {
+    const out = this.bytes.subarray(0, this.length);
+    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    this.reset();
+    return out;
   }
 
   /** The bytes written as a string. */

@@ -137,7 +137,7 @@ export function diagnosisColumnsCsvBytes(
   end: number = diag.length,
 ): Uint8Array {
   writeLines(cols, diag, start, end);
-  return writer.copy();
+  return writer.take();
 }
 
 function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number, end: number) {
