@@ -56,6 +56,36 @@ class FamilySums {
     this.n++;
   }
 
+  /** `add` for rows [start, end) of item columns (NaN = unanswered), without a list per row. */
+  addColumns(columns: readonly Float64Array[], start: number, end: number): void {
+    const m = columns.length;
+    if (m === 0) return;
+    for (let r = start; r < end; r++) {
+      let answered = 0;
+      for (let i = 0; i < m; i++) if (!Number.isNaN(columns[i][r])) answered++;
+      if (answered === 0) continue;
+      if (this.k < 0) {
+        this.k = m;
+        this.sum_K = new Float64Array(m);
+        this.sumsq_K = new Float64Array(m);
+      }
+      if (m !== this.k || answered !== m) {
+        this.excluded++;
+        continue;
+      }
+      let total = 0;
+      for (let i = 0; i < m; i++) {
+        const v = columns[i][r] - CENTRE;
+        this.sum_K[i] += v;
+        this.sumsq_K[i] += v * v;
+        total += v;
+      }
+      this.sumTotal += total;
+      this.sumsqTotal += total * total;
+      this.n++;
+    }
+  }
+
   value(family: BarrierFamily): FamilyReliability {
     const base = { family, items: Math.max(this.k, 0), n: this.n, excluded: this.excluded };
     if (this.k < 2) return { ...base, alpha: null, note: "fewer than two items" };
@@ -82,6 +112,17 @@ export class ReliabilityAccumulator {
   add(profile: Profile): void {
     for (let f = 0; f < BARRIER_FAMILIES.length; f++) {
       this.sums[f].add(profile.barrier_items[BARRIER_FAMILIES[f]]);
+    }
+  }
+
+  /** Rows [start, end) of item columns per family, as `add` of each row's profile would. */
+  addColumns(
+    items: Readonly<Record<BarrierFamily, readonly Float64Array[]>>,
+    start: number,
+    end: number,
+  ): void {
+    for (let f = 0; f < BARRIER_FAMILIES.length; f++) {
+      this.sums[f].addColumns(items[BARRIER_FAMILIES[f]], start, end);
     }
   }
 
