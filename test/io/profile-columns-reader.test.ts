@@ -156,15 +156,58 @@ function commonCell(spec: FieldSpec): fc.Arbitrary<string> {
     return fc.oneof(fc.constant(""), fc.integer({ min: span[0], max: span[1] }).map(String));
   switch (spec.kind) {
     case "tri":
-      return fc.constantFrom("yes", "no", "unknown", "");
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom("yes", "no", "unknown", "") },
+        // Near misses of the spellings the record reader matches byte by byte.
+        { weight: 1, arbitrary: fc.constantFrom("u", "unknow", "unknownx", "n", "nope", "ye") },
+      );
     case "modes":
-      return fc.constantFrom("", "none", "direct_export", "licensing;alliance");
+      return fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom("", "none", "direct_export", "licensing;alliance"),
+        },
+        // Words sharing a first byte, a prefix or a separator the inline match must not take.
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "acquisition",
+            "alliance;acquisition",
+            "none;licensing",
+            "direct_export;",
+            "allianc",
+            "alliancex",
+          ),
+        },
+      );
     case "number":
       if (spec.integer) {
         const hi = Math.min(spec.max ?? 3, 300);
         return fc.oneof(fc.constant(""), fc.integer({ min: spec.min ?? 0, max: hi }).map(String));
       }
-      return fc.constantFrom("", "0", "0.35", "0.5", "1", "2.25", "4", "0.001", "12.5");
+      return fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom("", "0", "0.35", "0.5", "1", "2.25", "4", "0.001", "12.5"),
+        },
+        // Bounds, a dot at either end, two dots, leading zeros and more than 15 characters.
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "5",
+            "5.0",
+            "5.0000001",
+            "0.9999999999999",
+            "1.",
+            ".5",
+            "1.5.5",
+            "00.5",
+            "1234567890123.5",
+            "12345678901234.5",
+            "0.1234567890123456",
+          ),
+        },
+      );
     default:
       return validCell(spec);
   }
@@ -272,6 +315,59 @@ describe("bulk CSV reader", () => {
       { numRuns: 60 },
     );
   }, 240_000);
+
+  it("decides each odd spelling in an otherwise plain row as the validator does", async () => {
+    // One row per (column, spelling): the other cells are spellings the record reader takes
+    // inline, so the changed cell alone decides whether the row stays on the byte path.
+    const header = [...COLUMN_NAMES, ...ITEM_COLUMNS];
+    const plain = header.map((column) => {
+      const spec = specOf(column)!;
+      if (column === "id") return "f1";
+      if (column === "founded") return "2001";
+      if (column === "assessed") return "2020";
+      if (spec.kind === "tri") return "no";
+      if (spec.kind === "enum") return spec.values![0];
+      return "";
+    });
+    const near = (w: string) => [w, `${w}x`, w.slice(0, -1), w[0], ` ${w}`, `${w};`];
+    const numbers = ["0", "1", "5", "5.0", "5.0000001", "0.9999999999999", "1.", ".5", "1.5.5"]
+      .concat(["00.5", "1234567890123.5", "12345678901234.5", "0.1234567890123456", "-1", "+1"])
+      .concat(["1234567890123456", "1e3", " 1", "1 ", "2.25", "0.001", "300", "1799", "2101"]);
+    const odd = (column: string): string[] => {
+      const spec = specOf(column)!;
+      switch (spec.kind) {
+        case "id":
+          return ["a", "abcdefgh", "abcdefghi", " a", "a b", "é", '"q"', 'a"b', "x-1", ""];
+        case "text":
+          return ["", "x", '"a, b"', '"say ""hi"""', " é "];
+        case "tri":
+          return [...near("yes"), ...near("no"), ...near("unknown"), "", "YES", "true", "0"];
+        case "enum":
+          return [...spec.values!.flatMap(near), ""];
+        case "modes":
+          return [...spec.values!.flatMap(near), ...near("none"), "none;licensing", "NONE"].concat([
+            "alliance;acquisition",
+            "acquisition;acquisition",
+            "",
+          ]);
+        default:
+          return numbers;
+      }
+    };
+    const rows = [plain];
+    header.forEach((column, c) => {
+      for (const cell of odd(column)) rows.push(plain.map((v, k) => (k === c ? cell : v)));
+    });
+    const path = join(tmp, "odd.csv");
+    writeFileSync(path, `${[header, ...rows].map((r) => r.join(",")).join("\n")}\n`);
+    const expected = await readOld(path, {});
+    const got = await readNew(path, { batchSize: 8192, chunkBytes: 1 << 20 });
+    expect(got).toEqual(expected);
+    // The plain row is valid, and the odd spellings include accepted and rejected rows.
+    expect(expected.rows[0].ok).toBe(true);
+    expect(expected.rows.filter((r) => r.ok).length).toBeGreaterThan(rows.length / 4);
+    expect(expected.rows.filter((r) => !r.ok).length).toBeGreaterThan(rows.length / 4);
+  });
 
   it("keeps JSON input on the per-record route", async () => {
     const path = join(tmp, "firms.json");
