@@ -1,14 +1,13 @@
 import { type FileHandle, open } from "node:fs/promises";
-import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { ProfileColumnsDecoder } from "../firm/index.ts";
 import { type ProfileColumnsBatch, ProfileColumnsScanner } from "./profile-columns-reader-scan.ts";
 import {
   checkHeader,
-  looksBinary,
   type ReadRecordsOptions,
   type RecordRow,
+  sniffInput,
   unreadable,
 } from "./records.ts";
 import { parseJsonRecords } from "./records-json.ts";
@@ -67,18 +66,9 @@ export async function* readProfileColumnBatches(
     } catch (err) {
       throw unreadable(file, errorText(err).replace(/^[A-Z]+: /, ""));
     }
-    first = first.replace(/^\uFEFF/, "");
-    if (first.trim() === "")
-      throw unreadable(file, "the input is empty (a header row or JSON is required)");
-    if (looksBinary(first)) {
-      throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
-    }
-    const ext = extname(path).toLowerCase();
-    const format =
-      options.format ??
-      (ext === ".csv" ? "csv" : ext === ".json" ? "json" : /^\s*[[{]/.test(first) ? "json" : "csv");
+    const format = sniffInput(first, path, file, options.format);
     if (format === "json") {
-      let json = first;
+      let json = first.replace(/^\uFEFF/, "");
       const bytes = Buffer.allocUnsafe(chunk);
       for (
         let n = await source.read(bytes, 0, chunk);

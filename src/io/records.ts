@@ -61,16 +61,8 @@ export async function* readFirmBatches(
       err instanceof Error ? err.message.replace(/^[A-Z]+: /, "") : String(err),
     );
   }
+  const format = sniffInput(first, path, file, options.format);
   first = first.replace(/^\uFEFF/, "");
-  if (first.trim() === "")
-    throw unreadable(file, "the input is empty (a header row or JSON is required)");
-  if (looksBinary(first)) {
-    throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
-  }
-  const ext = extname(path).toLowerCase();
-  const format =
-    options.format ??
-    (ext === ".csv" ? "csv" : ext === ".json" ? "json" : /^\s*[[{]/.test(first) ? "json" : "csv");
   if (format === "json") {
     let text = first;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) text += next.value;
@@ -89,6 +81,28 @@ export async function* readFirmRecords(
 }
 
 /** NUL bytes or many undecodable bytes near the start: not a text table. */
+/**
+ * The format of an input from its first non-blank text (BOM allowed): the option, else the
+ * extension, else a leading `[` or `{` for JSON. Throws `unreadable_input` for an empty or
+ * binary input. Both record readers decide here, so they accept and refuse the same files.
+ */
+function sniffInput(
+  first: string,
+  path: string,
+  file: string,
+  format: RecordFormat | undefined,
+): RecordFormat {
+  const text = first.replace(/^\uFEFF/, "");
+  if (text.trim() === "")
+    throw unreadable(file, "the input is empty (a header row or JSON is required)");
+  if (looksBinary(text)) {
+    throw unreadable(file, "the input looks like binary data, not CSV or JSON text (UTF-8)");
+  }
+  if (format) return format;
+  const ext = extname(path).toLowerCase();
+  return ext === ".csv" ? "csv" : ext === ".json" ? "json" : /^\s*[[{]/.test(text) ? "json" : "csv";
+}
+
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 4096);
   let odd = 0;
@@ -228,4 +242,4 @@ export function validateCsvCells(
 }
 
 // The bulk CSV reader (profile-columns-reader.ts) shares the file-level checks and messages.
-export { checkHeader, looksBinary, unreadable };
+export { checkHeader, sniffInput, unreadable };
