@@ -10,8 +10,8 @@ import {
   type Population,
   type ReformSpec,
   simulateBlocks,
-  type YearHooks,
 } from "../../src/simulate/index.ts";
+import { everyEffect } from "../../src/simulate/kernel/warm-up.ts";
 import { buildYearHooks } from "./fixtures/grant-hooks.ts";
 import { params } from "./helpers.ts";
 
@@ -27,25 +27,6 @@ function bytes(pop: Population, name: ReturnType<typeof columnNames>[number]): B
   const col = pop[name];
   return Buffer.from(col.buffer, col.byteOffset, col.byteLength);
 }
-
-/** A programme that sets every effect column for every third firm (mentoring included). */
-const everyEffect: YearHooks = {
-  id: "every_effect",
-  beforeDecision(ctx, _pop, effects, recipients) {
-    let takeUp = 0;
-    for (let i = ctx.start; i < ctx.end; i += 3) {
-      effects.sunkCostOffset[i] += 1;
-      effects.fixedCostOffset[i] += 0.5;
-      effects.barrierReduction[i] += 0.5;
-      effects.learningBoost[i] += 0.5;
-      effects.linkProbability[i] += 0.5;
-      effects.mentoringExperience[i] += 0.5;
-      recipients[i] = 1;
-      takeUp++;
-    }
-    return { eligible: takeUp, takeUp, spend: takeUp, recipients };
-  },
-};
 
 function runBoth(overrides: Record<string, number>, programme: "grant" | "every") {
   const plan = {

@@ -15,8 +15,11 @@ import { withParams } from "../params.ts";
 const FIRMS = 256;
 let warmed = false;
 
-/** Every effect column set for every third firm; every other firm a recipient. */
-const everyEffect: YearHooks = {
+/**
+ * Every effect column set for every third firm, each of them a recipient: a programme that
+ * reaches every branch of the fused pass (also the fused-vs-reference test's programme).
+ */
+export const everyEffect: YearHooks = {
   id: "warm_up",
   beforeDecision(ctx, _pop, effects, recipients) {
     let takeUp = 0;
