@@ -10,6 +10,7 @@
 import { choleskyDrop, cholSolve } from "../stats/index.ts";
 import type { Codes } from "./codes.ts";
 import type { EffectCoefficients } from "./demean.ts";
+import { MASK_PERIODS, patternSystem, periodMask, unitSystem } from "./period-system.ts";
 
 /** End of the run of equal codes starting at s. */
 function runEnd(a: Int32Array, s: number, n: number): number {
@@ -17,64 +18,6 @@ function runEnd(a: Int32Array, s: number, n: number): number {
   let e = s + 1;
   while (e < n && a[e] === g) e++;
   return e;
-}
-
-/**
- * M -= c c' / w for one unit (c = its row count per period, over rows [s, e)). M is symmetric:
- * only its lower triangle is accumulated (mirrored later), each cell receiving the same terms in
- * the same order as the full update of demean.ts.
- */
-function unitSystem(
-  b: Int32Array,
-  s: number,
-  e: number,
-  ci: Float64Array,
-  touched: Int32Array,
-  M: Float64Array,
-  T: number,
-): void {
-  let m = 0;
-  for (let r = s; r < e; r++) {
-    const t = b[r];
-    if (ci[t] === 0) touched[m++] = t;
-    ci[t] += 1;
-  }
-  const inv = 1 / (e - s);
-  for (let p = 0; p < m; p++) {
-    const tp = touched[p];
-    const cp = ci[tp];
-    for (let q = 0; q <= p; q++) {
-      const tq = touched[q];
-      const cell = tp >= tq ? tp * T + tq : tq * T + tp;
-      M[cell] -= cp * ci[tq] * inv;
-    }
-  }
-  for (let p = 0; p < m; p++) ci[touched[p]] = 0;
-}
-
-/** Bit set of the unit's periods (rows [s, e)), or -1 when a period repeats. Needs T <= 30. */
-function unitMask(b: Int32Array, s: number, e: number): number {
-  let mask = 0;
-  for (let r = s; r < e; r++) {
-    const bit = 1 << b[r];
-    if (mask & bit) return -1;
-    mask |= bit;
-  }
-  return mask;
-}
-
-/**
- * M -= (count / n) 1_S 1_S' for each period set S seen on `count` units of n rows each: what
- * unitSystem adds one unit at a time, summed per pattern (panels have few distinct patterns).
- */
-function patternSystem(patterns: Map<number, number>, M: Float64Array, T: number): void {
-  const t = new Int32Array(T);
-  for (const [mask, count] of patterns) {
-    let m = 0;
-    for (let p = 0; p < T; p++) if (mask & (1 << p)) t[m++] = p;
-    const d = count / m;
-    for (let p = 0; p < m; p++) for (let q = 0; q <= p; q++) M[t[p] * T + t[q]] -= d;
-  }
 }
 
 /** readable: mean = mean(x[s:e]); sb[b[r]] += x[r]; rb[b[r]] += mean (rows r of the unit). */
@@ -140,14 +83,14 @@ export function twoWayGroupedCoefs(
   // Units whose periods are distinct (the usual case) only record their period set; the rest
   // (repeated periods, or more than 30 of them) update M directly.
   const patterns = new Map<number, number>();
-  const masks = T <= 30;
+  const masks = T <= MASK_PERIODS;
   for (let s = 0; s < n; ) {
     const e = runEnd(a, s, n);
     const g = a[s];
     wA[g] = e - s;
-    const mask = masks ? unitMask(b, s, e) : -1;
+    const mask = masks ? periodMask(b, s, e) : -1;
     if (mask >= 0) patterns.set(mask, (patterns.get(mask) ?? 0) + 1);
-    else unitSystem(b, s, e, ci, touched, M, T);
+    else unitSystem(b, s, e, ci, touched, M, 0, T);
     for (let j = 0; j < K; j++) alphas[j][g] = unitSums(cols[j], b, s, e, sumsB[j], rj[j]);
     // The first column's spread about its unit means, while the run is in cache.
     if (K > 0) withinFirst += unitSS(cols[0], s, e, alphas[0][g]);

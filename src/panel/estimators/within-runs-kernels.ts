@@ -10,6 +10,7 @@
  * buffers while they sit in cache (one-way: x - unit mean; two-way: also - gamma[b] + unit mean
  * of gamma[b]) and their cross-products accumulated. Nothing N-long is written unless asked.
  */
+import { MASK_PERIODS, periodMask, unitSystem } from "../period-system.ts";
 
 /** Rows per chunk before it is extended to the end of the unit it stops in. */
 export const CHUNK = 2048;
@@ -208,53 +209,6 @@ function periodSums(
   o: number,
 ): void {
   for (let r = s; r < e; r++) out[o + b[r] * K + c] += buf[r - s];
-}
-
-/**
- * The concentrated period system of one unit's rows [s, e): M[t, t'] -= c_t c_t' / n (lower
- * triangle, c = rows per period), with M at out[o]. Used for units whose periods repeat or
- * when there are more periods than a mask holds; the others only record their period set.
- */
-function unitSystem(
-  b: Int32Array,
-  s: number,
-  e: number,
-  ci: Float64Array,
-  touched: Int32Array,
-  out: Float64Array,
-  o: number,
-  T: number,
-): void {
-  let m = 0;
-  for (let r = s; r < e; r++) {
-    const t = b[r];
-    if (ci[t] === 0) touched[m++] = t;
-    ci[t] += 1;
-  }
-  const inv = 1 / (e - s);
-  for (let p = 0; p < m; p++) {
-    const tp = touched[p];
-    const cp = ci[tp];
-    for (let q = 0; q < m; q++) {
-      const tq = touched[q];
-      if (tq <= tp) out[o + tp * T + tq] -= cp * ci[tq] * inv;
-    }
-  }
-  for (let p = 0; p < m; p++) ci[touched[p]] = 0;
-}
-
-/** Largest period count whose sets fit a mask (bit 30 and up are left alone). */
-export const MASK_PERIODS = 30;
-
-/** Bit set of the periods of rows [s, e), or -1 when a period repeats. */
-function periodMask(b: Int32Array, s: number, e: number): number {
-  let mask = 0;
-  for (let r = s; r < e; r++) {
-    const bit = 1 << b[r];
-    if (mask & bit) return -1;
-    mask |= bit;
-  }
-  return mask;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Codes } from "../codes.ts";
 import { runSlices } from "../parallel/pool.ts";
 import { allocFloat64, allocInt32, isShared } from "../parallel/shared.ts";
 import { SLICE_ROWS, sliceBounds } from "../parallel/slices.ts";
+import { patternSystem } from "../period-system.ts";
 import type { LinearFit } from "./ols.ts";
 import { momentsWidth, type RunsInput } from "./within-runs-kernels.ts";
 
@@ -63,24 +64,14 @@ function periodComponents(M: Float64Array, T: number): number {
   return comps;
 }
 
-/**
- * M -= (count / m) 1_S 1_S' for each period set S (of m periods) held by `count` units: what a
- * unit-by-unit update adds, summed per pattern (panels have few distinct patterns). Lower
- * triangle of M (T × T).
- */
-function patternSystem(masks: Int32Array, M: Float64Array, T: number): void {
+/** Units per period pattern (units whose periods repeat, mask -1, added their own terms). */
+function patternCounts(masks: Int32Array): Map<number, number> {
   const counts = new Map<number, number>();
   for (let g = 0; g < masks.length; g++) {
     const mask = masks[g];
     if (mask >= 0) counts.set(mask, (counts.get(mask) ?? 0) + 1);
   }
-  const t = new Int32Array(T);
-  for (const [mask, count] of counts) {
-    let m = 0;
-    for (let p = 0; p < T; p++) if (mask & (1 << p)) t[m++] = p;
-    const d = count / m;
-    for (let p = 0; p < m; p++) for (let q = 0; q <= p; q++) M[t[p] * T + t[q]] -= d;
-  }
+  return counts;
 }
 
 /** Period effects of every column: gamma_c = M^- (period sums of the one-way-demeaned column). */
@@ -94,7 +85,7 @@ function periodEffects(
   const oM = oP + T * K;
   const oW = oM + T * T;
   const L = tot.slice(oM, oM + T * T);
-  patternSystem(masks, L, T);
+  patternSystem(patternCounts(masks), L, T);
   const M = new Float64Array(T * T);
   for (let p = 0; p < T; p++) {
     for (let q = 0; q < p; q++) M[p * T + q] = M[q * T + p] = L[p * T + q];
