@@ -22,6 +22,7 @@ export * from "./fit.ts";
 export * from "./formula.ts";
 export * from "./hausman.ts";
 export { defaultThreads, poolStats, startHelpers } from "./parallel/pool.ts";
+export { SLICE_ROWS } from "./parallel/slices.ts";
 export * from "./prepare.ts";
 export * from "./summary.ts";
 export * from "./vcov/index.ts";

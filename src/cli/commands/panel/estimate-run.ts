@@ -18,6 +18,7 @@ import {
   hausmanClassic,
   parseFormula,
   preparePanel,
+  SLICE_ROWS,
   startHelpers,
 } from "../../../panel/index.ts";
 import { CliError, EXIT } from "../../exit.ts";
@@ -64,9 +65,6 @@ async function load(file: string, columns: string[], shared: boolean): Promise<F
     throw new CliError(`${file}: ${(err as Error).message}`);
   }
 }
-
-/** Rows from which the row passes are split over threads (smaller panels stay on one). */
-const PARALLEL_ROWS = 1 << 20;
 
 /** The frame with every column in shared memory (columns already shared are kept). */
 function sharedFrame(frame: Frame): Frame {
@@ -145,10 +143,10 @@ export async function runEstimate(
   const requests = parseEstimateOptions(raw);
   const threads = requests[0]?.options.threads ?? defaultThreads();
   let frame = await load(file, neededColumns(file, requests), threads > 1);
-  if (threads > 1 && frame.nrows >= PARALLEL_ROWS) {
+  if (threads > 1 && frame.nrows > SLICE_ROWS) {
     // Worker threads read the columns in place, so they must sit in shared memory; .owc files
     // are read straight into it, other formats are copied once. Helpers join the first pass
-    // when loaded, so smaller panels never pay for starting them.
+    // when loaded; a panel of one slice or less stays on one thread and never starts them.
     frame = sharedFrame(frame);
     void startHelpers(threads - 1);
   }
