@@ -5,7 +5,7 @@
  * the rest through a hash map.
  */
 import type { Column } from "../io/index.ts";
-import { negativeCount, rememberMissing } from "../stats/index.ts";
+import { rememberMissing } from "../stats/index.ts";
 import { allocInt32, isShared } from "./parallel/shared.ts";
 
 export interface Codes {
@@ -18,9 +18,6 @@ export interface Codes {
 // What has been learnt about a code array (codes are not modified once built): whether the
 // codes never decrease, i.e. each level is one run of rows (panels stored unit by unit).
 const runsKnown = new WeakMap<Int32Array, boolean>();
-
-/** Number of missing (-1) codes, counted once per code array. */
-export const missingCount = negativeCount;
 
 /** True when codes never decrease and none is missing: every level's rows are one run. */
 export function inRuns(c: Codes): boolean {

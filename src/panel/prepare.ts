@@ -6,14 +6,13 @@
  */
 import type { Issue, Result } from "../framework/index.ts";
 import type { Frame } from "../io/index.ts";
-import { nanCount } from "../stats/index.ts";
+import { nanCount, negativeCount } from "../stats/index.ts";
 import {
   type Codes,
   codeColumn,
   codeColumnCached,
   distinctCount,
   levelCounts,
-  missingCount,
   recode,
 } from "./codes.ts";
 import { type FormulaSpec, formulaColumns } from "./formula.ts";
@@ -139,7 +138,7 @@ function clearNaN(v: Float64Array, keep: Uint8Array): number {
 }
 
 function clearNegative(codes: Int32Array, keep: Uint8Array): number {
-  if (missingCount(codes) === 0) return 0;
+  if (negativeCount(codes) === 0) return 0;
   let c = 0;
   for (let i = 0; i < codes.length; i++) {
     if (codes[i] < 0) {
