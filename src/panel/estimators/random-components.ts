@@ -20,9 +20,11 @@ export interface ComponentInputs {
   /** Names of the within fit's slopes, to pick their columns from Z. */
   readonly zNames: readonly string[];
   /**
-   * Observation weights (Swamy-Arora only): as plm does, the within fit above and the between
-   * regression are weighted, the quadratic forms of their residuals and the degrees-of-freedom
-   * matrix are not. Default: none.
+   * Observation weights. As plm 2.6 does for every method, the auxiliary fits (the within fit
+   * above, the between regression of Swamy-Arora, the pooled fit of Wallace-Hussain) are
+   * weighted; the quadratic forms of their residuals and the degrees-of-freedom matrix are not,
+   * and Nerlove's idiosyncratic variance is the weighted within SSR over the observations.
+   * Default: none.
    */
   readonly weights?: Float64Array;
 }
@@ -50,6 +52,19 @@ function unitTotals(w: Float64Array, unit: Codes): Float64Array {
   const s = new Float64Array(unit.nLevels);
   for (let i = 0; i < w.length; i++) s[unit.codes[i]] += w[i];
   return s;
+}
+
+/**
+ * (X~'X~)^-1 of the unit-demeaned slopes, unweighted: the degrees-of-freedom matrix of Amemiya's
+ * method when the within fit itself was weighted.
+ */
+function unweightedWithinBread(inp: ComponentInputs, T: Float64Array): Float64Array {
+  const Xw = inp.within.names.map((name) => {
+    const z = inp.Z[inp.zNames.indexOf(name)];
+    const zb = means(z, inp.unit, T);
+    return z.map((v, i) => v - zb[inp.unit.codes[i]]);
+  });
+  return invertSpd(crossprod(Xw, new Float64Array(inp.y.length)).XtX, Xw.length);
 }
 
 /** Quadratic forms of y - X b_within in levels (the within fit's slopes, no effects). */
@@ -159,7 +174,8 @@ export function varianceComponents(
         return xb.map((v) => v - c);
       });
       const XB = weightedMeanCross(Xb, T, 1);
-      const Mnu = N - 1 + trace(matMul(within.bread, XB, K, K, K), K);
+      const bread = inp.weights ? unweightedWithinBread(inp, T) : within.bread;
+      const Mnu = N - 1 + trace(matMul(bread, XB, K, K, K), K);
       let sumT2 = 0;
       for (let g = 0; g < N; g++) sumT2 += T[g] * T[g];
       s2eta = (qb - Mnu * s2nu) / (O - sumT2 / O);
@@ -167,7 +183,8 @@ export function varianceComponents(
   } else {
     // Wallace-Hussain: pooled OLS residuals for both quadratic forms.
     const P = crossprod(Z, y);
-    const b = solveSpd(P.XtX, kz, P.Xty);
+    const Pw = inp.weights ? crossprod(Z, y, inp.weights) : P;
+    const b = solveSpd(Pw.XtX, kz, Pw.Xty);
     const e = new Float64Array(O);
     e.set(y);
     for (let a = 0; a < kz; a++) for (let i = 0; i < O; i++) e[i] -= b[a] * Z[a][i];

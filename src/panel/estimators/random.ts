@@ -44,17 +44,6 @@ export function randomTransform(
   method: RandomMethod,
   unit: Codes,
 ): Result<RandomTransform> {
-  if (prep.weights && method !== "swar") {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: "unsupported",
-          message: `random effects with observation weights use the Swamy-Arora components (randomMethod "swar"), not "${method}"`,
-        },
-      ],
-    };
-  }
   const wf = withinKernel(prep, [unit]);
   if (!wf.ok) return wf;
   const { X, names } = withIntercept(prep);
