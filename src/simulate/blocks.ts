@@ -48,6 +48,17 @@ export type YearObserver = (
   end: number,
 ) => void;
 
+/** A unit of work for one thread: some blocks of one replication. */
+export interface BlockTask {
+  replication: number;
+  blocks: number[];
+}
+
+/** The task of claim number `t` in a run: replications in order, blocks in order within each. */
+export function taskAt(t: number, blocksPerReplication: number): BlockTask {
+  return { replication: Math.floor(t / blocksPerReplication), blocks: [t % blocksPerReplication] };
+}
+
 export function blockCount(plan: Pick<BlockPlan, "firms" | "blockSize">): number {
   return Math.ceil(plan.firms / plan.blockSize);
 }

@@ -1,19 +1,21 @@
 /**
- * A small pool of threads for the runner. `threads - 1` worker threads plus the calling
- * thread take tasks from one shared queue; results come back in any order (the runner sorts
- * them by block, so totals do not depend on who ran what).
+ * The runner's threads: this thread plus `threads - 1` worker threads claim (replication,
+ * block) tasks from one shared counter (`Atomics.add`), so no thread ever waits for another to
+ * hand it work. The calling thread only reads worker messages between its own blocks, and a
+ * worker's next block no longer depends on it. Results come back in any order; the runner adds
+ * them in block order, so totals do not depend on who ran what.
  *
- * The calling thread works too because a worker needs 1-3 s to start here (it registers the
- * TypeScript loader and compiles the modules again): with two threads, the caller computes
- * from the first millisecond and only one worker pays that start. Each worker holds up to two
- * tasks, so it never waits for the caller, which only hands out work between its own blocks.
+ * Workers are started once per process and kept (unreferenced between runs, so they never keep
+ * the process alive): a TypeScript worker spends 0.5-2 s loading its modules through tsx, and
+ * the calling thread computes from the first millisecond meanwhile. A worker still loading when
+ * every task is claimed takes none, and the run does not wait for it.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BlockResult } from "./blocks.ts";
-import type { WorkerInit, WorkerTask } from "./worker.ts";
+import { type BlockResult, taskAt } from "./blocks.ts";
+import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
 
 /** File URL of tsx's ESM registration API, resolved from this package. */
 function tsxEsmApi(): string {
@@ -21,75 +23,100 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(pkg), "dist/esm/api/index.mjs")).href;
 }
 
-/** Tasks a worker holds at once (one running, one waiting). */
-const PREFETCH = 2;
+const workers: Worker[] = [];
+let runs = 0;
 
-/**
- * Runs `tasks` on `threads` threads: `threads - 1` workers, and this thread through `local`
- * (omit it to use `threads` workers and leave this thread idle).
- */
-export async function runOnWorkers(
-  threads: number,
-  init: WorkerInit,
-  tasks: WorkerTask[],
-  onResult: (task: WorkerTask, results: BlockResult[]) => void,
-  local?: (task: WorkerTask) => BlockResult[],
-): Promise<void> {
-  const queue = [...tasks];
+function spawn(): Worker {
   const url = new URL("./worker.ts", import.meta.url).href;
   // A TypeScript worker needs the tsx loader registered inside the worker before it loads.
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  const nWorkers = Math.min(local ? threads - 1 : threads, tasks.length);
-  const workers: Worker[] = [];
-  // Per worker: the tasks it holds, and how to say it is done.
-  const states: { held: WorkerTask[]; done: () => void }[] = [];
-  try {
-    const running = Array.from({ length: nWorkers }, () => {
-      const worker = new Worker(bootstrap, { eval: true, workerData: init });
-      workers.push(worker);
-      return new Promise<void>((resolve, reject) => {
-        const held: WorkerTask[] = [];
-        states.push({ held, done: resolve });
-        const fill = () => {
-          while (held.length < PREFETCH && queue.length > 0) {
-            const task = queue.shift()!;
-            held.push(task);
-            worker.postMessage(task);
-          }
-          if (held.length === 0) resolve();
-        };
-        worker.on(
-          "message",
-          (msg: { ready?: boolean; ok?: boolean; results?: BlockResult[]; message?: string }) => {
-            if (msg.ready) return fill();
-            if (!msg.ok) return reject(new Error(`simulation worker failed: ${msg.message}`));
-            // A worker answers its tasks in the order it got them.
-            onResult(held.shift()!, msg.results!);
-            fill();
-          },
-        );
-        worker.on("error", reject);
-        worker.on("exit", (code) => {
-          if (code !== 0) reject(new Error(`simulation worker exited with code ${code}`));
-        });
-      });
-    });
-    // Handled from now on, so a worker failing while this thread computes is reported here
-    // rather than as an unhandled rejection.
-    const all = Promise.all(running);
-    all.catch(() => {});
-    if (local) {
-      while (queue.length > 0) {
-        const task = queue.shift()!;
-        onResult(task, local(task));
-        // Let worker messages through (they hand the workers their next tasks).
-        await new Promise<void>((resolve) => setImmediate(resolve));
+  const w = new Worker(bootstrap, { eval: true });
+  w.unref();
+  // A worker that fails is dropped from the pool (the run it served reports the error).
+  const drop = () => {
+    const k = workers.indexOf(w);
+    if (k >= 0) workers.splice(k, 1);
+  };
+  w.on("error", drop);
+  w.on("exit", drop);
+  return w;
+}
+
+/** Starts the pool's workers ahead of a run (a run starts them itself when needed). */
+export function startWorkers(count: number): void {
+  while (workers.length < count) workers.push(spawn());
+}
+
+/**
+ * Runs `total` tasks (claim t = replication * blocksPerReplication + block) on this thread
+ * (`local`) and `threads - 1` workers, passing each task's results to `onResult`.
+ */
+export async function runOnWorkers(
+  threads: number,
+  init: Omit<WorkerRun, "run" | "claims" | "total" | "blocksPerReplication">,
+  total: number,
+  blocksPerReplication: number,
+  onResult: (task: WorkerTask, results: BlockResult[]) => void,
+  local: (task: WorkerTask) => BlockResult[],
+): Promise<void> {
+  const nWorkers = Math.min(threads - 1, total - 1);
+  startWorkers(nWorkers);
+  const team = workers.slice(0, nWorkers);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const run = ++runs;
+  const msg: WorkerRun = { ...init, run, claims, total, blocksPerReplication };
+  let own = 0;
+  let fromWorkers = 0;
+  let finished = false;
+  let settle: (err?: Error) => void = () => {};
+  const workersDone = new Promise<void>((resolve, reject) => {
+    settle = (err) => (err ? reject(err) : resolve());
+  });
+  workersDone.catch(() => {});
+  const check = () => {
+    // Every claim below `total` was taken by someone: this thread's are counted in `own`.
+    if (finished && fromWorkers === total - own) settle();
+  };
+  const listeners = team.map((w) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.run !== run) return;
+      if (reply.kind === "error")
+        return settle(new Error(`simulation worker failed: ${reply.message}`));
+      if (reply.kind === "result") {
+        fromWorkers++;
+        onResult(reply.task, reply.results);
+        check();
       }
-      // A worker still starting when the queue ran dry is not waited for.
-      for (const st of states) if (st.held.length === 0) st.done();
+    };
+    const onError = (err: Error) => settle(new Error(`simulation worker failed: ${err.message}`));
+    const onExit = (code: number) =>
+      settle(new Error(`simulation worker exited with code ${code}`));
+    w.on("message", onMessage);
+    w.on("error", onError);
+    w.on("exit", onExit);
+    w.ref();
+    w.postMessage(msg);
+    return { w, onMessage, onError, onExit };
+  });
+  try {
+    for (;;) {
+      const t = Atomics.add(claims, 0, 1);
+      if (t >= total) break;
+      const task = taskAt(t, blocksPerReplication);
+      onResult(task, local(task));
+      own++;
+      // Let worker results (and progress) through between this thread's blocks.
+      if (team.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await all;
+    finished = true;
+    check();
+    await workersDone;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const { w, onMessage, onError, onExit } of listeners) {
+      w.off("message", onMessage);
+      w.off("error", onError);
+      w.off("exit", onExit);
+      w.unref();
+    }
   }
 }

@@ -142,13 +142,11 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       byRep.push([]);
     }
     let local: ScenarioState[] | null = null;
-    const tasks = [];
-    for (let rep = 0; rep < replications; rep++)
-      for (let b = 0; b < nBlocks; b++) tasks.push({ replication: rep, blocks: [b] });
     await runOnWorkers(
       threads,
       { plan, reforms, initial: opts.initial ?? null },
-      tasks,
+      total,
+      nBlocks,
       (task, results) => {
         byRep[task.replication].push(...results);
         opts.onProgress?.(++done, total);

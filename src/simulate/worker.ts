@@ -1,52 +1,75 @@
 /**
- * Worker thread: keeps one set of scenario states (memory O(firms)) and simulates the blocks
- * it is sent, replying with their raw aggregates (transferred, not copied).
+ * Worker thread of the runner's pool (pool.ts). For each run it is sent, it builds the
+ * reforms' hooks and one set of scenario states (memory O(firms)), then claims tasks from the
+ * run's shared counter until none are left, replying with each block's raw aggregates
+ * (transferred, not copied). Runs are served one after the other.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { allocateScenario, type BlockPlan, simulateBlocks } from "./blocks.ts";
+import { parentPort } from "node:worker_threads";
+import {
+  allocateScenario,
+  type BlockPlan,
+  type BlockResult,
+  type BlockTask,
+  simulateBlocks,
+  taskAt,
+} from "./blocks.ts";
 import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec } from "./intervention.ts";
 import { warmUpKernels } from "./kernel/warm-up.ts";
 import type { Population } from "./population.ts";
 
-export interface WorkerInit {
+export type WorkerTask = BlockTask;
+
+/** One run as a worker gets it. */
+export interface WorkerRun {
+  /** Run number (replies carry it). */
+  run: number;
   plan: BlockPlan;
   reforms: ReformSpec[];
   initial: Population | null;
+  /** [next claim]; claim t is task `taskAt(t, blocksPerReplication)` (pool.ts). */
+  claims: Int32Array;
+  total: number;
+  blocksPerReplication: number;
 }
 
-export interface WorkerTask {
-  replication: number;
-  blocks: number[];
-}
+export type WorkerReply =
+  | { run: number; kind: "result"; task: WorkerTask; results: BlockResult[] }
+  | { run: number; kind: "error"; message: string };
 
-const init = workerData as WorkerInit;
-const hooks = await Promise.all(init.reforms.map((r) => buildHooks(r)));
-const scenarios = [
-  allocateScenario(init.plan.firms, []),
-  ...hooks.map((h) => allocateScenario(init.plan.firms, h)),
-];
-
-warmUpKernels();
-
-parentPort!.on("message", (task: WorkerTask) => {
-  try {
-    const results = simulateBlocks(
-      init.plan,
-      task.replication,
-      task.blocks,
-      scenarios,
-      init.initial,
-    );
+async function serve(msg: WorkerRun): Promise<void> {
+  const { claims, total, blocksPerReplication: nb } = msg;
+  // Nothing left to claim (this worker was still loading): skip building anything.
+  if (Atomics.load(claims, 0) >= total) return;
+  const hooks = await Promise.all(msg.reforms.map((r) => buildHooks(r)));
+  const scenarios = [
+    allocateScenario(msg.plan.firms, []),
+    ...hooks.map((h) => allocateScenario(msg.plan.firms, h)),
+  ];
+  warmUpKernels();
+  for (;;) {
+    const t = Atomics.add(claims, 0, 1);
+    if (t >= total) return;
+    const task = taskAt(t, nb);
+    const results = simulateBlocks(msg.plan, task.replication, task.blocks, scenarios, msg.initial);
     const transfer = results.flatMap((r) =>
       [...r.aggregates, ...r.programmes].map((a) => a.buffer as ArrayBuffer),
     );
-    parentPort!.postMessage({ ok: true, results }, transfer);
-  } catch (err) {
-    parentPort!.postMessage({
-      ok: false,
-      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    });
+    const reply: WorkerReply = { run: msg.run, kind: "result", task, results };
+    parentPort!.postMessage(reply, transfer);
   }
+}
+
+let queue = Promise.resolve();
+parentPort!.on("message", (msg: WorkerRun) => {
+  queue = queue.then(() =>
+    serve(msg).catch((err: unknown) => {
+      const reply: WorkerReply = {
+        run: msg.run,
+        kind: "error",
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      };
+      parentPort!.postMessage(reply);
+    }),
+  );
 });
-parentPort!.postMessage({ ready: true });
