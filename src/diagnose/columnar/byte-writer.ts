@@ -1,16 +1,100 @@
 /**
  * An append-only byte buffer for building CSV text without intermediate strings: vocabulary
- * cells are encoded once and copied, numbers are written digit by digit. Text comes out as one
- * flat string (Latin-1 when every byte is ASCII, else UTF-8).
+ * cells are encoded once into a `Snippets` table and copied eight bytes at a time, fixed-point
+ * numbers come from a table of their digits. Text comes out as one flat string (Latin-1 when
+ * every byte is ASCII, else UTF-8) or as the bytes themselves.
  */
+
+// A snippet's code: its first word (8 bytes) shifted left by LENGTH_BITS, or'ed with its length.
+const LENGTH_BITS = 12;
+const LENGTH_CAP = 1 << LENGTH_BITS;
+const MAX_WORDS = 2 ** (31 - LENGTH_BITS);
+/** Spare room after the last byte: a word copy may write up to 7 bytes past a snippet. */
+const SLACK = 8;
+
+/**
+ * Pre-encoded cells, each starting on an 8-byte boundary of one Float64Array, so that the
+ * writer copies a cell a word at a time (a byte loop or `TypedArray.set` costs several times as
+ * much for cells of a few dozen bytes). Only bytes below 0x7f are stored as words: eight such
+ * bytes never spell a NaN, whose bit pattern an engine may rewrite; any other cell is kept as
+ * bytes and marked by a negative code.
+ */
+export class Snippets {
+  words = new Float64Array(64);
+  /** Words in use. */
+  used = 0;
+  /** Cells holding a byte 0x7f or above, copied byte by byte. */
+  private readonly wide: Uint8Array[] = [];
+
+  /** Stores `bytes` and returns its code (what `ByteWriter.snippet` takes). */
+  add(bytes: Uint8Array): number {
+    if (bytes.length >= LENGTH_CAP) throw new RangeError(`cell of ${bytes.length} bytes`);
+    if (bytes.some((b) => b >= 0x7f)) {
+      this.wide.push(bytes);
+      return -this.wide.length;
+    }
+    const n = (bytes.length + 7) >> 3;
+    if (this.used + n > MAX_WORDS) throw new RangeError("snippet table full");
+    if (this.used + n > this.words.length) {
+      const next = new Float64Array(Math.max(this.words.length * 2, this.used + n));
+      next.set(this.words.subarray(0, this.used));
+      this.words = next;
+    }
+    // Padded with spaces: a word copy never carries a zero or NaN pattern along.
+    const padded = new Uint8Array(n * 8).fill(32);
+    padded.set(bytes);
+    this.words.set(new Float64Array(padded.buffer), this.used);
+    const code = (this.used << LENGTH_BITS) | bytes.length;
+    this.used += n;
+    return code;
+  }
+
+  /** Whether a cell of `byteLength` bytes still fits. */
+  fits(byteLength: number): boolean {
+    return this.used + ((byteLength + 7) >> 3) <= MAX_WORDS;
+  }
+
+  /** The bytes of a cell stored as bytes (negative code). */
+  wideBytes(code: number): Uint8Array {
+    return this.wide[-code - 1];
+  }
+
+  /** The byte length of a code's cell. */
+  length(code: number): number {
+    return code >= 0 ? code & (LENGTH_CAP - 1) : this.wideBytes(code).length;
+  }
+
+  /** Forgets every cell (codes handed out before are no longer valid). */
+  clear(): void {
+    this.used = 0;
+    this.wide.length = 0;
+  }
+}
+
+/** "d.ddd" for each thousandth below 10, as the first 5 bytes of a word. */
+const FIXED3 = (() => {
+  const bytes = new Uint8Array(10_000 * 8).fill(32);
+  for (let n = 0; n < 10_000; n++) {
+    const at = n * 8;
+    bytes[at] = 48 + Math.floor(n / 1000);
+    bytes[at + 1] = 46;
+    bytes[at + 2] = 48 + (Math.floor(n / 100) % 10);
+    bytes[at + 3] = 48 + (Math.floor(n / 10) % 10);
+    bytes[at + 4] = 48 + (n % 10);
+  }
+  return new Float64Array(bytes.buffer);
+})();
+
 export class ByteWriter {
-  bytes: Uint8Array;
+  bytes: Buffer;
+  private view: DataView;
   length = 0;
   /** Set once a non-ASCII byte is written (the text then decodes as UTF-8). */
   wide = false;
 
   constructor(capacity = 1 << 16) {
-    this.bytes = Buffer.allocUnsafe(capacity);
+    this.bytes = Buffer.allocUnsafe(capacity + SLACK);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
   }
 
   reset(): void {
@@ -18,24 +102,46 @@ export class ByteWriter {
     this.wide = false;
   }
 
-  /** Makes room for `n` more bytes. */
+  /** Makes room for `n` more bytes (and the slack a word copy needs past them). */
   reserve(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
+    if (this.length + n + SLACK <= this.bytes.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n + SLACK));
     next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
+    this.use(next);
   }
 
-  /** Appends pre-encoded ASCII bytes (room reserved by the caller). */
+  private use(bytes: Buffer): void {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+
+  /** Appends the cell `code` of `table` (room reserved by the caller). */
+  snippet(table: Snippets, code: number): void {
+    if (code < 0) {
+      this.put(table.wideBytes(code));
+      return;
+    }
+    const n = code & (LENGTH_CAP - 1);
+    const first = code >> LENGTH_BITS;
+    const last = first + ((n + 7) >> 3);
+    const words = table.words;
+    const view = this.view;
+    let at = this.length;
+    this.length = at + n;
+    // Readable form: this.bytes.set(bytes of the cell, at)
+    for (let w = first; w < last; w++, at += 8) view.setFloat64(at, words[w], true);
+  }
+
+  /** Appends pre-encoded bytes (room reserved by the caller). */
   put(b: Uint8Array): void {
     const n = b.length;
     const at = this.length;
-    // TypedArray.set costs a runtime call; most cells are a few dozen bytes.
     if (n > 48) this.bytes.set(b, at);
     else {
       const out = this.bytes;
       for (let j = 0; j < n; j++) out[at + j] = b[j];
     }
+    for (let j = 0; j < n && !this.wide; j++) this.wide = b[j] >= 0x80;
     this.length = at + n;
   }
 
@@ -73,7 +179,7 @@ export class ByteWriter {
       return;
     }
     this.reserve(s.length * 3);
-    this.length += (this.bytes as Buffer).write(s, this.length, "utf8");
+    this.length += this.bytes.write(s, this.length, "utf8");
     this.wide = true;
   }
 
@@ -81,14 +187,21 @@ export class ByteWriter {
    * Appends `x.toFixed(3)`. For 0 <= x < 1e6 the product 1000x is off by less than 1.2e-7, so
    * rounding it gives toFixed's integer (nearest, ties upward) unless its fraction lies within
    * 1e-6 of one half; near such a tie, and for negative, huge or non-finite x, toFixed decides.
+   * Below 10 the digits are one word of a table.
    */
   fixed3(x: number): void {
     if (x >= 0 && x < 1e6) {
-      this.reserve(12);
       const r = x * 1000;
       const fraction = r - Math.floor(r);
       if (fraction < 0.499999 || fraction > 0.500001) {
         const n = Math.round(r);
+        if (n < 10_000) {
+          this.reserve(8);
+          this.view.setFloat64(this.length, FIXED3[n], true);
+          this.length += 5;
+          return;
+        }
+        this.reserve(12);
         const whole = Math.floor(n / 1000);
         const decimals = n - whole * 1000;
         this.uint(whole);
@@ -129,14 +242,14 @@ export class ByteWriter {
    */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.length);
-    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    this.use(Buffer.allocUnsafe(this.bytes.length));
     this.reset();
     return out;
   }
 
   /** The bytes written as a string. */
   toString(): string {
-    return (this.bytes as Buffer).toString(this.wide ? "utf8" : "latin1", 0, this.length);
+    return this.bytes.toString(this.wide ? "utf8" : "latin1", 0, this.length);
   }
 }
 
