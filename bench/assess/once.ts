@@ -6,7 +6,8 @@
 // `outward assess FILE --csv|--json > /dev/null` does (same runAssess, same engine): "csv" takes
 // the bulk route (columns, diagnoseColumns, CSV bytes), "csv-records" the per-record route it
 // replaced (readFirmBatches, diagnose per profile, one line each).
-import { createReadStream } from "node:fs";
+import { execSync } from "node:child_process";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse";
 import { loadEngine } from "../../src/cli/commands/assess.ts";
@@ -15,12 +16,22 @@ import { validateProfile } from "../../src/firm/index.ts";
 import { readFirmBatches, readProfileColumnBatches } from "../../src/io/index.ts";
 
 const [file, mode] = process.argv.slice(2);
+// The main thread's own CPU time (Linux /proc, clock ticks): process.cpuUsage also counts V8's
+// helper threads (concurrent GC and compilers), so this is the one-core figure.
+const TICK_S = 1 / Number(execSync("getconf CLK_TCK").toString().trim() || 100);
+const TASK_STAT = `/proc/self/task/${process.pid}/stat`;
+function mainThreadSeconds(): number {
+  if (!existsSync(TASK_STAT)) return Number.NaN;
+  const fields = readFileSync(TASK_STAT, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_S;
+}
 const sink = (): Writable =>
   new Writable({
     write(_chunk, _enc, done) {
       done();
     },
   });
+const m0 = mainThreadSeconds();
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 let n = 0;
@@ -57,6 +68,7 @@ if (mode === "baseline") {
 } else throw new Error(`unknown mode ${mode}`);
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(c0);
+const thread = mainThreadSeconds() - m0;
 process.stdout.write(
   `${JSON.stringify({
     file,
@@ -66,6 +78,8 @@ process.stdout.write(
     cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(2),
     per_s_wall: Math.round(n / wall),
     per_s_cpu: Math.round(n / ((cpu.user + cpu.system) / 1e6)),
+    main_thread_cpu_s: +thread.toFixed(2),
+    per_s_main_thread: Math.round(n / thread),
     setup_cpu_s: +setupCpu.toFixed(2),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   })}\n`,
