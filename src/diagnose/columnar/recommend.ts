@@ -11,17 +11,31 @@ import { type DiagnosisColumns, RECOMMENDATION_WIDTH } from "./outputs.ts";
 import { MATCH_STRIDE, RECOMMENDATION_SCORES as SCORES } from "./scores.ts";
 
 const ALL_TRAITS = (1 << FIRM_TRAITS.length) - 1;
-/** One row's ranking while it is sorted. */
-const score_R = new Float64Array(RECOMMENDATION_WIDTH);
-const code_R = new Uint16Array(RECOMMENDATION_WIDTH);
-const instrument_R = new Uint8Array(RECOMMENDATION_WIDTH);
+
+// A recommendation's sort key packs its score's rank, its instrument (complemented, so that of
+// two equal scores the earlier instrument sorts first, as a stable sort keeps them) and its
+// score code into one small integer: ranking compares and moves one Int32 per slot.
+const CODE_BITS = 11;
+const INSTRUMENT_BITS = 5;
+if (SCORES.length > 1 << CODE_BITS || RECOMMENDATION_WIDTH > 1 << INSTRUMENT_BITS) {
+  throw new Error("recommendation sort keys overflow");
+}
+const INSTRUMENT_MAX = (1 << INSTRUMENT_BITS) - 1;
+/** Rank of each score code's score among all scores (equal scores, equal ranks), shifted. */
+const RANK_KEY = (() => {
+  const values = [...new Set(SCORES)].sort((a, b) => a - b);
+  const rank = new Map(values.map((v, r) => [v, r]));
+  return Int32Array.from(SCORES, (v) => rank.get(v)! << (CODE_BITS + INSTRUMENT_BITS));
+})();
+/** One row's ranking while it is sorted, best first. */
+const key_R = new Int32Array(RECOMMENDATION_WIDTH);
 
 /**
  * Ranked recommendations over rows [start, end), given each row's trait and refinement bits
  * (`traitKernel`, block-local): every candidate instrument of the row's (position, state) is
  * tested with mask operations, scored as `recommend` scores it (noisy-or fit times confidence,
  * looked up by score code), and the suitable ones insertion-sorted by score into the row's slots
- * (ties keep instrument order). Reads position, state and barrier levels already written to `out`.
+ * (ties keep instrument order), as integer keys. Reads position, state and barrier levels already written to `out`.
  */
 export function recommendKernel(
   out: DiagnosisColumns,
@@ -65,23 +79,20 @@ export function recommendKernel(
         BARRIER_CODE[(k << 8) | levels] +
         POPCOUNT[(req | not) & unk] +
         POPCOUNT[refs & refUnk];
-      const score = SCORES[code];
-      // Insertion sort, best first; equal scores stay in instrument order.
+      const key = RANK_KEY[code] | ((INSTRUMENT_MAX - k) << CODE_BITS) | code;
+      // Insertion sort, best first (keys are distinct).
       let j = count++;
-      while (j > 0 && score_R[j - 1] < score) {
-        score_R[j] = score_R[j - 1];
-        code_R[j] = code_R[j - 1];
-        instrument_R[j] = instrument_R[j - 1];
+      while (j > 0 && key_R[j - 1] < key) {
+        key_R[j] = key_R[j - 1];
         j--;
       }
-      score_R[j] = score;
-      code_R[j] = code;
-      instrument_R[j] = k;
+      key_R[j] = key;
     }
     const base = i * W;
     for (let j = 0; j < count; j++) {
-      rec_score[base + j] = code_R[j];
-      rec_instrument[base + j] = instrument_R[j];
+      const key = key_R[j];
+      rec_score[base + j] = key & ((1 << CODE_BITS) - 1);
+      rec_instrument[base + j] = INSTRUMENT_MAX - ((key >> CODE_BITS) & INSTRUMENT_MAX);
     }
     rec_count[i] = count;
   }
