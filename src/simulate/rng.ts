@@ -16,16 +16,19 @@ export const STREAM = {
   death: 1,
   birth: 2,
   founderRestart: 3,
+  /** Unused since model 1.2.0: the demand shock takes the death draw's top bits. */
   demand: 4,
   decision: 5,
   projectEnd: 6,
   pullEvent: 7,
   linkFormation: 8,
+  /** Unused since 1.2.0: adding a market takes the intensity draw's high half. */
   marketsUp: 9,
   marketsDown: 10,
   intensity: 11,
   plans: 12,
   mentoring: 13,
+  /** Unused since 1.2.0: the sales noise takes the decision draw's top 12 bits. */
   salesNoise: 14,
   discovery: 15,
   /** Synthesis of attributes uses streams synth + k for attribute k (k < 100). */

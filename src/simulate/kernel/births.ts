@@ -16,6 +16,8 @@ const hash = mix32s;
 const MULT = SLOT_MULT;
 const UNIT = U32_TO_UNIT;
 const LOGISTIC = LOGISTIC_TABLE;
+const LOW20 = 0xfffff;
+const UNIT20 = 2 ** -20;
 const CARRY: FounderCarryOver = { restart: false, exportExperience: false };
 
 /** Returns the number of deaths (= births); `born_N` gets 1 at refilled slots, 0 elsewhere. */
@@ -27,9 +29,10 @@ export function demographyAndDemand(
 ): number {
   const { year, start, end, params: p, rng } = ctx;
   const c = yearConstants(p);
+  // One draw per firm: its low 20 bits decide death, its top 12 bits pick the demand shock
+  // (processes/demography.ts, processes/demand.ts).
   const deathKey = rng.key(year, STREAM.death);
   const restartKey = rng.key(year, STREAM.founderRestart);
-  const demandKey = rng.key(year, STREAM.demand);
   const { founded, founderExportExperience, everExported, generation, firmId } = pop;
   const { domesticDemand, salesGrowth } = pop;
   const hazardByAge = c.hazardByAge;
@@ -39,36 +42,40 @@ export function demographyAndDemand(
   const scale = c.demandShockScale;
   const elasticity = c.salesDemandElasticity;
   const capacity = pop.capacity;
-  // Three tight loops (deaths; births; demand) instead of one with a rare synthesis call in
-  // it: the call made the engine reload every column of the common path. Per firm the order
-  // is the same (death draw, newborn synthesis, then the demand shock on the newborn's reset
-  // demand), so the results are too.
+  // Two tight loops (deaths with the demand shock; births) instead of one with a rare
+  // synthesis call in it: the call made the engine reload every column of the common path.
+  // A newborn's demand is reset by synthesis and shocked again from the same draw, so per
+  // firm the order is the reference's (death draw, newborn synthesis, demand shock).
   let deaths = 0;
   for (let i = start; i < end; i++) {
+    const h = hash(deathKey ^ Math.imul(i + 1, MULT));
     const age = year - founded[i];
     const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
-    const dies = (hash(deathKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < hazard ? 1 : 0;
+    const dies = (h & LOW20) * UNIT20 < hazard ? 1 : 0;
     born_N[i] = dies;
     deaths += dies;
+    const before = domesticDemand[i];
+    const after = rho * before + scale * LOGISTIC[h >>> 20];
+    domesticDemand[i] = after;
+    salesGrowth[i] = elasticity * (after - before);
   }
   if (deaths > 0) {
     const keys = synthesisKeys(rng, year);
     const carry = CARRY;
     for (let i = start; i < end; i++) {
       if (born_N[i] === 0) continue;
-      carry.restart = (hash(restartKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < restartProb;
+      const mult = Math.imul(i + 1, MULT);
+      carry.restart = (hash(restartKey ^ mult) >>> 0) * UNIT < restartProb;
       carry.exportExperience = everExported[i] === 1 || founderExportExperience[i] === 1;
       synthesizeFirm(pop, i, keys, year, 0, p, carry);
       generation[i] += 1;
       firmId[i] = i + generation[i] * capacity;
       staticIndexRange(pop, static_N, i, i + 1, c);
+      const before = domesticDemand[i];
+      const after = rho * before + scale * LOGISTIC[hash(deathKey ^ mult) >>> 20];
+      domesticDemand[i] = after;
+      salesGrowth[i] = elasticity * (after - before);
     }
-  }
-  for (let i = start; i < end; i++) {
-    const before = domesticDemand[i];
-    const after = rho * before + scale * LOGISTIC[hash(demandKey ^ Math.imul(i + 1, MULT)) >>> 20];
-    domesticDemand[i] = after;
-    salesGrowth[i] = elasticity * (after - before);
   }
   return deaths;
 }

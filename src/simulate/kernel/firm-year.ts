@@ -51,6 +51,9 @@ const EXP_MID = EXP_GRID_TABLE.mid;
 const BUSINESS_SERVICES = 2;
 const LOG_MAX_EMPLOYEES = Math.log(249);
 const fround = Math.fround;
+const LOW20 = 0xfffff;
+const UNIT20 = 2 ** -20;
+const UNIT16 = 2 ** -16;
 
 // Transition codes (processes/export-decision.ts TRANSITION) as literals for the hot loop.
 const T_NONE = 0;
@@ -101,9 +104,7 @@ export function firmYearPass(
   const plansKey = rng.key(year, STREAM.plans);
   const discoveryKey = rng.key(year, STREAM.discovery);
   const noiseKey = rng.key(year, STREAM.intensity);
-  const upKey = rng.key(year, STREAM.marketsUp);
   const downKey = rng.key(year, STREAM.marketsDown);
-  const salesKey = rng.key(year, STREAM.salesNoise);
   const acting = opts.acting;
   const tally = opts.tally;
   const cells = tally === null ? null : tally.cells;
@@ -249,6 +250,8 @@ export function firmYearPass(
 
     // --- export decision (processes/export-decision.ts and export-index.ts)
     const last = exporting[i];
+    // One draw: low 20 bits for the export decision, top 12 for the sales noise.
+    const hd = hash(decisionKey ^ mult);
     // Kept as int32 (the column stores the same 32 bits): `>>> 0` would make a double past
     // 31 export years and throw the optimized loop away.
     const history = (exportHistory[i] << 1) | last;
@@ -309,7 +312,7 @@ export function firmYearPass(
       k = x | 0;
       const pStart = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
       hysteresis = fround(pStay - pStart);
-      const u = (hash(decisionKey ^ mult) >>> 0) * UNIT;
+      const u = (hd & LOW20) * UNIT20;
       now = u < (last ? pStay : pStart) ? 1 : 0;
       let projectEnded = false;
       if (now && last && sec === BUSINESS_SERVICES) {
@@ -387,11 +390,13 @@ export function firmYearPass(
       m = 1;
       markets[i] = 1;
     } else if (tr === T_CONTINUING) {
-      const u = (hash(noiseKey ^ mult) >>> 0) * UNIT;
+      // One draw: low half for the share noise, high half for adding a market.
+      const hi = hash(noiseKey ^ mult);
+      const u = (hi & 0xffff) * UNIT16;
       const s = share + adj * (targets[tech] - share) + noiseRange * (u - 0.5);
       share = fround(s < 0.01 ? 0.01 : Math.min(s, 1));
       exportShare[i] = share;
-      const up = (hash(upKey ^ mult) >>> 0) * UNIT;
+      const up = (hi >>> 16) * UNIT16;
       if (up < addProb * (1 + 0.05 * kn) && m < maxM) m += 1;
       else if (m > 1 && (hash(downKey ^ mult) >>> 0) * UNIT < dropProb) m -= 1;
       markets[i] = m;
@@ -414,10 +419,7 @@ export function firmYearPass(
     // --- performance (processes/performance.ts)
     const exportedThen = lag === 0 ? now : (history >>> bit) & 1;
     const g =
-      salesGrowth[i] +
-      growthBase +
-      growthBonus * exportedThen +
-      salesNoise * LOGISTIC[hash(salesKey ^ mult) >>> 20];
+      salesGrowth[i] + growthBase + growthBonus * exportedThen + salesNoise * LOGISTIC[hd >>> 20];
     const growth = fround(g);
     salesGrowth[i] = growth;
     // sales *= expFast(g) and employees = expFast(logEmp), inlined (a call would box).

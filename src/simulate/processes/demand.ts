@@ -26,7 +26,8 @@ export function domesticDemandKernel(
   ctx: StepContext,
 ): void {
   const { year, start, end, params: p, rng } = ctx;
-  const key = rng.key(year, STREAM.demand);
+  // The demography draw's top 12 bits (its low 20 decide death: demography.ts).
+  const key = rng.key(year, STREAM.death);
   const rho = p.demandPersistence;
   const scale = p.demandShockScale;
   const elasticity = p.salesDemandElasticity;

@@ -36,7 +36,8 @@ export function demographyKernel(pop: Population, ctx: StepContext, born_N?: Uin
   for (let i = start; i < end; i++) {
     const age = year - founded[i];
     const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
-    const u = (hash(deathKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
+    // The low 20 bits of the year's demography draw (its top 12 bits are the demand shock).
+    const u = (hash(deathKey ^ Math.imul(i + 1, MULT)) & 0xfffff) * 2 ** -20;
     if (born_N) born_N[i] = 0;
     if (u >= hazard) continue;
     if (born_N) born_N[i] = 1;

@@ -205,7 +205,8 @@ export function exportDecisionKernel(
     k = x | 0;
     const pStart = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
     hysteresis_N[i] = pStay - pStart;
-    const u = (hash(decisionKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
+    // The low 20 bits of the decision draw (its top 12 are the sales noise: performance.ts).
+    const u = (hash(decisionKey ^ Math.imul(i + 1, MULT)) & 0xfffff) * 2 ** -20;
     let now = u < (last ? pStay : pStart) ? 1 : 0;
     let projectEnded = false;
     if (now && last && sector[i] === BUSINESS_SERVICES) {

@@ -27,7 +27,6 @@ export function intensityAndMarkets(
 export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: StepContext): void {
   const { year, start, end, params: p, rng } = ctx;
   const noiseKey = rng.key(year, STREAM.intensity);
-  const upKey = rng.key(year, STREAM.marketsUp);
   const downKey = rng.key(year, STREAM.marketsDown);
   const { exportShare, markets, techIntensity, knowledge } = pop;
   const targets = new Float64Array([
@@ -48,11 +47,13 @@ export function intensityKernel(pop: Population, transition_N: Uint8Array, ctx: 
       exportShare[i] = techIntensity[i] === 2 ? startHigh : startLow;
       markets[i] = 1;
     } else if (tr === TRANSITION.continuing) {
-      const u = (hash(noiseKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
+      // One draw: low half for the share noise, high half for adding a market.
+      const h = hash(noiseKey ^ Math.imul(i + 1, MULT));
+      const u = (h & 0xffff) * 2 ** -16;
       const s =
         exportShare[i] + adj * (targets[techIntensity[i]] - exportShare[i]) + noise * (u - 0.5);
       exportShare[i] = s < 0.01 ? 0.01 : Math.min(s, 1);
-      const up = (hash(upKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
+      const up = (h >>> 16) * 2 ** -16;
       const m = markets[i];
       if (up < addProb * (1 + 0.05 * knowledge[i]) && m < maxM) markets[i] = m + 1;
       else if (m > 1 && (hash(downKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT < dropProb) {

@@ -26,7 +26,8 @@ export function performance(pop: Population, ctx: StepContext): void {
 
 export function performanceKernel(pop: Population, ctx: StepContext): void {
   const { year, start, end, params: p, rng } = ctx;
-  const key = rng.key(year, STREAM.salesNoise);
+  // The export decision draw's top 12 bits (its low 20 decide: export-decision.ts).
+  const key = rng.key(year, STREAM.decision);
   const { exportHistory, exporting, sales, salesGrowth, employees, logEmployees } = pop;
   // Bit k of the history (updated this year) is "exported k+1 years ago"; lag 1 = last year.
   const lag = p.exportPerformanceLag;
