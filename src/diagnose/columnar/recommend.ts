@@ -49,6 +49,12 @@ export function recommendKernel(
   const { position, state, barrier_level, rec_instrument, rec_score, rec_count } = out;
   const { instrument, requires, notTrait, refinements, suitTrait, byPositionState } = CANDIDATES;
   const candidateCount = CANDIDATES.count;
+  // Module constants as locals: the loop then reads no module bindings.
+  const keys = key_R;
+  const rankKey = RANK_KEY;
+  const popcount = POPCOUNT;
+  const barrierCode = BARRIER_CODE;
+  const levelBits = LEVEL_BITS;
   for (let i = start; i < end; i++) {
     const yes = yes_B[i - start];
     const unk = unknown_B[i - start];
@@ -61,7 +67,7 @@ export function recommendKernel(
     const candidates = candidateCount[slot];
     // High families in the low nibble, medium ones in the next (the BARRIER_CODE index).
     let levels = 0;
-    for (let f = 0; f < 4; f++) levels |= LEVEL_BITS[barrier_level[i * 4 + f]] << f;
+    for (let f = 0; f < 4; f++) levels |= levelBits[barrier_level[i * 4 + f]] << f;
 
     let count = 0;
     for (let c = list; c < list + candidates; c++) {
@@ -75,22 +81,22 @@ export function recommendKernel(
       const k = instrument[c];
       // scoreCode(matches, position/state, high, medium, unknowns) as a sum of its parts.
       const code =
-        (POPCOUNT[matches] * 4 + ps) * MATCH_STRIDE +
-        BARRIER_CODE[(k << 8) | levels] +
-        POPCOUNT[(req | not) & unk] +
-        POPCOUNT[refs & refUnk];
-      const key = RANK_KEY[code] | ((INSTRUMENT_MAX - k) << CODE_BITS) | code;
+        (popcount[matches] * 4 + ps) * MATCH_STRIDE +
+        barrierCode[(k << 8) | levels] +
+        popcount[(req | not) & unk] +
+        popcount[refs & refUnk];
+      const key = rankKey[code] | ((INSTRUMENT_MAX - k) << CODE_BITS) | code;
       // Insertion sort, best first (keys are distinct).
       let j = count++;
-      while (j > 0 && key_R[j - 1] < key) {
-        key_R[j] = key_R[j - 1];
+      while (j > 0 && keys[j - 1] < key) {
+        keys[j] = keys[j - 1];
         j--;
       }
-      key_R[j] = key;
+      keys[j] = key;
     }
     const base = i * W;
     for (let j = 0; j < count; j++) {
-      const key = key_R[j];
+      const key = keys[j];
       rec_score[base + j] = key & ((1 << CODE_BITS) - 1);
       rec_instrument[base + j] = INSTRUMENT_MAX - ((key >> CODE_BITS) & INSTRUMENT_MAX);
     }
