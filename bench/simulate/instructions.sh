@@ -1,17 +1,30 @@
 #!/bin/sh
 # Instructions per simulated firm-year, independent of the machine's load: the benchmark's
-# workload (once.ts) under cachegrind at two sizes; the difference of the instruction counts
-# divided by the difference of firm-years cancels start-up and the loader. Compilation runs on
-# the main thread (--no-concurrent-recompilation) so the count does not depend on when a
-# background compile finishes under valgrind.
+# workload (once.ts, 1 thread) under cachegrind at two sizes; the difference of the instruction
+# counts divided by the difference of firm-years cancels start-up.
+#
+# once.ts and its reform module are first bundled to JavaScript (esbuild, which tsx brings), so
+# node runs without the TypeScript loader: Node 20 runs loader hooks on a thread of their own,
+# whose waits made the counts of one size vary by ~1e9 instructions between identical runs.
+# --single-threaded keeps V8's compiler and garbage collector on the main thread for the same
+# reason.
 #
 #   sh bench/simulate/instructions.sh [small=4000] [large=44000]
 set -e
 small=${1:-4000}
 large=${2:-44000}
+root=$(pwd)
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+# The bundles import packages by name: resolve them from this checkout.
+ln -s "$root/node_modules" "$build/node_modules"
+for f in once hooks; do
+  "$root/node_modules/.bin/esbuild" --bundle --format=esm --platform=node --packages=external \
+    --log-level=warning "$root/bench/simulate/$f.ts" --outfile="$build/$f.mjs"
+done
 count() {
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    node --no-concurrent-recompilation --import tsx bench/simulate/once.ts "$1" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+    node --single-threaded "$build/once.mjs" "$1" "$build/hooks.mjs" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 a=$(count "$small")
 b=$(count "$large")

@@ -2,12 +2,17 @@
  * One run of the benchmark's workload (baseline + the grant reform, 15 burn-in and 20 policy
  * years, 1 thread) for instruction counting; see instructions.sh.
  *
- *   node --import tsx bench/simulate/once.ts [firms=100000]
+ *   node --import tsx bench/simulate/once.ts [firms=100000] [factory=./hooks.ts]
+ *
+ * `factory`: the reform's hook module (instructions.sh passes a prebuilt JavaScript copy).
  */
+import { pathToFileURL } from "node:url";
 import { runSimulation } from "../../src/simulate/index.ts";
 
 const firms = Number(process.argv[2] ?? 100_000);
-const factory = new URL("./hooks.ts", import.meta.url).href;
+const factory = process.argv[3]
+  ? pathToFileURL(process.argv[3]).href
+  : new URL("./hooks.ts", import.meta.url).href;
 const t0 = performance.now();
 const c = process.cpuUsage();
 await runSimulation({

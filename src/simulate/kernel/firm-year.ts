@@ -216,15 +216,25 @@ export function firmYearPass(
         largeFirmLinks[i] = 1;
       }
     }
-    let bA = barrierAttitudinal[i];
-    let bR = barrierResource[i];
-    let bO = barrierOperational[i];
-    let bS = barrierStrategic[i];
+    // Barrier scores are read only where used: by the index and the position of a tradable
+    // firm, and by a programme lowering them.
+    const trad = tradable[i];
+    const cut = acting ? barrierReduction[i] : 0;
+    let bA = 0;
+    let bR = 0;
+    let bO = 0;
+    let bS = 0;
+    if (trad !== 0 || cut !== 0) {
+      bA = barrierAttitudinal[i];
+      bR = barrierResource[i];
+      bO = barrierOperational[i];
+      bS = barrierStrategic[i];
+    }
     let kn = knowledge[i];
     let founderExp = founderExportExperience[i];
     // --- support (processes/support.ts), only while a programme acts
     if (acting) {
-      const b = barrierReduction[i];
+      const b = cut;
       if (b !== 0) {
         bA = fround(Math.max(1, bA - b));
         bR = fround(Math.max(1, bR - b));
@@ -252,35 +262,47 @@ export function firmYearPass(
     const last = exporting[i];
     // One draw: low 20 bits for the export decision, top 12 for the sales noise.
     const hd = hash(decisionKey ^ mult);
-    // Kept as int32 (the column stores the same 32 bits): `>>> 0` would make a double past
-    // 31 export years and throw the optimized loop away.
-    const history = (exportHistory[i] << 1) | last;
-    exportHistory[i] = history;
-    let gapSince = yearsSinceExit[i];
-    const gapBefore = gapSince <= 0 ? 0 : Math.min(gapSince, 255);
-    let m = markets[i];
-    const marketsBefore = m;
+    // A firm that never exported holds the reset record (synthesize.ts; a register load sets
+    // the record only for past exporters), so most firms skip reading it: these are its values.
     let ever = everExported[i];
-    let plans = plansToExport[i];
-    let susp = suspended[i];
-    let spell = spellYears[i];
-    let yearsEx = yearsExported[i];
-    let firstYear = firstExportYear[i];
-    let reent = reentered[i];
-    const tech = techIntensity[i];
-    const sec = sector[i];
-    const trad = tradable[i];
+    let history = 0;
+    let gapSince = -1;
+    let m = 0;
+    let plans = 0;
+    let susp = 0;
+    let spell = 0;
+    let yearsEx = 0;
+    let firstYear = -1;
+    let reent = 0;
+    let share = 0;
+    if (ever !== 0) {
+      // Kept as int32 (the column stores the same 32 bits): `>>> 0` would make a double past
+      // 31 export years and throw the optimized loop away.
+      history = (exportHistory[i] << 1) | last;
+      exportHistory[i] = history;
+      gapSince = yearsSinceExit[i];
+      m = markets[i];
+      plans = plansToExport[i];
+      susp = suspended[i];
+      spell = spellYears[i];
+      yearsEx = yearsExported[i];
+      firstYear = firstExportYear[i];
+      reent = reentered[i];
+      share = exportShare[i];
+    }
+    const gapBefore = gapSince <= 0 ? 0 : Math.min(gapSince, 255);
+    const marketsBefore = m;
     let now = 0;
     let tr = T_NONE;
     let hysteresis = Number.NaN;
     if (trad === 0) {
-      exporting[i] = 0;
+      if (last !== 0) exporting[i] = 0;
     } else {
       let index =
         static_N[i] +
         effectLogEmployees * logEmployees[i] +
         effectLinks * links +
-        pulled * (effectPull + effectPush * partnerDependence[i]) +
+        (pulled === 0 ? 0 : effectPull + effectPush * partnerDependence[i]) +
         barrierPerPoint * (bA + bR + bO + bS) +
         barrierOffset +
         effectDomesticDemand * domesticDemand[i] +
@@ -315,7 +337,7 @@ export function firmYearPass(
       const u = (hd & LOW20) * UNIT20;
       now = u < (last ? pStay : pStart) ? 1 : 0;
       let projectEnded = false;
-      if (now && last && sec === BUSINESS_SERVICES) {
+      if (now && last && sector[i] === BUSINESS_SERVICES) {
         if ((hash(projectKey ^ mult) >>> 0) * UNIT < projectEndProb) {
           now = 0;
           projectEnded = true;
@@ -383,9 +405,8 @@ export function firmYearPass(
     knowledge[i] = kn;
 
     // --- intensity and markets (processes/intensity.ts)
-    let share = exportShare[i];
     if (tr === T_ENTRY || tr === T_REENTRY) {
-      share = tech === 2 ? fround(startHigh) : fround(startLow);
+      share = techIntensity[i] === 2 ? fround(startHigh) : fround(startLow);
       exportShare[i] = share;
       m = 1;
       markets[i] = 1;
@@ -393,7 +414,7 @@ export function firmYearPass(
       // One draw: low half for the share noise, high half for adding a market.
       const hi = hash(noiseKey ^ mult);
       const u = (hi & 0xffff) * UNIT16;
-      const s = share + adj * (targets[tech] - share) + noiseRange * (u - 0.5);
+      const s = share + adj * (targets[techIntensity[i]] - share) + noiseRange * (u - 0.5);
       share = fround(s < 0.01 ? 0.01 : Math.min(s, 1));
       exportShare[i] = share;
       const up = (hi >>> 16) * UNIT16;
