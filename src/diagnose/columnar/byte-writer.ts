@@ -85,9 +85,36 @@ const FIXED3 = (() => {
   return new Float64Array(bytes.buffer);
 })();
 
+/**
+ * Copies the ASCII cell `code` (not negative) of `words` (a `Snippets` table's) to `at` and
+ * returns the position after it; up to 7 bytes past it are overwritten.
+ */
+export function cellAt(view: DataView, at: number, words: Float64Array, code: number): number {
+  const n = code & (LENGTH_CAP - 1);
+  const first = code >> LENGTH_BITS;
+  const last = first + ((n + 7) >> 3);
+  // Readable form: bytes.set(cell bytes, at)
+  for (let w = first, o = at; w < last; w++, o += 8) view.setFloat64(o, words[w], true);
+  return at + n;
+}
+
+/**
+ * Writes `x.toFixed(3)` at `at` and returns the position after it, for 0 <= x < 10 away from a
+ * rounding tie (see `ByteWriter.fixed3`); returns -1, writing nothing, for any other x.
+ */
+export function fixed3At(view: DataView, at: number, x: number): number {
+  const r = x * 1000;
+  if (!(r >= 0 && r < 9999.5)) return -1;
+  const fraction = r - Math.floor(r);
+  if (fraction >= 0.499999 && fraction <= 0.500001) return -1;
+  view.setFloat64(at, FIXED3[Math.round(r)], true);
+  return at + 5;
+}
+
 export class ByteWriter {
   bytes: Buffer;
-  private view: DataView;
+  /** A view of `bytes` (replaced with it), for `cellAt` and `fixed3At`. */
+  view: DataView;
   length = 0;
   /** Set once a non-ASCII byte is written (the text then decodes as UTF-8). */
   wide = false;
@@ -117,19 +144,8 @@ export class ByteWriter {
 
   /** Appends the cell `code` of `table` (room reserved by the caller). */
   snippet(table: Snippets, code: number): void {
-    if (code < 0) {
-      this.put(table.wideBytes(code));
-      return;
-    }
-    const n = code & (LENGTH_CAP - 1);
-    const first = code >> LENGTH_BITS;
-    const last = first + ((n + 7) >> 3);
-    const words = table.words;
-    const view = this.view;
-    let at = this.length;
-    this.length = at + n;
-    // Readable form: this.bytes.set(bytes of the cell, at)
-    for (let w = first; w < last; w++, at += 8) view.setFloat64(at, words[w], true);
+    if (code < 0) this.put(table.wideBytes(code));
+    else this.length = cellAt(this.view, this.length, table.words, code);
   }
 
   /** Appends pre-encoded bytes (room reserved by the caller). */
@@ -190,18 +206,17 @@ export class ByteWriter {
    * Below 10 the digits are one word of a table.
    */
   fixed3(x: number): void {
+    this.reserve(12);
+    const end = fixed3At(this.view, this.length, x);
+    if (end >= 0) {
+      this.length = end;
+      return;
+    }
     if (x >= 0 && x < 1e6) {
       const r = x * 1000;
       const fraction = r - Math.floor(r);
       if (fraction < 0.499999 || fraction > 0.500001) {
         const n = Math.round(r);
-        if (n < 10_000) {
-          this.reserve(8);
-          this.view.setFloat64(this.length, FIXED3[n], true);
-          this.length += 5;
-          return;
-        }
-        this.reserve(12);
         const whole = Math.floor(n / 1000);
         const decimals = n - whole * 1000;
         this.uint(whole);

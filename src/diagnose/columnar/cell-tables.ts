@@ -6,7 +6,8 @@ const UNSET = -0x80000000;
 /**
  * Cells built on first use and found by a small integer key (a verdict pattern, an instrument
  * and score pair) through a typed index: a plain array as long as the key range would fall back
- * to slow dictionary elements. When the table is full it starts over.
+ * to slow dictionary elements. When the table is full it starts over. Its cells must be ASCII
+ * (built from the vocabulary), so every code can go to `cellAt`.
  */
 export class CellIndex {
   readonly cells = new Snippets();
@@ -31,6 +32,7 @@ export class CellIndex {
       this.index.fill(UNSET);
     }
     const code = this.cells.add(bytes);
+    if (code < 0) throw new Error(`cell ${key} holds a non-ASCII byte`);
     this.index[key] = code;
     return code;
   }

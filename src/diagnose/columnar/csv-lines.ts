@@ -6,7 +6,7 @@ import {
   POSITIONS,
   STATES,
 } from "../../framework/index.ts";
-import { ByteWriter, cell, encode, Snippets } from "./byte-writer.ts";
+import { ByteWriter, cell, cellAt, encode, fixed3At, Snippets } from "./byte-writer.ts";
 import { CellCache, CellIndex } from "./cell-tables.ts";
 import { CONTRADICTION_NAMES } from "./contradictions.ts";
 import {
@@ -24,7 +24,13 @@ import { RECOMMENDATION_SCORES } from "./scores.ts";
 // Every cell drawn from a closed vocabulary is quoted (if at all) and encoded once, here, with
 // the commas around it, so a row is about twenty word copies.
 const VOCAB = new Snippets();
-const vocab = (texts: readonly string[]) => Int32Array.from(texts, (t) => VOCAB.add(encode(t)));
+const vocab = (texts: readonly string[]) =>
+  Int32Array.from(texts, (t) => ascii(VOCAB.add(encode(t))));
+/** Vocabulary cells are ASCII, so `cellAt` copies them; a wide one would be a broken vocabulary. */
+function ascii(code: number): number {
+  if (code < 0) throw new Error("a vocabulary cell holds a non-ASCII byte");
+  return code;
+}
 const POSITION_CELL = vocab(
   Array.from({ length: 256 }, (_, k) => `${cell(POSITIONS[k] ?? "undetermined")},`),
 );
@@ -139,46 +145,69 @@ function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number,
   const { rec_instrument, rec_score, contradicted } = diag;
   const nStateBases = STATE_BASES.length;
   const ids = cols.id;
-  const modes = MODE_CELLS.cells;
-  const recommendations = RECOMMENDATION_CELLS.cells;
+  const vocabWords = VOCAB.words;
+  const modeCells = MODE_CELLS.cells;
+  const recommendationCells = RECOMMENDATION_CELLS.cells;
   const contradictions = CONTRADICTED_CELLS.cells;
   const w = writer;
   w.reset();
+  // The row is built at a local position with the writer's view and the tables' words in hand;
+  // the writer's methods take over (synced through w.length) for ids, odd numbers and wide cells.
+  // Readable form: w.csvCell(id); w.byte(44); w.snippet(VOCAB, POSITION_CELL[p]); w.fixed3(c); ...
   for (let i = start; i < end; i++) {
     w.csvCell(ids[i]);
     w.reserve(ROW_BYTES + stamp.length);
-    w.byte(COMMA);
-    w.snippet(VOCAB, POSITION_CELL[position[i]]);
-    w.fixed3(position_confidence[i]);
-    w.byte(COMMA);
-    w.snippet(VOCAB, STATE_CELL[state[i]]);
-    w.fixed3(state_confidence[i]);
-    w.snippet(VOCAB, QUESTIONS_CELL[position_basis[i] * nStateBases + state_basis[i]]);
+    const view = w.view;
+    let at = w.length;
+    w.bytes[at++] = COMMA;
+    at = cellAt(view, at, vocabWords, POSITION_CELL[position[i]]);
+    at = fixed3Or(w, at, position_confidence[i]);
+    w.bytes[at++] = COMMA;
+    at = cellAt(view, at, vocabWords, STATE_CELL[state[i]]);
+    at = fixed3Or(w, at, state_confidence[i]);
+    at = cellAt(
+      view,
+      at,
+      vocabWords,
+      QUESTIONS_CELL[position_basis[i] * nStateBases + state_basis[i]],
+    );
     for (let f = 0; f < 4; f++) {
-      w.byte(COMMA);
+      w.bytes[at++] = COMMA;
       const s = barrier_score[i * 4 + f];
-      if (!Number.isNaN(s)) w.fixed3(s);
+      if (!Number.isNaN(s)) at = fixed3Or(w, at, s);
     }
     const levels =
       (barrier_level[i * 4] << 6) |
       (barrier_level[i * 4 + 1] << 4) |
       (barrier_level[i * 4 + 2] << 2) |
       barrier_level[i * 4 + 3];
-    w.snippet(VOCAB, LEVELS_CELL[levels]);
-    w.snippet(modes, MODE_CELLS.get(mode_verdicts[i]));
+    at = cellAt(view, at, vocabWords, LEVELS_CELL[levels]);
+    // Codes of the lazily built tables are read before their words (a miss may grow them).
+    const modes = MODE_CELLS.get(mode_verdicts[i]);
+    at = cellAt(view, at, modeCells.words, modes);
     const count = rec_count[i];
     if (count > 0) {
-      w.snippet(VOCAB, INSTRUMENT_NAME[rec_instrument[i * W]]);
-      const first = w.length;
-      for (let k = 0; k < count; k++) {
-        const at = i * W + k;
-        w.snippet(
-          recommendations,
-          RECOMMENDATION_CELLS.get(rec_instrument[at] * SCORE_CODES + rec_score[at]),
-        );
+      at = cellAt(view, at, vocabWords, INSTRUMENT_NAME[rec_instrument[i * W]]);
+      const first = at;
+      for (let k = i * W; k < i * W + count; k++) {
+        const code = RECOMMENDATION_CELLS.get(rec_instrument[k] * SCORE_CODES + rec_score[k]);
+        at = cellAt(view, at, recommendationCells.words, code);
       }
       w.bytes[first] = COMMA;
-    } else w.byte(COMMA);
+    } else w.bytes[at++] = COMMA;
+    w.length = at;
     w.snippet(contradictions, CONTRADICTED_CELLS.get(contradicted[i]));
   }
+}
+
+/**
+ * fixed3At, or the writer's general fixed3 for the rest. The row's room is reserved up front
+ * (32 bytes a number), so the writer's own reserve never moves the buffer under the row's view.
+ */
+function fixed3Or(w: ByteWriter, at: number, x: number): number {
+  const next = fixed3At(w.view, at, x);
+  if (next >= 0) return next;
+  w.length = at;
+  w.fixed3(x);
+  return w.length;
 }
