@@ -15,7 +15,9 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type BlockResult, taskAt } from "./blocks.ts";
+import { DEFAULT_HOOK_FACTORY } from "./hooks-factory.ts";
 import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
+import { bundledWorker } from "./worker-bundle.ts";
 
 /** File URL of tsx's ESM registration API, resolved from this package. */
 function tsxEsmApi(): string {
@@ -24,14 +26,45 @@ function tsxEsmApi(): string {
 }
 
 const workers: Worker[] = [];
+interface Joined {
+  w: Worker;
+  onMessage: (reply: WorkerReply) => void;
+  onError: (err: Error) => void;
+  onExit: (code: number) => void;
+}
+/** What the pool's workers run: a bundle's path, or "" for the TypeScript sources via tsx. */
+let workerCode: string | null = null;
 let runs = 0;
+/** Tasks run by worker threads since the process started (to check that they take part). */
+let workerTasks = 0;
+const loaded = new WeakMap<Worker, Promise<void>>();
 
-function spawn(): Worker {
-  const url = new URL("./worker.ts", import.meta.url).href;
-  // A TypeScript worker needs the tsx loader registered inside the worker before it loads.
-  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  const w = new Worker(bootstrap, { eval: true });
+export function poolStats(): { workers: number; workerTasks: number } {
+  return { workers: workers.length, workerTasks };
+}
+
+function spawn(bundle: string): Worker {
+  let w: Worker;
+  if (bundle) w = new Worker(bundle);
+  else {
+    const url = new URL("./worker.ts", import.meta.url).href;
+    // A TypeScript worker needs the tsx loader registered inside the worker before it loads.
+    const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
+    w = new Worker(bootstrap, { eval: true });
+  }
   w.unref();
+  loaded.set(
+    w,
+    new Promise<void>((resolve) => {
+      const onReady = (m: WorkerReply) => {
+        if (m.kind !== "ready") return;
+        w.off("message", onReady);
+        resolve();
+      };
+      w.on("message", onReady);
+      w.once("exit", () => resolve());
+    }),
+  );
   // A worker that fails is dropped from the pool (the run it served reports the error).
   const drop = () => {
     const k = workers.indexOf(w);
@@ -42,9 +75,39 @@ function spawn(): Worker {
   return w;
 }
 
-/** Starts the pool's workers ahead of a run (a run starts them itself when needed). */
-export function startWorkers(count: number): void {
-  while (workers.length < count) workers.push(spawn());
+/**
+ * Starts the pool's workers for reforms built by `factories` (file URLs of hook modules)
+ * ahead of a run, and resolves with them; a run starts them itself when needed. Workers built
+ * for other factories are replaced.
+ */
+export async function startWorkers(count: number, factories: readonly string[]): Promise<Worker[]> {
+  const key = [...new Set(factories)].sort();
+  const bundle = await bundleFor(key);
+  if (workerCode !== bundle) {
+    for (const w of workers.splice(0)) void w.terminate();
+    workerCode = bundle;
+  }
+  while (workers.length < count) workers.push(spawn(bundle));
+  return workers.slice(0, count);
+}
+
+/** Starts the workers as `startWorkers` does and resolves once they have loaded. */
+export async function workersLoaded(count: number, factories: readonly string[]): Promise<void> {
+  const ws = await startWorkers(count, factories);
+  await Promise.all(ws.map((w) => loaded.get(w)));
+}
+
+const bundles = new Map<string, Promise<string>>();
+
+/** The bundled worker for these factories ("" when it cannot be built: tsx then). */
+function bundleFor(factories: string[]): Promise<string> {
+  const key = factories.join("\n");
+  let file = bundles.get(key);
+  if (file === undefined) {
+    file = bundledWorker(factories).then((f) => f ?? "");
+    bundles.set(key, file);
+  }
+  return file;
 }
 
 /**
@@ -60,11 +123,11 @@ export async function runOnWorkers(
   local: (task: WorkerTask) => BlockResult[],
 ): Promise<void> {
   const nWorkers = Math.min(threads - 1, total - 1);
-  startWorkers(nWorkers);
-  const team = workers.slice(0, nWorkers);
+  // Workers find each reform's factory by the same specifier the bundle linked.
+  const reforms = init.reforms.map((r) => ({ ...r, factory: r.factory ?? DEFAULT_HOOK_FACTORY }));
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const run = ++runs;
-  const msg: WorkerRun = { ...init, run, claims, total, blocksPerReplication };
+  const msg: WorkerRun = { ...init, reforms, run, claims, total, blocksPerReplication };
   let own = 0;
   let fromWorkers = 0;
   let finished = false;
@@ -77,13 +140,15 @@ export async function runOnWorkers(
     // Every claim below `total` was taken by someone: this thread's are counted in `own`.
     if (finished && fromWorkers === total - own) settle();
   };
-  const listeners = team.map((w) => {
+  const joined: Joined[] = [];
+  const join = (w: Worker) => {
     const onMessage = (reply: WorkerReply) => {
       if (reply.run !== run) return;
       if (reply.kind === "error")
         return settle(new Error(`simulation worker failed: ${reply.message}`));
       if (reply.kind === "result") {
         fromWorkers++;
+        workerTasks++;
         onResult(reply.task, reply.results);
         check();
       }
@@ -96,8 +161,21 @@ export async function runOnWorkers(
     w.on("exit", onExit);
     w.ref();
     w.postMessage(msg);
-    return { w, onMessage, onError, onExit };
-  });
+    joined.push({ w, onMessage, onError, onExit });
+  };
+  // Workers join when ready (the first run of a process bundles them first); this thread
+  // computes meanwhile, and a worker ready after the last claim does not join.
+  if (nWorkers > 0) {
+    startWorkers(
+      nWorkers,
+      reforms.map((r) => r.factory),
+    ).then(
+      (ws) => {
+        if (!finished) for (const w of ws) join(w);
+      },
+      (err: Error) => settle(err),
+    );
+  }
   try {
     for (;;) {
       const t = Atomics.add(claims, 0, 1);
@@ -106,17 +184,29 @@ export async function runOnWorkers(
       onResult(task, local(task));
       own++;
       // Let worker results (and progress) through between this thread's blocks.
-      if (team.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (nWorkers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     finished = true;
     check();
     await workersDone;
   } finally {
-    for (const { w, onMessage, onError, onExit } of listeners) {
+    for (const { w, onMessage, onError, onExit } of joined) {
       w.off("message", onMessage);
       w.off("error", onError);
       w.off("exit", onExit);
       w.unref();
+      loaded.set(
+        w,
+        new Promise<void>((resolve) => {
+          const onReady = (m: WorkerReply) => {
+            if (m.kind !== "ready") return;
+            w.off("message", onReady);
+            resolve();
+          };
+          w.on("message", onReady);
+          w.once("exit", () => resolve());
+        }),
+      );
     }
   }
 }

@@ -34,6 +34,7 @@ export interface WorkerRun {
 }
 
 export type WorkerReply =
+  | { run: number; kind: "ready" }
   | { run: number; kind: "result"; task: WorkerTask; results: BlockResult[] }
   | { run: number; kind: "error"; message: string };
 
@@ -73,3 +74,7 @@ parentPort!.on("message", (msg: WorkerRun) => {
     }),
   );
 });
+// Trained before the first run arrives, while the calling thread is still busy.
+warmUpKernels();
+const hello: WorkerReply = { run: 0, kind: "ready" };
+parentPort!.postMessage(hello);
