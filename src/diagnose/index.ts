@@ -1,7 +1,11 @@
 // Public face of src/diagnose.
 
 export { CONTRADICTION_NAMES } from "./columnar/contradictions.ts";
-export { diagnosisColumnsCsvBytes, diagnosisColumnsCsvLines } from "./columnar/csv-lines.ts";
+export {
+  diagnosisColumnsCsvBytes,
+  diagnosisColumnsCsvLines,
+  recycleCsvBytes,
+} from "./columnar/csv-lines.ts";
 export { diagnoseColumns } from "./columnar/diagnose-columns.ts";
 export {
   allocateDiagnosisColumns,

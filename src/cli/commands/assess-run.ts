@@ -28,11 +28,13 @@ export interface AssessEngine<D> {
   };
   /**
    * The bulk route for CSV output: every row of a batch diagnosed at once and written as the
-   * CSV lines `csvLine` would write, joined, UTF-8 encoded (the bytes may be rewritten by the
-   * next call: the run copies them). When set (and the reliability takes columns), CSV input
-   * with CSV output is read as columns straight from bytes.
+   * CSV lines `csvLine` would write, joined, UTF-8 encoded, in an array the run owns. When set
+   * (and the reliability takes columns), CSV input with CSV output is read as columns straight
+   * from bytes.
    */
   csvBytesOfColumns?(cols: ProfileColumns): Uint8Array;
+  /** Takes back an array `csvBytesOfColumns` returned once the output stream has written it. */
+  recycleCsvBytes?(bytes: Uint8Array): void;
 }
 
 export interface AssessRun {
@@ -65,7 +67,11 @@ class Out {
   private parts: Array<string | Uint8Array> = [];
   private bytes = 0;
   closed = false;
-  constructor(private readonly stream: Writable) {
+  constructor(
+    private readonly stream: Writable,
+    /** Called with each array `writeBytes` took once the stream is done with it. */
+    private readonly written?: (b: Uint8Array) => void,
+  ) {
     stream.on("error", () => {
       this.closed = true;
     });
@@ -81,6 +87,7 @@ class Out {
   writeBytes(b: Uint8Array): void {
     if (b.length < 1 << 16) {
       this.buf += Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+      this.written?.(b);
       return;
     }
     if (this.buf.length > 0) this.parts.push(this.buf);
@@ -100,7 +107,11 @@ class Out {
     this.bytes = 0;
     let ready = true;
     for (const chunk of parts) {
-      ready = this.stream.write(chunk);
+      const written = this.written;
+      ready =
+        typeof chunk === "string" || written === undefined
+          ? this.stream.write(chunk)
+          : this.stream.write(chunk, () => written(chunk));
     }
     if (!ready) {
       await new Promise<void>((resolve) => {
@@ -128,7 +139,7 @@ export async function runAssess<D>(
   engine: AssessEngine<D>,
   run: AssessRun,
 ): Promise<AssessSummary> {
-  const out = new Out(run.stdout);
+  const out = new Out(run.stdout, engine.recycleCsvBytes);
   const err = new Out(run.stderr);
   const rejects = run.rejects ? await RejectsWriter.open(run.rejects) : null;
   const listLimit = run.listLimit ?? 20;

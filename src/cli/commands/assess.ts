@@ -133,6 +133,7 @@ export async function loadEngine(
       diagnosed = diagnoseModule.diagnoseColumns(cols, params, diagnosed);
       return diagnoseModule.diagnosisColumnsCsvBytes(cols, diagnosed);
     },
+    recycleCsvBytes: diagnoseModule.recycleCsvBytes,
     reliability: reliabilityReport(
       new diagnoseModule.ReliabilityAccumulator(),
       render.renderReliabilityText,

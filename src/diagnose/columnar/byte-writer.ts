@@ -9,6 +9,8 @@
 const LENGTH_BITS = 12;
 const LENGTH_CAP = 1 << LENGTH_BITS;
 const MAX_WORDS = 2 ** (31 - LENGTH_BITS);
+/** Recycled buffers kept for reuse: a stream holds at most a few batches at a time. */
+const SPARE_BUFFERS = 4;
 /** Spare room after the last byte: a word copy may write up to 7 bytes past a snippet. */
 const SLACK = 8;
 
@@ -118,6 +120,8 @@ export class ByteWriter {
   length = 0;
   /** Set once a non-ASCII byte is written (the text then decodes as UTF-8). */
   wide = false;
+  /** Buffers given back by `recycle`, refilled by `take`. */
+  private readonly spare: Buffer[] = [];
 
   constructor(capacity = 1 << 16) {
     this.bytes = Buffer.allocUnsafe(capacity + SLACK);
@@ -252,14 +256,27 @@ export class ByteWriter {
   }
 
   /**
-   * Hands over the bytes written and starts a fresh buffer of the same capacity: the caller
-   * owns the result (no copy, and nothing later rewrites it).
+   * Hands over the bytes written and starts on a fresh buffer of the same capacity (one given
+   * back through `recycle`, else a new one): the caller owns the result, and nothing rewrites it
+   * before it is recycled.
    */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.length);
-    this.use(Buffer.allocUnsafe(this.bytes.length));
+    this.use(this.spare.pop() ?? Buffer.allocUnsafe(this.bytes.length));
     this.reset();
     return out;
+  }
+
+  /**
+   * Gives back an array `take` returned once its owner is done with it (written out), so a
+   * later `take` refills it: a fresh buffer of a few megabytes costs a page fault per 4 KiB on
+   * its first writes. Arrays of another capacity, or given twice, are left alone.
+   */
+  recycle(b: Uint8Array): void {
+    const buffer = b.buffer;
+    if (b.byteOffset !== 0 || buffer.byteLength !== this.bytes.length) return;
+    if (buffer === this.bytes.buffer || this.spare.some((x) => x.buffer === buffer)) return;
+    if (this.spare.length < SPARE_BUFFERS) this.spare.push(Buffer.from(buffer));
   }
 
   /** The bytes written as a string. */

@@ -120,8 +120,9 @@ export function diagnosisColumnsCsvLines(
 }
 
 /**
- * The same lines as `diagnosisColumnsCsvLines`, UTF-8 encoded, in a new array of their own:
- * for a writer that takes bytes, this skips building the string and encoding it again.
+ * The same lines as `diagnosisColumnsCsvLines`, UTF-8 encoded, in an array of their own (nothing
+ * rewrites it unless it is given back through `recycleCsvBytes`): for a writer that takes
+ * bytes, this skips building the string and encoding it again.
  */
 export function diagnosisColumnsCsvBytes(
   cols: ProfileColumns,
@@ -131,6 +132,15 @@ export function diagnosisColumnsCsvBytes(
 ): Uint8Array {
   writeLines(cols, diag, start, end);
   return writer.take();
+}
+
+/**
+ * Gives back an array `diagnosisColumnsCsvBytes` returned, once it has been written out and is
+ * no longer read: a later call refills it instead of allocating (and faulting in) a new one.
+ * Optional; an array given back must not be used again.
+ */
+export function recycleCsvBytes(bytes: Uint8Array): void {
+  writer.recycle(bytes);
 }
 
 function writeLines(cols: ProfileColumns, diag: DiagnosisColumns, start: number, end: number) {
