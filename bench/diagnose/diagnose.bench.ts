@@ -189,6 +189,7 @@ for (const [name, path] of Object.entries(paths)) {
   console.log(
     `${name.padEnd(13)} profiles/s wall ${range("wall")}; cpu ${range("cpu")}; main thread ${range("thread")}`,
   );
+  console.log(`${"".padEnd(13)} main thread by pass: ${runs.map((r) => M(r.thread)).join(" ")}`);
 }
 
 const full = only.includes("full") ? chunk(0).slice(0, FULL) : [];

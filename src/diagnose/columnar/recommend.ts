@@ -27,6 +27,27 @@ const RANK_KEY = (() => {
   const rank = new Map(values.map((v, r) => [v, r]));
   return Int32Array.from(SCORES, (v) => rank.get(v)! << (CODE_BITS + INSTRUMENT_BITS));
 })();
+/**
+ * The candidate table interleaved, STRIDE entries per candidate so that one cache line holds
+ * all of it: required traits | excluding traits << 16; suiting traits; refinements |
+ * position/state bits << 4 | instrument << 8; and required | excluding traits (those whose
+ * unknown answer lowers the confidence).
+ */
+const STRIDE = 4;
+const PACKED = (() => {
+  const t = CANDIDATES;
+  if (ALL_TRAITS >= 1 << 16) throw new Error("trait sets overflow 16 bits");
+  const packed = new Int32Array(t.instrument.length * STRIDE);
+  for (let c = 0; c < t.instrument.length; c++) {
+    if (t.refinements[c] >= 16) throw new Error("refinement sets overflow 4 bits");
+    packed[c * STRIDE] = t.requires[c] | (t.notTrait[c] << 16);
+    packed[c * STRIDE + 1] = t.suitTrait[c];
+    packed[c * STRIDE + 2] =
+      t.refinements[c] | (t.byPositionState[c] << 4) | (t.instrument[c] << 8);
+    packed[c * STRIDE + 3] = t.requires[c] | t.notTrait[c];
+  }
+  return packed;
+})();
 /** One row's ranking while it is sorted, best first. */
 const key_R = new Int32Array(RECOMMENDATION_WIDTH);
 
@@ -47,8 +68,8 @@ export function recommendKernel(
 ): void {
   const W = RECOMMENDATION_WIDTH;
   const { position, state, barrier_level, rec_instrument, rec_score, rec_count } = out;
-  const { instrument, requires, notTrait, refinements, suitTrait, byPositionState } = CANDIDATES;
   const candidateCount = CANDIDATES.count;
+  const packed = PACKED;
   // Module constants as locals: the loop then reads no module bindings.
   const keys = key_R;
   const rankKey = RANK_KEY;
@@ -58,32 +79,32 @@ export function recommendKernel(
   for (let i = start; i < end; i++) {
     const yes = yes_B[i - start];
     const unk = unknown_B[i - start];
-    const no = ALL_TRAITS & ~(yes | unk);
+    // Traits that must not be missing (low half) and must not hold (high half).
+    const ruledOut = (ALL_TRAITS & ~(yes | unk)) | (yes << 16);
     const refine = refine_B[i - start];
     const refNo = refine & 15;
     const refUnk = refine >> 4;
     const slot = candidateSlot(position[i], state[i]);
-    const list = slot * CANDIDATES_BY;
-    const candidates = candidateCount[slot];
+    const list = slot * CANDIDATES_BY * STRIDE;
+    const candidates = candidateCount[slot] * STRIDE;
     // High families in the low nibble, medium ones in the next (the BARRIER_CODE index).
     let levels = 0;
     for (let f = 0; f < 4; f++) levels |= levelBits[barrier_level[i * 4 + f]] << f;
 
     let count = 0;
-    for (let c = list; c < list + candidates; c++) {
-      const req = requires[c];
-      const not = notTrait[c];
-      const refs = refinements[c];
-      const matches = suitTrait[c] & yes;
-      const ps = byPositionState[c];
+    for (let c = list; c < list + candidates; c += STRIDE) {
+      const misc = packed[c + 2];
+      const refs = misc & 15;
+      const ps = (misc >> 4) & 3;
+      const matches = packed[c + 1] & yes;
       // Ruled out by a required trait, an excluding trait or a failed refinement; or no match.
-      if ((req & no) | (not & yes) | (refs & refNo) || (matches | ps) === 0) continue;
-      const k = instrument[c];
+      if ((packed[c] & ruledOut) | (refs & refNo) || (matches | ps) === 0) continue;
+      const k = misc >> 8;
       // scoreCode(matches, position/state, high, medium, unknowns) as a sum of its parts.
       const code =
         (popcount[matches] * 4 + ps) * MATCH_STRIDE +
         barrierCode[(k << 8) | levels] +
-        popcount[(req | not) & unk] +
+        popcount[packed[c + 3] & unk] +
         popcount[refs & refUnk];
       const key = rankKey[code] | ((INSTRUMENT_MAX - k) << CODE_BITS) | code;
       // Insertion sort, best first (keys are distinct).
