@@ -6,24 +6,15 @@
  * them in block order, so totals do not depend on who ran what.
  *
  * Workers are started once per process and kept (unreferenced between runs, so they never keep
- * the process alive): a TypeScript worker spends 0.5-2 s loading its modules through tsx, and
- * the calling thread computes from the first millisecond meanwhile. A worker still loading when
- * every task is claimed takes none, and the run does not wait for it.
+ * the process alive): a worker spends ~0.5 s bundling and loading its code (worker-bundle.ts),
+ * and the calling thread computes from the first millisecond meanwhile. A worker still loading
+ * when every task is claimed takes none, and the run does not wait for it.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type BlockResult, taskAt } from "./blocks.ts";
 import { DEFAULT_HOOK_FACTORY } from "./hooks-factory.ts";
 import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
-import { bundledWorker } from "./worker-bundle.ts";
-
-/** File URL of tsx's ESM registration API, resolved from this package. */
-function tsxEsmApi(): string {
-  const pkg = createRequire(import.meta.url).resolve("tsx/package.json");
-  return pathToFileURL(join(dirname(pkg), "dist/esm/api/index.mjs")).href;
-}
+import { BOOTSTRAP, workerBoot } from "./worker-bundle.ts";
 
 const workers: Worker[] = [];
 interface Joined {
@@ -32,8 +23,8 @@ interface Joined {
   onError: (err: Error) => void;
   onExit: (code: number) => void;
 }
-/** What the pool's workers run: a bundle's path, or "" for the TypeScript sources via tsx. */
-let workerCode: string | null = null;
+/** The factories the pool's workers link (one per line). */
+let workersFor: string | null = null;
 let runs = 0;
 /** Tasks run by worker threads since the process started (to check that they take part). */
 let workerTasks = 0;
@@ -43,15 +34,8 @@ export function poolStats(): { workers: number; workerTasks: number } {
   return { workers: workers.length, workerTasks };
 }
 
-function spawn(bundle: string): Worker {
-  let w: Worker;
-  if (bundle) w = new Worker(bundle);
-  else {
-    const url = new URL("./worker.ts", import.meta.url).href;
-    // A TypeScript worker needs the tsx loader registered inside the worker before it loads.
-    const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-    w = new Worker(bootstrap, { eval: true });
-  }
+function spawn(factories: string[]): Worker {
+  const w = new Worker(BOOTSTRAP, { eval: true, workerData: workerBoot(factories) });
   w.unref();
   loaded.set(
     w,
@@ -77,37 +61,24 @@ function spawn(bundle: string): Worker {
 
 /**
  * Starts the pool's workers for reforms built by `factories` (file URLs of hook modules)
- * ahead of a run, and resolves with them; a run starts them itself when needed. Workers built
- * for other factories are replaced.
+ * ahead of a run, and returns them; a run starts them itself when needed. Workers built for
+ * other factories are replaced.
  */
-export async function startWorkers(count: number, factories: readonly string[]): Promise<Worker[]> {
-  const key = [...new Set(factories)].sort();
-  const bundle = await bundleFor(key);
-  if (workerCode !== bundle) {
+export function startWorkers(count: number, factories: readonly string[]): Worker[] {
+  const linked = [...new Set(factories)].sort();
+  const key = linked.join("\n");
+  if (workersFor !== key) {
     for (const w of workers.splice(0)) void w.terminate();
-    workerCode = bundle;
+    workersFor = key;
   }
-  while (workers.length < count) workers.push(spawn(bundle));
+  while (workers.length < count) workers.push(spawn(linked));
   return workers.slice(0, count);
 }
 
 /** Starts the workers as `startWorkers` does and resolves once they have loaded. */
 export async function workersLoaded(count: number, factories: readonly string[]): Promise<void> {
-  const ws = await startWorkers(count, factories);
+  const ws = startWorkers(count, factories);
   await Promise.all(ws.map((w) => loaded.get(w)));
-}
-
-const bundles = new Map<string, Promise<string>>();
-
-/** The bundled worker for these factories ("" when it cannot be built: tsx then). */
-function bundleFor(factories: string[]): Promise<string> {
-  const key = factories.join("\n");
-  let file = bundles.get(key);
-  if (file === undefined) {
-    file = bundledWorker(factories).then((f) => f ?? "");
-    bundles.set(key, file);
-  }
-  return file;
 }
 
 /**
@@ -163,19 +134,13 @@ export async function runOnWorkers(
     w.postMessage(msg);
     joined.push({ w, onMessage, onError, onExit });
   };
-  // Workers join when ready (the first run of a process bundles them first); this thread
-  // computes meanwhile, and a worker ready after the last claim does not join.
-  if (nWorkers > 0) {
-    startWorkers(
-      nWorkers,
-      reforms.map((r) => r.factory),
-    ).then(
-      (ws) => {
-        if (!finished) for (const w of ws) join(w);
-      },
-      (err: Error) => settle(err),
-    );
-  }
+  // A worker claims its first block once it has loaded (the first run of a process starts
+  // it); this thread computes meanwhile.
+  for (const w of startWorkers(
+    nWorkers,
+    reforms.map((r) => r.factory),
+  ))
+    join(w);
   try {
     for (;;) {
       const t = Atomics.add(claims, 0, 1);

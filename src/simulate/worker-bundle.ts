@@ -1,69 +1,99 @@
 /**
- * The worker threads' code as one prebuilt JavaScript file: the worker entry and the reforms'
- * factory modules bundled by esbuild (which tsx brings), packages left as plain imports. A
- * worker started from it needs no TypeScript loader: it starts in ~0.3 s instead of 1-2 s (the
- * loader, then each of the ~150 modules of a policy factory through the loader's own thread),
- * and a worker's start is time the second core does not simulate.
+ * How a simulation worker starts: it bundles its own code first, the worker entry and the
+ * reforms' factory modules, into one JavaScript file (esbuild, which tsx brings; packages left
+ * as plain imports), then loads that file with no TypeScript loader. That takes ~0.5 s instead
+ * of 1-2 s through tsx (the loader, then each of the ~150 modules of a policy factory through
+ * the loader's own thread), and a worker's start is time the second core does not simulate.
+ * The worker bundles, not the calling thread: the calling thread is simulating meanwhile and
+ * would answer esbuild only between blocks.
  *
  * The file is cached by content under node_modules/.cache/outward (packages resolve from
- * there). When it cannot be built (no esbuild, a read-only tree, a factory that is not a file),
- * the caller falls back to the loader (pool.ts).
+ * there). If anything fails (no esbuild, a read-only tree, a factory that is not a file), the
+ * worker loads its TypeScript sources through tsx instead.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-interface EsbuildApi {
-  build(options: Record<string, unknown>): Promise<{ outputFiles?: { text: string }[] }>;
+/** What the bootstrap needs, passed as the worker's `workerData`. */
+export interface WorkerBoot {
+  /** esbuild's path, or "" (then tsx straight away). */
+  esbuild: string;
+  /** The bundle's entry source (TypeScript). */
+  entry: string;
+  /** Directory the entry's relative imports resolve from. */
+  resolveDir: string;
+  /** Where bundles are cached. */
+  cacheDir: string;
+  /** tsx's ESM registration API and the worker entry (fallback). */
+  tsxApi: string;
+  workerUrl: string;
 }
 
-/**
- * The path of a bundled worker that links `factories` (file URLs), or null if it cannot be
- * built. esbuild works in its own process, so this thread keeps simulating meanwhile.
- */
-export async function bundledWorker(factories: readonly string[]): Promise<string | null> {
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The bootstrap of a worker that links `factories` (file URLs of hook modules). */
+export function workerBoot(factories: readonly string[]): WorkerBoot {
+  const req = createRequire(import.meta.url);
+  const tsxPkg = req.resolve("tsx/package.json");
+  const boot: WorkerBoot = {
+    esbuild: "",
+    entry: "",
+    resolveDir: here,
+    cacheDir: join(here, "..", "..", "node_modules", ".cache", "outward"),
+    tsxApi: pathToFileURL(join(dirname(tsxPkg), "dist/esm/api/index.mjs")).href,
+    workerUrl: pathToFileURL(join(here, "worker.ts")).href,
+  };
+  if (!factories.every((f) => f.startsWith("file:"))) return boot;
   try {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const root = join(here, "..", "..");
-    const req = createRequire(import.meta.url);
-    const esbuild = createRequire(req.resolve("tsx/package.json"))("esbuild") as EsbuildApi;
-    const lines: string[] = [];
-    factories.forEach((url, k) => {
-      if (!url.startsWith("file:")) throw new Error(`not a file: ${url}`);
-      lines.push(`import * as f${k} from ${JSON.stringify(fileURLToPath(url))};`);
+    boot.esbuild = createRequire(tsxPkg).resolve("esbuild");
+  } catch {
+    return boot;
+  }
+  const lines = factories.map(
+    (url, k) => `import * as f${k} from ${JSON.stringify(fileURLToPath(url))};`,
+  );
+  lines.push(`import { linkFactory } from ${JSON.stringify(join(here, "hooks-factory.ts"))};`);
+  for (let k = 0; k < factories.length; k++) {
+    lines.push(`linkFactory(${JSON.stringify(factories[k])}, f${k});`);
+  }
+  // Loaded last: its message handler is set once the factories are linked.
+  lines.push(`await import(${JSON.stringify(join(here, "worker.ts"))});`);
+  boot.entry = lines.join("\n");
+  return boot;
+}
+
+/** The worker's first code (plain JavaScript, run with `eval`; reads `workerData`). */
+export const BOOTSTRAP = `
+const { workerData: d } = require("node:worker_threads");
+const { createHash } = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+function bundle() {
+  if (!d.esbuild) return null;
+  try {
+    const out = require(d.esbuild).buildSync({
+      stdin: { contents: d.entry, resolveDir: d.resolveDir, loader: "ts", sourcefile: "entry.ts" },
+      bundle: true, format: "esm", platform: "node", target: "node20",
+      packages: "external", write: false, logLevel: "silent",
     });
-    lines.push(`import { linkFactory } from ${JSON.stringify(join(here, "hooks-factory.ts"))};`);
-    for (let k = 0; k < factories.length; k++) {
-      lines.push(`linkFactory(${JSON.stringify(factories[k])}, f${k});`);
+    const text = out.outputFiles[0].text;
+    fs.mkdirSync(d.cacheDir, { recursive: true });
+    const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+    const file = path.join(d.cacheDir, "sim-worker-" + hash + ".mjs");
+    if (!fs.existsSync(file)) {
+      // Written under a temporary name, then renamed: another worker may be reading it.
+      const tmp = file + "." + process.pid + "." + require("node:worker_threads").threadId;
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, file);
     }
-    // Imported last: its message handler is set after the factories are linked.
-    lines.push(`await import(${JSON.stringify(join(here, "worker.ts"))});`);
-    const out = await esbuild.build({
-      stdin: { contents: lines.join("\n"), resolveDir: here, loader: "ts", sourcefile: "entry.ts" },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      packages: "external",
-      write: false,
-      logLevel: "silent",
-    });
-    const text = out.outputFiles?.[0]?.text;
-    if (!text) return null;
-    const dir = join(root, "node_modules", ".cache", "outward");
-    mkdirSync(dir, { recursive: true });
-    const file = join(
-      dir,
-      `sim-worker-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`,
-    );
-    // Written under a temporary name then renamed: another process may be reading it.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-    return file;
+    return pathToFileURL(file).href;
   } catch {
     return null;
   }
 }
+const file = bundle();
+if (file) import(file);
+else import(d.tsxApi).then((m) => { m.register(); return import(d.workerUrl); });
+`;
