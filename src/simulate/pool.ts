@@ -160,18 +160,6 @@ export async function runOnWorkers(
       w.off("error", onError);
       w.off("exit", onExit);
       w.unref();
-      loaded.set(
-        w,
-        new Promise<void>((resolve) => {
-          const onReady = (m: WorkerReply) => {
-            if (m.kind !== "ready") return;
-            w.off("message", onReady);
-            resolve();
-          };
-          w.on("message", onReady);
-          w.once("exit", () => resolve());
-        }),
-      );
     }
   }
 }

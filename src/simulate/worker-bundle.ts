@@ -73,6 +73,9 @@ const { pathToFileURL } = require("node:url");
 function bundle() {
   if (!d.esbuild) return null;
   try {
+    // One esbuild process for this build, not esbuild's own service thread: that thread and
+    // its process would outlive the build and keep the program from exiting.
+    process.env.ESBUILD_WORKER_THREADS = "0";
     const out = require(d.esbuild).buildSync({
       stdin: { contents: d.entry, resolveDir: d.resolveDir, loader: "ts", sourcefile: "entry.ts" },
       bundle: true, format: "esm", platform: "node", target: "node20",
