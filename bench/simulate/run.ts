@@ -3,9 +3,12 @@
  * Firm-years count every simulated firm-year: burn-in and policy years of the baseline plus the
  * policy years of the reform. Reports wall and CPU time, firm-years per second per core, the
  * speed-up from threads, peak RSS, and checks that both runs give bit-identical aggregates.
+ * The first multi-thread run starts the worker threads (cold); later ones reuse them (warm).
+ * The load average is printed before and after: other jobs on the machine slow every figure.
  *
  *   node --import tsx bench/simulate/run.ts [firms=1000000] [years=20] [threads=2] [repeats=3]
  */
+import { loadavg } from "node:os";
 import { runSimulation } from "../../src/simulate/index.ts";
 
 const firms = Number(process.argv[2] ?? 1_000_000);
@@ -36,6 +39,11 @@ async function once(k: number) {
   return { run, wall, cpu: (c.user + c.system) / 1e6 };
 }
 
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+console.log(`load average before: ${load()}`);
 const rows: string[] = [];
 const results: Record<number, Awaited<ReturnType<typeof once>>[]> = {};
 for (const k of [1, threads]) {
@@ -45,8 +53,8 @@ for (const k of [1, threads]) {
   const best = walls[0];
   rows.push(
     `threads=${k}: wall best ${best.toFixed(2)} s (runs ${walls.map((w) => w.toFixed(2)).join(", ")}), ` +
-      `${(firmYears / best / 1e6).toFixed(2)} M firm-years/s total, ${(firmYears / best / k / 1e6).toFixed(2)} M/s per core` +
-      (k === 1 ? `, main-thread CPU ${results[k][0].cpu.toFixed(2)} s` : ""),
+      `${(firmYears / best / 1e6).toFixed(2)} M firm-years/s total, ${(firmYears / best / k / 1e6).toFixed(2)} M/s per core, ` +
+      `process CPU ${results[k].map((x) => x.cpu.toFixed(2)).join(", ")} s`,
   );
 }
 const a = results[1][0].run.aggregates[0];
@@ -61,6 +69,7 @@ for (const r of rows) console.log(r);
 console.log(
   `speed-up ${threads} threads / 1: ${speedup.toFixed(2)}x; aggregates bit-identical: ${identical}`,
 );
+console.log(`load average after: ${load()}`);
 console.log(
   `peak RSS of the process (main + workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
