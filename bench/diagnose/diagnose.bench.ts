@@ -19,6 +19,7 @@
  *   fast+csv  diagnosisCsvLine(diagnose(p)) per profile: the assess --csv line, one firm at a time
  *   columns+csv  diagnoseColumns then diagnosisColumnsCsvLines: the same lines from the codes
  *   columns+bytes  diagnoseColumns then diagnosisColumnsCsvBytes: those lines as UTF-8 bytes
+ *             (each slice's buffer recycled once its length is read)
  *   full      diagnose(p, {trace: true}): everything, including ask_next and what_would_move
  */
 import { execSync } from "node:child_process";
@@ -36,6 +37,7 @@ import {
   diagnoseColumns,
   diagnosisColumnsCsvBytes,
   diagnosisColumnsCsvLines,
+  recycleCsvBytes,
 } from "../../src/diagnose/index.ts";
 import { type Profile, type ProfileColumns, profilesToColumns } from "../../src/firm/index.ts";
 import { generateProfile, rng } from "./generate.ts";
@@ -114,7 +116,14 @@ const paths: Record<string, Path> = {
     return bytes;
   },
   "columns+csv": columnPath((cols) => slices(cols, diagnosisColumnsCsvLines)),
-  "columns+bytes": columnPath((cols) => slices(cols, diagnosisColumnsCsvBytes)),
+  // Each slice's bytes are given back once counted, as the streaming writer gives them back.
+  "columns+bytes": columnPath((cols) =>
+    slices(cols, (c, d, start, end) => {
+      const bytes = diagnosisColumnsCsvBytes(c, d, start, end);
+      recycleCsvBytes(bytes);
+      return bytes;
+    }),
+  ),
 };
 
 // The main thread's own CPU time (Linux /proc, in clock ticks of 1/CLK_TCK s): unlike
