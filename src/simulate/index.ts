@@ -1,6 +1,7 @@
 // Public face of src/simulate.
 export * from "./blocks.ts";
 export * from "./calibration/index.ts";
+export { DEFAULT_HOOK_FACTORY, linkFactory } from "./hooks-factory.ts";
 export * from "./intervention.ts";
 export * from "./metrics.ts";
 export * from "./params.ts";

@@ -1,6 +1,6 @@
 /**
  * How a simulation worker starts: it bundles its own code first, the worker entry and the
- * reforms' factory modules, into one JavaScript file (esbuild, which tsx brings; packages left
+ * reforms' factory modules, into one JavaScript file (esbuild, a dependency; packages left
  * as plain imports), then loads that file with no TypeScript loader. That takes ~0.5 s instead
  * of 1-2 s through tsx (the loader, then each of the ~150 modules of a policy factory through
  * the loader's own thread), and a worker's start is time the second core does not simulate.
@@ -46,7 +46,7 @@ export function workerBoot(factories: readonly string[]): WorkerBoot {
   };
   if (!factories.every((f) => f.startsWith("file:"))) return boot;
   try {
-    boot.esbuild = createRequire(tsxPkg).resolve("esbuild");
+    boot.esbuild = req.resolve("esbuild");
   } catch {
     return boot;
   }

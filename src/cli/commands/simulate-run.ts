@@ -5,7 +5,14 @@ import type { Profile } from "../../firm/index.ts";
 import { formatIssue, type Issue } from "../../framework/index.ts";
 import { PanelWriter, readFirmRecords } from "../../io/index.ts";
 import type { ReformSpec } from "../../simulate/index.ts";
-import { calibrate, fromProfiles, runSimulation, summarize } from "../../simulate/index.ts";
+import {
+  calibrate,
+  DEFAULT_HOOK_FACTORY,
+  fromProfiles,
+  linkFactory,
+  runSimulation,
+  summarize,
+} from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
 import type { SimulateOptions } from "./simulate-options.ts";
@@ -13,6 +20,9 @@ import { reportJson, reportText } from "./simulate-report.ts";
 
 async function loadReforms(file: string): Promise<ReformSpec[]> {
   const policy = await import("../../policy/index.ts");
+  // The programmes' module is already loaded here: linked, this thread needs no TypeScript loader
+  // to import it again by URL (the prebuilt CLI runs without one).
+  linkFactory(DEFAULT_HOOK_FACTORY, policy);
   let text: string;
   try {
     text = await readFile(file, "utf8");

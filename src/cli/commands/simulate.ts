@@ -9,7 +9,7 @@ random numbers, so an empty reform differs by exactly zero.
 
 Examples:
   $ outward simulate --firms 100000 --years 10 --replications 5
-  $ outward simulate scenarios/grant.yaml --threads 2 --json > result.json
+  $ outward simulate examples/scenarios/differentiated.yaml --threads 2 --json > result.json
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
   $ outward simulate calibrate
 
