@@ -6,25 +6,17 @@
 // `outward assess FILE --csv|--json > /dev/null` does (same runAssess, same engine): "csv" takes
 // the bulk route (columns, diagnoseColumns, CSV bytes), "csv-records" the per-record route it
 // replaced (readFirmBatches, diagnose per profile, one line each).
-import { execSync } from "node:child_process";
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse";
 import { loadEngine } from "../../src/cli/commands/assess.ts";
 import { runAssess } from "../../src/cli/commands/assess-run.ts";
 import { validateProfile } from "../../src/firm/index.ts";
 import { readFirmBatches, readProfileColumnBatches } from "../../src/io/index.ts";
+import { mainThreadMs } from "../thread-cpu.ts";
 
 const [file, mode] = process.argv.slice(2);
-// The main thread's own CPU time (Linux /proc, clock ticks): process.cpuUsage also counts V8's
-// helper threads (concurrent GC and compilers), so this is the one-core figure.
-const TICK_S = 1 / Number(execSync("getconf CLK_TCK").toString().trim() || 100);
-const TASK_STAT = `/proc/self/task/${process.pid}/stat`;
-function mainThreadSeconds(): number {
-  if (!existsSync(TASK_STAT)) return Number.NaN;
-  const fields = readFileSync(TASK_STAT, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_S;
-}
+const mainThreadSeconds = () => mainThreadMs() / 1000;
 const sink = (): Writable =>
   new Writable({
     write(_chunk, _enc, done) {

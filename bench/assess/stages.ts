@@ -4,8 +4,6 @@
 // diagnoseColumns over slices of `batch` rows, and the CSV bytes of those slices, separately.
 // A last pass times the bulk reader alone over the file. Rates are main-thread CPU (Linux /proc)
 // and process CPU, best and worst of the passes: the stages' own costs, without I/O.
-import { execSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import {
   allocateDiagnosisColumns,
   DEFAULT_PARAMS,
@@ -14,18 +12,11 @@ import {
 } from "../../src/diagnose/index.ts";
 import { allocateProfileColumns, type ProfileColumns } from "../../src/firm/index.ts";
 import { readProfileColumnBatches } from "../../src/io/index.ts";
+import { mainThreadMs } from "../thread-cpu.ts";
 
 const file = process.argv[2] ?? "bench/out/assess-100000.csv";
 const REPEAT = Number(process.argv[3] ?? 5);
 const BATCH = Number(process.argv[4] ?? 8192);
-
-const TICK_MS = 1000 / Number(execSync("getconf CLK_TCK").toString().trim() || 100);
-const TASK_STAT = `/proc/self/task/${process.pid}/stat`;
-function mainThreadMs(): number {
-  if (!existsSync(TASK_STAT)) return Number.NaN;
-  const fields = readFileSync(TASK_STAT, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 /** Copies rows [start, end) of `cols` into fresh columns (a batch as the reader hands it over). */
 function slice(cols: ProfileColumns, start: number, end: number): ProfileColumns {

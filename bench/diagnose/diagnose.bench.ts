@@ -22,8 +22,6 @@
  *             (each slice's buffer recycled once its length is read)
  *   full      diagnose(p, {trace: true}): everything, including ask_next and what_would_move
  */
-import { execSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { diagnosisCsvLine } from "../../src/cli/render/diagnosis.ts";
 import {
@@ -40,6 +38,7 @@ import {
   recycleCsvBytes,
 } from "../../src/diagnose/index.ts";
 import { type Profile, type ProfileColumns, profilesToColumns } from "../../src/firm/index.ts";
+import { mainThreadMs } from "../thread-cpu.ts";
 import { generateProfile, rng } from "./generate.ts";
 
 function arg(name: string, fallback: number): number {
@@ -125,17 +124,6 @@ const paths: Record<string, Path> = {
     }),
   ),
 };
-
-// The main thread's own CPU time (Linux /proc, in clock ticks of 1/CLK_TCK s): unlike
-// process.cpuUsage it leaves out V8's helper threads (concurrent GC, compilation), so it is the
-// one-core figure. Ticks are coarse (10 ms); summed over ten chunks the error stays near 2%.
-const TICK_MS = 1000 / Number(execSync("getconf CLK_TCK").toString().trim() || 100);
-const TASK_STAT = `/proc/self/task/${process.pid}/stat`;
-function mainThreadMs(): number {
-  if (!existsSync(TASK_STAT)) return Number.NaN;
-  const fields = readFileSync(TASK_STAT, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 interface Rates {
   wall: number;
