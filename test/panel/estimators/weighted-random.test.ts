@@ -3,9 +3,9 @@
 // weighted least squares on the quasi-demeaned data.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Column, frameFromColumns, numeric } from "../../../src/io/index.ts";
 import { computeVcov, estimate } from "../../../src/panel/index.ts";
 import { loadCsv, REF_DIR, withLogs } from "../helpers/load.ts";
+import { WEIGHTED_SETS, withFirmWeights } from "../helpers/weighted.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the reference JSON is untyped.
 const W: any = JSON.parse(
@@ -16,25 +16,9 @@ function close(a: number, e: number, what: string): void {
   if (!(Math.abs(a - e) <= 1e-6 * Math.abs(e))) throw new Error(`${what}: got ${a}, expected ${e}`);
 }
 
-const SETS: { key: string; file: string; logs: Record<string, string>; formula: string }[] = [
-  { key: "grunfeld", file: "grunfeld.csv", logs: {}, formula: "inv ~ value + capital" },
-  {
-    key: "emplUK",
-    file: "empluk.csv",
-    logs: { lemp: "emp", lwage: "wage", lcapital: "capital", loutput: "output" },
-    formula: "lemp ~ lwage + lcapital + loutput",
-  },
-];
-
-for (const ds of SETS) {
+for (const ds of WEIGHTED_SETS) {
   describe(`weighted random effects, ${ds.key}`, async () => {
-    const raw = withLogs(await loadCsv(`${REF_DIR}data/${ds.file}`), ds.logs);
-    const cols: Record<string, Column> = {};
-    for (const n of raw.names) cols[n] = raw.columns.get(n)!;
-    const firm = raw.columns.get("firm");
-    if (firm?.kind !== "numeric") throw new Error("firm");
-    cols.w = numeric(firm.values.map((v) => 1 + (v % 3)));
-    const frame = frameFromColumns(cols);
+    const frame = withFirmWeights(withLogs(await loadCsv(`${REF_DIR}data/${ds.file}`), ds.logs));
     const o = { id: "firm", time: "year", model: "random" as const, weights: "w" };
 
     for (const method of ["swar", "amemiya", "walhus", "nerlove"] as const) {

@@ -2,7 +2,7 @@
 // (R: plm with weights, lm with dummies + sandwich::vcovCL, glm binomial).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Column, frameFromColumns, numeric } from "../../../src/io/index.ts";
+import { type Column, numeric } from "../../../src/io/index.ts";
 import {
   computeVcov,
   type EstimateOptions,
@@ -13,6 +13,7 @@ import {
   type VcovType,
 } from "../../../src/panel/index.ts";
 import { loadCsv, REF_DIR, withLogs } from "../helpers/load.ts";
+import { WEIGHTED_SETS, withFirmWeights } from "../helpers/weighted.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the reference JSON is untyped.
 const W: any = JSON.parse(readFileSync(`${REF_DIR}weighted/reference_weighted.json`, "utf8"));
@@ -37,18 +38,14 @@ const RAW = Object.fromEntries(
 
 function withWeights(file: string, logs: Record<string, string>) {
   const f = withLogs(RAW[file], logs);
-  const firm = f.columns.get("firm");
-  if (firm?.kind !== "numeric") throw new Error("firm");
-  const cols: Record<string, Column> = {};
-  for (const n of f.names) cols[n] = f.columns.get(n)!;
-  cols.w = numeric(firm.values.map((v) => 1 + (v % 3)));
+  const extra: Record<string, Column> = {};
   if (f.columns.has("size")) {
     const s = f.columns.get("size");
     if (s?.kind !== "categorical") throw new Error("size");
     const med = s.levels.indexOf("medium");
-    cols.medium = numeric(Float64Array.from(s.codes, (c) => (c === med ? 1 : 0)));
+    extra.medium = numeric(Float64Array.from(s.codes, (c) => (c === med ? 1 : 0)));
   }
-  return frameFromColumns(cols);
+  return withFirmWeights(f, extra);
 }
 
 function fitOf(
@@ -75,17 +72,7 @@ function checkSE(
     close(row.se, ref.se[nm], `${what} se ${nm}`);
 }
 
-const SETS: { key: string; file: string; logs: Record<string, string>; formula: string }[] = [
-  { key: "grunfeld", file: "grunfeld.csv", logs: {}, formula: "inv ~ value + capital" },
-  {
-    key: "emplUK",
-    file: "empluk.csv",
-    logs: { lemp: "emp", lwage: "wage", lcapital: "capital", loutput: "output" },
-    formula: "lemp ~ lwage + lcapital + loutput",
-  },
-];
-
-for (const ds of SETS) {
+for (const ds of WEIGHTED_SETS) {
   describe(`weighted ${ds.key}`, () => {
     const frame = withWeights(ds.file, ds.logs);
     const R = W[ds.key];
