@@ -1,7 +1,7 @@
 // The fingerprint of src/: every file's path, size and modification time. The CLI bundle records
 // the fingerprint it was built from; a different one means src/ changed since.
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** SHA-256 over the sorted (path, size, mtime) of every file under `root`/src. */
@@ -20,5 +20,21 @@ export function sourceFingerprint(root) {
     }
   };
   walk(join(root, "src"));
+  return hash.digest("hex");
+}
+
+// The fingerprint of the compiled kernel's sources (assembly/*.ts): names and contents, so a
+// kernel built on another machine from the same sources matches.
+export function kernelFingerprint(root) {
+  const hash = createHash("sha256");
+  const dir = join(root, "assembly");
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith(".ts")) continue;
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(join(dir, name)))
+      .update("\0");
+  }
   return hash.digest("hex");
 }

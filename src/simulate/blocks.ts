@@ -5,9 +5,17 @@
  * order, which makes the totals bit-identical for any number of threads.
  */
 import { allocateEffects, type YearHooks } from "./intervention.ts";
+import { ByteCounter, KernelArena } from "./kernel/arena.ts";
+import { kernelModule } from "./kernel/wasm-module.ts";
 import { aggregateLength, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "./metrics.ts";
 import { fastParams, type SimParams } from "./params.ts";
-import { allocatePopulation, columnNames, type Population } from "./population.ts";
+import {
+  allocatePopulation,
+  type ColumnAllocator,
+  columnNames,
+  HEAP_COLUMNS,
+  type Population,
+} from "./population.ts";
 import { collectKernel, foldCells, newCells } from "./processes/collect.ts";
 import type { StepContext } from "./processes/context.ts";
 import { allocateDecisionScratch } from "./processes/export-decision.ts";
@@ -63,17 +71,44 @@ export function blockCount(plan: Pick<BlockPlan, "firms" | "blockSize">): number
   return Math.ceil(plan.firms / plan.blockSize);
 }
 
-export function allocateScenario(capacity: number, hooks: YearHooks[]): ScenarioState {
+/** One scenario's state on the JavaScript heap (or from `alloc`), run by the JavaScript kernels. */
+export function allocateScenario(
+  capacity: number,
+  hooks: YearHooks[],
+  alloc: ColumnAllocator = HEAP_COLUMNS,
+): ScenarioState {
   return {
-    pop: allocatePopulation(capacity),
-    effects: allocateEffects(capacity),
+    pop: allocatePopulation(capacity, alloc),
+    effects: allocateEffects(capacity, alloc),
     scratch: allocateDecisionScratch(capacity),
-    masks: hooks.map(() => new Uint8Array(capacity)),
-    recipients: new Uint8Array(capacity),
-    born: new Uint8Array(capacity),
-    staticIndex: new Float64Array(capacity),
+    masks: hooks.map(() => alloc.u8(capacity)),
+    recipients: alloc.u8(capacity),
+    born: alloc.u8(capacity),
+    staticIndex: alloc.f64(capacity),
     hooks,
+    kernel: null,
   };
+}
+
+/**
+ * The states of a baseline and its reforms (`hooks[k]` for scenario k), all in one arena of the
+ * compiled kernel's memory when the kernel is available and they fit; on the heap otherwise.
+ */
+export function allocateScenarios(capacity: number, hooks: YearHooks[][]): ScenarioState[] {
+  const module = kernelModule();
+  if (module !== null) {
+    const counter = new ByteCounter();
+    for (const h of hooks) allocateScenario(capacity, h, counter);
+    const arena = KernelArena.create(module, capacity, counter.bytes, hooks.length);
+    if (arena !== null) {
+      return hooks.map((h) => {
+        const s = allocateScenario(capacity, h, arena);
+        s.kernel = arena.describe(s);
+        return s;
+      });
+    }
+  }
+  return hooks.map((h) => allocateScenario(capacity, h));
 }
 
 function copyRange(dst: Population, src: Population, start: number, end: number): void {

@@ -16,7 +16,7 @@
  * carries reforms to worker threads.
  */
 import type { POLICY_STREAM_BASE, SimEffects, SimHooks, SimYear } from "../policy/index.ts";
-import type { Population } from "./population.ts";
+import { type ColumnAllocator, HEAP_COLUMNS, type Population } from "./population.ts";
 import type { STREAM } from "./rng.ts";
 
 /**
@@ -36,14 +36,17 @@ export const EFFECT_NAMES = [
   "mentoringExperience",
 ] as const satisfies ReadonlyArray<keyof EffectColumns>;
 
-export function allocateEffects(capacity: number): EffectColumns {
+export function allocateEffects(
+  capacity: number,
+  alloc: ColumnAllocator = HEAP_COLUMNS,
+): EffectColumns {
   return {
-    sunkCostOffset: new Float64Array(capacity),
-    fixedCostOffset: new Float64Array(capacity),
-    barrierReduction: new Float64Array(capacity),
-    learningBoost: new Float64Array(capacity),
-    linkProbability: new Float64Array(capacity),
-    mentoringExperience: new Float64Array(capacity),
+    sunkCostOffset: alloc.f64(capacity),
+    fixedCostOffset: alloc.f64(capacity),
+    barrierReduction: alloc.f64(capacity),
+    learningBoost: alloc.f64(capacity),
+    linkProbability: alloc.f64(capacity),
+    mentoringExperience: alloc.f64(capacity),
   };
 }
 

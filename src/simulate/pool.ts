@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import { type BlockResult, taskAt } from "./blocks.ts";
 import { DEFAULT_HOOK_FACTORY } from "./hooks-factory.ts";
 import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
+import { kernelModule } from "./kernel/wasm-module.ts";
 import { BOOTSTRAP, workerBoot } from "./worker-bundle.ts";
 
 const workers: Worker[] = [];
@@ -35,7 +36,11 @@ export function poolStats(): { workers: number; workerTasks: number } {
 }
 
 function spawn(factories: string[]): Worker {
-  const w = new Worker(BOOTSTRAP, { eval: true, workerData: workerBoot(factories) });
+  // The compiled kernel goes along, so the worker need not find and compile the file again.
+  const w = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { ...workerBoot(factories), kernel: kernelModule() },
+  });
   w.unref();
   loaded.set(
     w,

@@ -59,60 +59,87 @@ export interface Population extends SimPopulation {
   salesGrowth: Float32Array;
 }
 
+/**
+ * Where zeroed columns come from: the JavaScript heap by default, or a region of the compiled
+ * kernel's linear memory (kernel/arena.ts), so that both the kernel and JavaScript (programmes,
+ * outputs) read the same columns.
+ */
+export interface ColumnAllocator {
+  f64(length: number): Float64Array;
+  f32(length: number): Float32Array;
+  i32(length: number): Int32Array;
+  u32(length: number): Uint32Array;
+  u16(length: number): Uint16Array;
+  u8(length: number): Uint8Array;
+}
+
+export const HEAP_COLUMNS: ColumnAllocator = {
+  f64: (n) => new Float64Array(n),
+  f32: (n) => new Float32Array(n),
+  i32: (n) => new Int32Array(n),
+  u32: (n) => new Uint32Array(n),
+  u16: (n) => new Uint16Array(n),
+  u8: (n) => new Uint8Array(n),
+};
+
 /** Allocates an empty population with `capacity` zeroed slots and n = 0. */
-export function allocatePopulation(capacity: number): Population {
+export function allocatePopulation(
+  capacity: number,
+  alloc: ColumnAllocator = HEAP_COLUMNS,
+): Population {
   if (!Number.isInteger(capacity) || capacity < 0) {
     throw new RangeError(`capacity must be a non-negative integer, got ${capacity}`);
   }
   const c = capacity;
+  const a = alloc;
   return {
     n: 0,
     capacity: c,
-    firmId: new Float64Array(c),
-    generation: new Int32Array(c),
-    alive: new Uint8Array(c),
-    sector: new Uint8Array(c),
-    employees: new Float32Array(c),
-    logEmployees: new Float32Array(c),
-    founded: new Int32Array(c),
-    tradable: new Uint8Array(c),
-    techIntensity: new Uint8Array(c),
-    entrepreneurType: new Uint8Array(c),
-    founderExportExperience: new Uint8Array(c),
-    founderSameIndustry: new Uint8Array(c),
-    largeFirmLinks: new Uint8Array(c),
-    clientPull: new Uint8Array(c),
-    partnerDependence: new Uint8Array(c),
-    prefersControl: new Uint8Array(c),
-    cluster: new Uint8Array(c),
-    incubator: new Uint8Array(c),
-    location: new Uint8Array(c),
-    homeEconomy: new Uint8Array(c),
-    barrierAttitudinal: new Float32Array(c),
-    barrierResource: new Float32Array(c),
-    barrierOperational: new Float32Array(c),
-    barrierStrategic: new Float32Array(c),
-    sunkCostConcern: new Float32Array(c),
-    weight: new Float64Array(c),
-    exporting: new Uint8Array(c),
-    exportHistory: new Uint32Array(c),
-    yearsExported: new Int32Array(c),
-    spellYears: new Int32Array(c),
-    yearsSinceExit: new Int32Array(c),
-    everExported: new Uint8Array(c),
-    firstExportYear: new Int32Array(c),
-    lastExportYear: new Int32Array(c),
-    reentered: new Uint8Array(c),
-    plansToExport: new Uint8Array(c),
-    suspended: new Uint8Array(c),
-    exportShare: new Float32Array(c),
-    markets: new Uint16Array(c),
-    state: new Uint8Array(c),
-    position: new Uint8Array(c),
-    knowledge: new Float32Array(c),
-    domesticDemand: new Float32Array(c),
-    sales: new Float64Array(c),
-    salesGrowth: new Float32Array(c),
+    firmId: a.f64(c),
+    generation: a.i32(c),
+    alive: a.u8(c),
+    sector: a.u8(c),
+    employees: a.f32(c),
+    logEmployees: a.f32(c),
+    founded: a.i32(c),
+    tradable: a.u8(c),
+    techIntensity: a.u8(c),
+    entrepreneurType: a.u8(c),
+    founderExportExperience: a.u8(c),
+    founderSameIndustry: a.u8(c),
+    largeFirmLinks: a.u8(c),
+    clientPull: a.u8(c),
+    partnerDependence: a.u8(c),
+    prefersControl: a.u8(c),
+    cluster: a.u8(c),
+    incubator: a.u8(c),
+    location: a.u8(c),
+    homeEconomy: a.u8(c),
+    barrierAttitudinal: a.f32(c),
+    barrierResource: a.f32(c),
+    barrierOperational: a.f32(c),
+    barrierStrategic: a.f32(c),
+    sunkCostConcern: a.f32(c),
+    weight: a.f64(c),
+    exporting: a.u8(c),
+    exportHistory: a.u32(c),
+    yearsExported: a.i32(c),
+    spellYears: a.i32(c),
+    yearsSinceExit: a.i32(c),
+    everExported: a.u8(c),
+    firstExportYear: a.i32(c),
+    lastExportYear: a.i32(c),
+    reentered: a.u8(c),
+    plansToExport: a.u8(c),
+    suspended: a.u8(c),
+    exportShare: a.f32(c),
+    markets: a.u16(c),
+    state: a.u8(c),
+    position: a.u8(c),
+    knowledge: a.f32(c),
+    domesticDemand: a.f32(c),
+    sales: a.f64(c),
+    salesGrowth: a.f32(c),
   };
 }
 

@@ -5,7 +5,7 @@
  * version, the parameter hash, the scenario hashes and the seed.
  */
 import {
-  allocateScenario,
+  allocateScenarios,
   type BlockPlan,
   type BlockResult,
   blockCount,
@@ -116,10 +116,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (threads <= 1) {
     const hooks = opts.reformHooks ?? (await Promise.all(reforms.map((r) => buildHooks(r))));
     programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
-    const scenarios = [
-      allocateScenario(firms, []),
-      ...hooks.map((h) => allocateScenario(firms, h)),
-    ];
+    const scenarios = allocateScenarios(firms, [[], ...hooks]);
     warmUpKernels();
     for (let rep = 0; rep < replications; rep++) {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
@@ -153,7 +150,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       },
       (task) => {
         // This thread is one of the `threads`: it allocates its states on first use.
-        local ??= [allocateScenario(firms, []), ...hooks.map((h) => allocateScenario(firms, h))];
+        local ??= allocateScenarios(firms, [[], ...hooks]);
         warmUpKernels();
         return simulateBlocks(plan, task.replication, task.blocks, local, opts.initial ?? null);
       },

@@ -44,6 +44,8 @@ const S = {
   age: 11,
 } as const;
 const N_KEYS = 12;
+/** Number of synthesis streams (keys per year). */
+export const SYNTH_STREAMS = N_KEYS;
 
 /** The per-year keys of every synthesis stream (computed once per year, reused per slot). */
 export function synthesisKeys(rng: CounterRng, year: number): Uint32Array {
@@ -53,10 +55,12 @@ export function synthesisKeys(rng: CounterRng, year: number): Uint32Array {
 }
 
 /** Cumulative tech-intensity thresholds (low, then medium) by sector code; assumption. */
-const TECH_LOW_CUT = new Float64Array([0.05, 0.6, 0.4, 0.85, 0.7]);
-const TECH_MEDIUM_CUT = new Float64Array([0.4, 0.95, 0.8, 0.99, 0.95]);
+export const TECH_LOW_CUT = new Float64Array([0.05, 0.6, 0.4, 0.85, 0.7]);
+export const TECH_MEDIUM_CUT = new Float64Array([0.4, 0.95, 0.8, 0.99, 0.95]);
 
-const NQ = normalTable();
+/** The normal quantile table synthesis draws from. */
+export const NORMAL_TABLE = normalTable();
+const NQ = NORMAL_TABLE;
 const UNIT = U32_TO_UNIT;
 const HALF = 2 ** -16;
 const MULT = SLOT_MULT;
@@ -66,7 +70,7 @@ const EXP_STEPS = EXP_GRID_TABLE.steps;
 const EXP_MID = EXP_GRID_TABLE.mid;
 
 /** What synthesis reads from the parameters, prepared once per parameter set. */
-interface SynthConstants {
+export interface SynthConstants {
   sectorCuts: Float64Array;
   tradableBySector: Float64Array;
   logNewborn: number;
@@ -96,7 +100,7 @@ interface SynthConstants {
 let cachedFor: SimParams | null = null;
 let cached: SynthConstants | null = null;
 
-function synthConstants(p: SimParams): SynthConstants {
+export function synthConstants(p: SimParams): SynthConstants {
   if (cachedFor === p && cached) return cached;
   const c1 = p.shareKnowledgeManufacturing;
   const c2 = c1 + p.shareTraditionalManufacturing;

@@ -4,9 +4,9 @@
  * run's shared counter until none are left, replying with each block's raw aggregates
  * (transferred, not copied). Runs are served one after the other.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import {
-  allocateScenario,
+  allocateScenarios,
   type BlockPlan,
   type BlockResult,
   type BlockTask,
@@ -16,6 +16,7 @@ import {
 import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec } from "./intervention.ts";
 import { warmUpKernels } from "./kernel/warm-up.ts";
+import { adoptKernelModule } from "./kernel/wasm-module.ts";
 import type { Population } from "./population.ts";
 
 export type WorkerTask = BlockTask;
@@ -43,10 +44,7 @@ async function serve(msg: WorkerRun): Promise<void> {
   // Nothing left to claim (this worker was still loading): skip building anything.
   if (Atomics.load(claims, 0) >= total) return;
   const hooks = await Promise.all(msg.reforms.map((r) => buildHooks(r)));
-  const scenarios = [
-    allocateScenario(msg.plan.firms, []),
-    ...hooks.map((h) => allocateScenario(msg.plan.firms, h)),
-  ];
+  const scenarios = allocateScenarios(msg.plan.firms, [[], ...hooks]);
   warmUpKernels();
   for (;;) {
     const t = Atomics.add(claims, 0, 1);
@@ -74,6 +72,8 @@ parentPort!.on("message", (msg: WorkerRun) => {
     }),
   );
 });
+// The calling thread's compiled kernel (pool.ts), or null: it runs the JavaScript kernels.
+adoptKernelModule((workerData as { kernel?: WebAssembly.Module | null }).kernel ?? null);
 // Trained before the first run arrives, while the calling thread is still busy.
 warmUpKernels();
 const hello: WorkerReply = { run: 0, kind: "ready" };

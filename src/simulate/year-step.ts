@@ -9,10 +9,12 @@ import {
   type ProgrammeYearReport,
   type YearHooks,
 } from "./intervention.ts";
+import type { ScenarioKernel } from "./kernel/arena.ts";
 import { demographyAndDemand } from "./kernel/births.ts";
 import { yearConstants } from "./kernel/constants.ts";
 import { firmYearPass, type YearTally } from "./kernel/firm-year.ts";
 import { staticIndexRange } from "./kernel/static-index.ts";
+import { type ArenaScenario, arenaDemography, arenaYearPass } from "./kernel/wasm-year.ts";
 import type { SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
 import type { StepContext } from "./processes/context.ts";
@@ -35,6 +37,8 @@ export interface ScenarioState {
    */
   staticIndex: Float64Array;
   hooks: YearHooks[];
+  /** Its place in the compiled kernel's memory, or null (JavaScript kernels). */
+  kernel: ScenarioKernel | null;
 }
 
 /** Slots per cache tile: a tile's columns stay in L1/L2 between births and the rest. */
@@ -58,11 +62,18 @@ export function stepYear(
   const { pop } = s;
   const { start, end } = ctx;
   const acting = opts.yearIndex >= 0 && s.hooks.length > 0;
+  const pass = { acting, demography: !acting, tally: opts.tally ?? null };
+  if (s.kernel) {
+    const held = s as ArenaScenario;
+    if (acting) arenaDemography(held, ctx, TILE);
+    const reports = acting ? runProgrammes(s, ctx, opts) : [];
+    arenaYearPass(held, ctx, TILE, pass);
+    return reports;
+  }
   // Programmes read the whole range after births, so births then run in their own pass.
   if (acting) demographyAndDemand(pop, s.born, s.staticIndex, ctx);
   const reports = acting ? runProgrammes(s, ctx, opts) : [];
   const tile: StepContext = { ...ctx };
-  const pass = { acting, demography: !acting, tally: opts.tally ?? null };
   for (let t0 = start; t0 < end; t0 += TILE) {
     tile.start = t0;
     tile.end = Math.min(end, t0 + TILE);

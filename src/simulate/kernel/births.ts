@@ -32,16 +32,12 @@ export function demographyAndDemand(
   // One draw per firm: its low 20 bits decide death, its top 12 bits pick the demand shock
   // (processes/demography.ts, processes/demand.ts).
   const deathKey = rng.key(year, STREAM.death);
-  const restartKey = rng.key(year, STREAM.founderRestart);
-  const { founded, founderExportExperience, everExported, generation, firmId } = pop;
-  const { domesticDemand, salesGrowth } = pop;
+  const { founded, domesticDemand, salesGrowth } = pop;
   const hazardByAge = c.hazardByAge;
   const lastAge = hazardByAge.length - 1;
-  const restartProb = c.founderRestartProb;
   const rho = c.demandPersistence;
   const scale = c.demandShockScale;
   const elasticity = c.salesDemandElasticity;
-  const capacity = pop.capacity;
   // Two tight loops (deaths with the demand shock; births) instead of one with a rare
   // synthesis call in it: the call made the engine reload every column of the common path.
   // A newborn's demand is reset by synthesis and shocked again from the same draw, so per
@@ -59,23 +55,45 @@ export function demographyAndDemand(
     domesticDemand[i] = after;
     salesGrowth[i] = elasticity * (after - before);
   }
-  if (deaths > 0) {
-    const keys = synthesisKeys(rng, year);
-    const carry = CARRY;
-    for (let i = start; i < end; i++) {
-      if (born_N[i] === 0) continue;
-      const mult = Math.imul(i + 1, MULT);
-      carry.restart = (hash(restartKey ^ mult) >>> 0) * UNIT < restartProb;
-      carry.exportExperience = everExported[i] === 1 || founderExportExperience[i] === 1;
-      synthesizeFirm(pop, i, keys, year, 0, p, carry);
-      generation[i] += 1;
-      firmId[i] = i + generation[i] * capacity;
-      staticIndexRange(pop, static_N, i, i + 1, c);
-      const before = domesticDemand[i];
-      const after = rho * before + scale * LOGISTIC[hash(deathKey ^ mult) >>> 20];
-      domesticDemand[i] = after;
-      salesGrowth[i] = elasticity * (after - before);
-    }
-  }
+  if (deaths > 0) birthsInRange(pop, born_N, static_N, ctx);
   return deaths;
+}
+
+/**
+ * Refills the slots of [start, end) flagged in `born_N` with newborns (synthesis, a new firm
+ * id, the static index) and gives each its demand shock from the year's death draw.
+ */
+export function birthsInRange(
+  pop: Population,
+  born_N: Uint8Array,
+  static_N: Float64Array,
+  ctx: StepContext,
+): void {
+  const { year, start, end, params: p, rng } = ctx;
+  const c = yearConstants(p);
+  const deathKey = rng.key(year, STREAM.death);
+  const restartKey = rng.key(year, STREAM.founderRestart);
+  const { founderExportExperience, everExported, generation, firmId } = pop;
+  const { domesticDemand, salesGrowth } = pop;
+  const restartProb = c.founderRestartProb;
+  const rho = c.demandPersistence;
+  const scale = c.demandShockScale;
+  const elasticity = c.salesDemandElasticity;
+  const capacity = pop.capacity;
+  const keys = synthesisKeys(rng, year);
+  const carry = CARRY;
+  for (let i = start; i < end; i++) {
+    if (born_N[i] === 0) continue;
+    const mult = Math.imul(i + 1, MULT);
+    carry.restart = (hash(restartKey ^ mult) >>> 0) * UNIT < restartProb;
+    carry.exportExperience = everExported[i] === 1 || founderExportExperience[i] === 1;
+    synthesizeFirm(pop, i, keys, year, 0, p, carry);
+    generation[i] += 1;
+    firmId[i] = i + generation[i] * capacity;
+    staticIndexRange(pop, static_N, i, i + 1, c);
+    const before = domesticDemand[i];
+    const after = rho * before + scale * LOGISTIC[hash(deathKey ^ mult) >>> 20];
+    domesticDemand[i] = after;
+    salesGrowth[i] = elasticity * (after - before);
+  }
 }

@@ -8,7 +8,7 @@
  * engine feedback for all branches first. It simulates its own scratch firms and changes no
  * result (bench/simulate/fingerprint.ts is the same with and without it).
  */
-import { allocateScenario, type BlockPlan, simulateBlocks } from "../blocks.ts";
+import { allocateScenarios, type BlockPlan, simulateBlocks } from "../blocks.ts";
 import type { YearHooks } from "../intervention.ts";
 import { withParams } from "../params.ts";
 
@@ -59,6 +59,6 @@ export function warmUpKernels(): void {
     seed: 1,
     params: params.value,
   };
-  const scenarios = [allocateScenario(FIRMS, []), allocateScenario(FIRMS, [everyEffect])];
+  const scenarios = allocateScenarios(FIRMS, [[], [everyEffect]]);
   simulateBlocks(plan, 0, [0], scenarios, null);
 }

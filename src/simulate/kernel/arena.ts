@@ -1,0 +1,494 @@
+/**
+ * One thread's scenarios laid out in the compiled kernel's linear memory. Every column of every
+ * scenario is a typed-array view on that memory, so programmes, panel output and the reference
+ * path use them as ordinary arrays while the kernel reads them by address. Each scenario has a
+ * descriptor: the address of each column and table in the order of assembly/layout.ts, the
+ * year's draw keys, and the address of the scalar constants.
+ *
+ * The memory is sized once for the scenarios it will hold: it never grows, because growing
+ * would detach every view. Wasm32 memory ends at 4 GiB, so a thread holds at most about 10
+ * million firms per scenario pair; beyond that the caller falls back to the JavaScript heap.
+ */
+import {
+  EXP_GRID_TABLE,
+  EXP_NEG_TABLE,
+  LOG_SMALL_TABLE,
+  LOGISTIC_TABLE,
+  SIGMOID_TABLE,
+} from "../fastmath.ts";
+import type { SimParams } from "../params.ts";
+import type { ColumnAllocator } from "../population.ts";
+import { newCells } from "../processes/collect.ts";
+import type { CounterRng } from "../rng.ts";
+import { STREAM } from "../rng.ts";
+import type { ScenarioState } from "../year-step.ts";
+import {
+  NORMAL_TABLE,
+  type SynthConstants,
+  SYNTH_STREAMS,
+  synthConstants,
+  TECH_LOW_CUT,
+  TECH_MEDIUM_CUT,
+} from "../synthesize.ts";
+import { type YearConstants, yearConstants } from "./constants.ts";
+
+/** Descriptor slots, named as the JavaScript columns they address (assembly/layout.ts order). */
+export const KERNEL_SLOTS = [
+  "sector",
+  "logEmployees",
+  "employees",
+  "techIntensity",
+  "founderExportExperience",
+  "largeFirmLinks",
+  "clientPull",
+  "partnerDependence",
+  "barrierAttitudinal",
+  "barrierResource",
+  "barrierOperational",
+  "barrierStrategic",
+  "sunkCostConcern",
+  "domesticDemand",
+  "knowledge",
+  "founded",
+  "tradable",
+  "exporting",
+  "exportHistory",
+  "markets",
+  "everExported",
+  "plansToExport",
+  "suspended",
+  "yearsSinceExit",
+  "spellYears",
+  "yearsExported",
+  "firstExportYear",
+  "lastExportYear",
+  "reentered",
+  "exportShare",
+  "state",
+  "position",
+  "sales",
+  "salesGrowth",
+  "weight",
+  "entrepreneurType",
+  "founderSameIndustry",
+  "cluster",
+  "incubator",
+  "homeEconomy",
+  "location",
+  "born",
+  "staticIndex",
+  "sunkCostOffset",
+  "fixedCostOffset",
+  "barrierReduction",
+  "learningBoost",
+  "linkProbability",
+  "mentoringExperience",
+  "cells",
+  "segment",
+  "recipients",
+  "baselineExporting",
+  "keyPull",
+  "keyLink",
+  "keyMentoring",
+  "keyDecision",
+  "keyProject",
+  "keyPlans",
+  "keyDiscovery",
+  "keyNoise",
+  "keyDown",
+  "keyDeath",
+  "tableSigmoid",
+  "tableExpNeg",
+  "tableLogSmall",
+  "tableLogistic",
+  "tableExpGrid",
+  "tableLost",
+  "tableLostSuspended",
+  "tableIntensityTargets",
+  "tableHazardByAge",
+  "tableSectorEffect",
+  "tableTechEffect",
+  "tableEntrepreneurEffect",
+  "constants",
+  "generation",
+  "firmId",
+  "alive",
+  "prefersControl",
+  "keyRestart",
+  "tableNormal",
+  "tableSynth",
+  "synthKeys",
+] as const;
+type Slot = (typeof KERNEL_SLOTS)[number];
+const SLOT = Object.fromEntries(KERNEL_SLOTS.map((k, i) => [k, i])) as Record<Slot, number>;
+
+/** Scalar constants in the order of assembly/layout.ts (the C_ indices). */
+export const KERNEL_CONSTANTS = [
+  "pullEventProb",
+  "linkFormationProb",
+  "organicLinkProb",
+  "effectLogEmployees",
+  "effectLinks",
+  "effectPull",
+  "effectPush",
+  "barrierPerPoint",
+  "barrierOffset",
+  "effectDomesticDemand",
+  "effectKnowledge",
+  "effectYoung",
+  "effectLogMarkets",
+  "effectPlans",
+  "sunkEntryCost",
+  "fixedExportCost",
+  "sunkCostConcernScale",
+  "knowledgeCostReduction",
+  "pullCostShare",
+  "projectEndProb",
+  "repeatBusinessProb",
+  "plansBase",
+  "plansPerKnowledge",
+  "barrierDiscoveryProb",
+  "barrierDiscoveryPoints",
+  "knowledgeKeep",
+  "learningPerYear",
+  "intensityStartHigh",
+  "intensityStartLow",
+  "intensityAdjustment",
+  "intensityNoiseRange",
+  "maxMarkets",
+  "marketAddProb",
+  "marketDropProb",
+  "invInceptionYears",
+  "invMinShare",
+  "experiencedYears",
+  "capableMaxBarrier",
+  "exportPerformanceLag",
+  "salesGrowthBase",
+  "salesGrowthExportLagged",
+  "salesNoise",
+  "employmentElasticity",
+  "founderKnowledge",
+  "founderRestartProb",
+  "demandPersistence",
+  "demandShockScale",
+  "salesDemandElasticity",
+  "intercept",
+  "effectFounderExportExperience",
+  "effectSameIndustry",
+  "effectCluster",
+  "effectIncubator",
+  "effectSmallOpen",
+  "effectRural",
+  "hazardLast",
+  "logNewborn",
+  "invShare",
+  "serialCut",
+  "portfolioCut",
+  "founderExpNovice",
+  "founderExpHabitual",
+  "sameIndustry",
+  "linkManufacturing",
+  "linkOther",
+  "dependence",
+  "control",
+  "cluster",
+  "incubatorKnowledge",
+  "incubatorOther",
+  "rural",
+  "smallOpen",
+  "barrierMean",
+  "barrierSd",
+  "salesPerEmployee",
+  "capacity",
+  "logMaxEmployees",
+] as const satisfies ReadonlyArray<
+  keyof YearConstants | keyof SynthConstants | "hazardLast" | "capacity" | "logMaxEmployees"
+>;
+
+/** The kernel's exports (assembly/index.ts). */
+export interface KernelExports {
+  deathsAndDemand(d: number, start: number, end: number, year: number): number;
+  firmYearPass(
+    d: number,
+    start: number,
+    end: number,
+    year: number,
+    acting: number,
+    tally: number,
+    expMid: number,
+  ): void;
+  staticIndexRange(d: number, start: number, end: number): void;
+  birthsInRange(d: number, start: number, end: number, year: number, expMid: number): void;
+}
+
+const TABLES = [
+  ["tableSigmoid", SIGMOID_TABLE.values],
+  ["tableExpNeg", EXP_NEG_TABLE.values],
+  ["tableLogSmall", LOG_SMALL_TABLE],
+  ["tableLogistic", LOGISTIC_TABLE],
+  ["tableExpGrid", EXP_GRID_TABLE.values],
+  ["tableNormal", NORMAL_TABLE],
+] as const;
+type Prepared = { c: YearConstants; sc: SynthConstants };
+const PARAM_TABLES: ReadonlyArray<readonly [Slot, (x: Prepared) => Float64Array]> = [
+  ["tableLost", (x) => x.c.lost],
+  ["tableLostSuspended", (x) => x.c.lostSuspended],
+  ["tableIntensityTargets", (x) => x.c.intensityTargets],
+  ["tableHazardByAge", (x) => x.c.hazardByAge],
+  ["tableSectorEffect", (x) => x.c.sectorEffect],
+  ["tableTechEffect", (x) => x.c.techEffect],
+  ["tableEntrepreneurEffect", (x) => x.c.entrepreneurEffect],
+  // The layout births.ts reads: sector cuts, tradable by sector, technology cuts.
+  [
+    "tableSynth",
+    (x) =>
+      Float64Array.from([
+        ...x.sc.sectorCuts,
+        ...x.sc.tradableBySector,
+        ...TECH_LOW_CUT,
+        ...TECH_MEDIUM_CUT,
+      ]),
+  ],
+];
+/** Room for the parameter tables (the longest, hazard by age, has 100 entries). */
+const PARAM_TABLE_ROOM = 256;
+const WASM_PAGE = 65536;
+const MAX_PAGES = 65536;
+/** Draw streams of the descriptor's key slots. */
+const KEYS = [
+  ["keyPull", STREAM.pullEvent],
+  ["keyLink", STREAM.linkFormation],
+  ["keyMentoring", STREAM.mentoring],
+  ["keyDecision", STREAM.decision],
+  ["keyProject", STREAM.projectEnd],
+  ["keyPlans", STREAM.plans],
+  ["keyDiscovery", STREAM.discovery],
+  ["keyNoise", STREAM.intensity],
+  ["keyDown", STREAM.marketsDown],
+  ["keyDeath", STREAM.death],
+  ["keyRestart", STREAM.founderRestart],
+] as const;
+const LOG_MAX_EMPLOYEES = Math.log(249);
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Counts the bytes a set of allocations takes (the arena's first, sizing pass). */
+export class ByteCounter implements ColumnAllocator {
+  bytes = 0;
+  f64(n: number) {
+    this.bytes += align8(n * 8);
+    return new Float64Array(0);
+  }
+  f32(n: number) {
+    this.bytes += align8(n * 4);
+    return new Float32Array(0);
+  }
+  i32(n: number) {
+    this.bytes += align8(n * 4);
+    return new Int32Array(0);
+  }
+  u32(n: number) {
+    this.bytes += align8(n * 4);
+    return new Uint32Array(0);
+  }
+  u16(n: number) {
+    this.bytes += align8(n * 2);
+    return new Uint16Array(0);
+  }
+  u8(n: number) {
+    this.bytes += align8(n);
+    return new Uint8Array(0);
+  }
+}
+
+/** A scenario's place in the arena. */
+export interface ScenarioKernel {
+  arena: KernelArena;
+  /** Address of its descriptor. */
+  descriptor: number;
+  /** The descriptor's slots. */
+  slots: Uint32Array;
+  /** The year's synthesis keys (births). */
+  synthKeys: Uint32Array;
+}
+
+/** Linear memory holding one thread's scenarios, with the kernel instance bound to it. */
+export class KernelArena implements ColumnAllocator {
+  readonly memory: WebAssembly.Memory;
+  readonly kernel: KernelExports;
+  readonly capacity: number;
+  private next = 0;
+  private readonly limit: number;
+  private readonly constants: Float64Array;
+  private readonly paramTables: Float64Array[];
+  private paramsFor: SimParams | null = null;
+  /** Tally cells, and per-slot copies of tally arrays that live outside the arena. */
+  readonly cells: Float64Array;
+  private readonly foreign: Uint8Array[];
+
+  /**
+   * An arena for `capacity` slots with `scenarioBytes` of scenario columns (ByteCounter), or
+   * null when it would not fit in 4 GiB.
+   */
+  static create(
+    module: WebAssembly.Module,
+    capacity: number,
+    scenarioBytes: number,
+    scenarios: number,
+  ): KernelArena | null {
+    const fixed =
+      TABLES.reduce((n, [, t]) => n + align8(t.length * 8 + 8), 0) +
+      PARAM_TABLES.length * PARAM_TABLE_ROOM * 8 +
+      KERNEL_CONSTANTS.length * 8 +
+      scenarios * (align8(KERNEL_SLOTS.length * 4) + align8(SYNTH_STREAMS * 4)) +
+      newCells().byteLength +
+      3 * align8(capacity) +
+      64;
+    const pages = Math.ceil((fixed + scenarioBytes) / WASM_PAGE);
+    if (pages > MAX_PAGES) return null;
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const instance = new WebAssembly.Instance(module, {
+      env: {
+        memory,
+        abort: () => {
+          throw new Error("simulation kernel aborted");
+        },
+      },
+      host: { exp: Math.exp, log: Math.log },
+    });
+    return new KernelArena(memory, instance.exports as unknown as KernelExports, capacity);
+  }
+
+  private constructor(memory: WebAssembly.Memory, kernel: KernelExports, capacity: number) {
+    this.memory = memory;
+    this.kernel = kernel;
+    this.capacity = capacity;
+    this.limit = memory.buffer.byteLength;
+    // Address 0 stays unused: a zero slot in a descriptor means "absent".
+    this.next = 8;
+    for (const [, t] of TABLES) this.f64(t.length + 1).set(t);
+    this.paramTables = PARAM_TABLES.map(() => this.f64(PARAM_TABLE_ROOM));
+    this.constants = this.f64(KERNEL_CONSTANTS.length);
+    this.cells = this.f64(newCells().length);
+    this.foreign = [this.u8(capacity), this.u8(capacity), this.u8(capacity)];
+  }
+
+  private take(bytes: number): number {
+    const at = this.next;
+    this.next += align8(bytes);
+    if (this.next > this.limit) throw new RangeError("kernel arena overflow");
+    return at;
+  }
+  f64(n: number) {
+    return new Float64Array(this.memory.buffer, this.take(n * 8), n);
+  }
+  f32(n: number) {
+    return new Float32Array(this.memory.buffer, this.take(n * 4), n);
+  }
+  i32(n: number) {
+    return new Int32Array(this.memory.buffer, this.take(n * 4), n);
+  }
+  u32(n: number) {
+    return new Uint32Array(this.memory.buffer, this.take(n * 4), n);
+  }
+  u16(n: number) {
+    return new Uint16Array(this.memory.buffer, this.take(n * 2), n);
+  }
+  u8(n: number) {
+    return new Uint8Array(this.memory.buffer, this.take(n), n);
+  }
+
+  /** Writes the descriptor of a scenario allocated from this arena. */
+  describe(s: ScenarioState): ScenarioKernel {
+    const d = this.u32(KERNEL_SLOTS.length);
+    const synthKeys = this.u32(SYNTH_STREAMS);
+    const columns: Partial<Record<Slot, ArrayBufferView>> = {
+      ...(s.pop as unknown as Record<Slot, ArrayBufferView>),
+      ...(s.effects as unknown as Record<Slot, ArrayBufferView>),
+      born: s.born,
+      staticIndex: s.staticIndex,
+      cells: this.cells,
+    };
+    for (const name of KERNEL_SLOTS) {
+      const col = columns[name];
+      if (col) d[SLOT[name]] = this.address(col);
+    }
+    TABLES.forEach(([name], k) => {
+      d[SLOT[name]] = this.descriptorTable(k);
+    });
+    PARAM_TABLES.forEach(([name], k) => {
+      d[SLOT[name]] = this.paramTables[k].byteOffset;
+    });
+    d[SLOT.constants] = this.constants.byteOffset;
+    d[SLOT.synthKeys] = synthKeys.byteOffset;
+    return { arena: this, descriptor: d.byteOffset, slots: d, synthKeys };
+  }
+
+  private descriptorTable(k: number): number {
+    let at = 8;
+    for (let j = 0; j < k; j++) at += align8((TABLES[j][1].length + 1) * 8);
+    return at;
+  }
+
+  /** The address of a view on this arena's memory. */
+  address(view: ArrayBufferView): number {
+    if (view.buffer !== this.memory.buffer) throw new RangeError("view outside the kernel arena");
+    return view.byteOffset;
+  }
+
+  /** Writes the parameter-dependent tables and constants, when `p` changed. */
+  useParams(p: SimParams): void {
+    if (this.paramsFor === p) return;
+    const x: Prepared = { c: yearConstants(p), sc: synthConstants(p) };
+    PARAM_TABLES.forEach(([name, get], k) => {
+      const t = get(x);
+      if (t.length > PARAM_TABLE_ROOM) throw new RangeError(`${name} longer than the arena allows`);
+      this.paramTables[k].set(t);
+    });
+    KERNEL_CONSTANTS.forEach((key, k) => {
+      this.constants[k] = this.constant(key, x);
+    });
+    this.paramsFor = p;
+  }
+
+  private constant(key: (typeof KERNEL_CONSTANTS)[number], { c, sc }: Prepared): number {
+    if (key === "hazardLast") return c.hazardByAge.length - 1;
+    if (key === "capacity") return this.capacity;
+    if (key === "logMaxEmployees") return LOG_MAX_EMPLOYEES;
+    if (key in c) return c[key as keyof YearConstants] as number;
+    return sc[key as keyof SynthConstants] as number;
+  }
+
+  /** Writes the year's draw keys into descriptor `d`. */
+  useYear(k: ScenarioKernel, rng: CounterRng, year: number): void {
+    const d = k.slots;
+    for (const [name, stream] of KEYS) d[SLOT[name]] = rng.key(year, stream);
+    for (let s = 0; s < SYNTH_STREAMS; s++) k.synthKeys[s] = rng.key(year, STREAM.synth + s);
+  }
+
+  /**
+   * Points descriptor `k`'s tally slots at `segment`, `recipients` and `baselineExporting`
+   * (arrays of another arena, or of the heap, are copied over [start, end) first).
+   */
+  useTally(
+    k: ScenarioKernel,
+    segment: Uint8Array | null,
+    recipients: Uint8Array | null,
+    baselineExporting: Uint8Array | null,
+    start: number,
+    end: number,
+  ): void {
+    const d = k.slots;
+    const place = (slot: Slot, a: Uint8Array | null, copy: number) => {
+      if (a === null) d[SLOT[slot]] = 0;
+      else if (a.buffer === this.memory.buffer) d[SLOT[slot]] = a.byteOffset;
+      else {
+        this.foreign[copy].set(a.subarray(start, end), start);
+        d[SLOT[slot]] = this.foreign[copy].byteOffset;
+      }
+    };
+    place("segment", segment, 0);
+    place("recipients", recipients, 1);
+    place("baselineExporting", baselineExporting, 2);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The year of a scenario held in a kernel arena: the same steps as year-step.ts with the
+ * JavaScript kernels (deaths and demand, births, programmes, the firm-year pass), with the
+ * deaths, births and the firm-year pass run by the compiled kernel. Programmes and the
+ * initial population's synthesis stay in JavaScript.
+ */
+import { EXP_GRID_TABLE } from "../fastmath.ts";
+import type { StepContext } from "../processes/context.ts";
+import type { ScenarioState } from "../year-step.ts";
+import type { ScenarioKernel } from "./arena.ts";
+import type { YearTally } from "./firm-year.ts";
+
+const EXP_MID = EXP_GRID_TABLE.mid;
+
+/** A scenario held in an arena. */
+export type ArenaScenario = ScenarioState & { kernel: ScenarioKernel };
+
+/** Deaths, demand shocks and births over [ctx.start, ctx.end), tile by tile. */
+export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number): void {
+  const { arena, descriptor } = s.kernel;
+  arena.useParams(ctx.params);
+  arena.useYear(s.kernel, ctx.rng, ctx.year);
+  const k = arena.kernel;
+  for (let t0 = ctx.start; t0 < ctx.end; t0 += tile) {
+    const t1 = Math.min(ctx.end, t0 + tile);
+    if (k.deathsAndDemand(descriptor, t0, t1, ctx.year) > 0) {
+      k.birthsInRange(descriptor, t0, t1, ctx.year, EXP_MID);
+    }
+  }
+}
+
+/**
+ * The firm-year pass over [ctx.start, ctx.end), tile by tile, with the deaths and births of
+ * each tile first when `demography`.
+ */
+export function arenaYearPass(
+  s: ArenaScenario,
+  ctx: StepContext,
+  tile: number,
+  opts: { acting: boolean; demography: boolean; tally: YearTally | null },
+): void {
+  const { arena, descriptor } = s.kernel;
+  const { start, end, year } = ctx;
+  arena.useParams(ctx.params);
+  arena.useYear(s.kernel, ctx.rng, year);
+  const tally = opts.tally;
+  if (tally) {
+    arena.cells.set(tally.cells);
+    arena.useTally(
+      s.kernel,
+      tally.segment_N,
+      tally.recipients_N,
+      tally.baselineExporting_N,
+      start,
+      end,
+    );
+  }
+  const k = arena.kernel;
+  const acting = opts.acting ? 1 : 0;
+  const tallying = tally ? 1 : 0;
+  for (let t0 = start; t0 < end; t0 += tile) {
+    const t1 = Math.min(end, t0 + tile);
+    if (opts.demography && k.deathsAndDemand(descriptor, t0, t1, year) > 0) {
+      k.birthsInRange(descriptor, t0, t1, year, EXP_MID);
+    }
+    k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID);
+  }
+  if (tally) tally.cells.set(arena.cells);
+}
