@@ -13,8 +13,8 @@
 import { Worker } from "node:worker_threads";
 import { type BlockResult, taskAt } from "./blocks.ts";
 import { DEFAULT_HOOK_FACTORY } from "./hooks-factory.ts";
-import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
 import { kernelModule } from "./kernel/wasm-module.ts";
+import type { WorkerReply, WorkerRun, WorkerTask } from "./worker.ts";
 import { BOOTSTRAP, workerBoot } from "./worker-bundle.ts";
 
 const workers: Worker[] = [];

@@ -21,15 +21,15 @@ import type { ColumnAllocator } from "../population.ts";
 import { newCells } from "../processes/collect.ts";
 import type { CounterRng } from "../rng.ts";
 import { STREAM } from "../rng.ts";
-import type { ScenarioState } from "../year-step.ts";
 import {
   NORMAL_TABLE,
-  type SynthConstants,
   SYNTH_STREAMS,
+  type SynthConstants,
   synthConstants,
   TECH_LOW_CUT,
   TECH_MEDIUM_CUT,
 } from "../synthesize.ts";
+import type { ScenarioState } from "../year-step.ts";
 import { type YearConstants, yearConstants } from "./constants.ts";
 
 /** Descriptor slots, named as the JavaScript columns they address (assembly/layout.ts order). */
