@@ -7,7 +7,8 @@
 # node runs without the TypeScript loader: Node 20 runs loader hooks on a thread of their own,
 # whose waits made the counts of one size vary by ~1e9 instructions between identical runs.
 # --single-threaded keeps V8's compiler and garbage collector on the main thread for the same
-# reason.
+# reason. OUTWARD_KERNEL=js in the environment counts the JavaScript kernels instead of the
+# compiled one.
 #
 #   sh bench/simulate/instructions.sh [small=4000] [large=44000]
 set -e
@@ -23,7 +24,8 @@ for f in once hooks; do
     --log-level=warning "$root/bench/simulate/$f.ts" --outfile="$build/$f.mjs"
 done
 count() {
-  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+  # A bundled copy does not find dist/kernel.wasm from its own address: name it.
+  OUTWARD_KERNEL_WASM="$root/dist/kernel.wasm" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
     node --single-threaded "$build/once.mjs" "$1" "$build/hooks.mjs" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 a=$(count "$small")
