@@ -8,7 +8,10 @@
 # whose waits made the counts of one size vary by ~1e9 instructions between identical runs.
 # --single-threaded keeps V8's compiler and garbage collector on the main thread for the same
 # reason. OUTWARD_KERNEL=js in the environment counts the JavaScript kernels instead of the
-# compiled one.
+# compiled one. NODE_EXTRA adds node flags: with --single-threaded V8 never moves the compiled
+# kernel from its baseline tier (Liftoff) to its optimizing one, which a normal run does in
+# the background within its first blocks, so the compiled kernel is counted with
+# NODE_EXTRA=--no-liftoff (optimized from the start).
 #
 #   sh bench/simulate/instructions.sh [small=4000] [large=44000]
 set -e
@@ -26,7 +29,7 @@ done
 count() {
   # A bundled copy does not find dist/kernel.wasm from its own address: name it.
   OUTWARD_KERNEL_WASM="$root/dist/kernel.wasm" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    node --single-threaded "$build/once.mjs" "$1" "$build/hooks.mjs" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+    node --single-threaded $NODE_EXTRA "$build/once.mjs" "$1" "$build/hooks.mjs" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 a=$(count "$small")
 b=$(count "$large")
