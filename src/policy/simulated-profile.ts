@@ -24,7 +24,16 @@
  * export-capable ("able or willing") instead of reading a silent "no" as domestic by choice. The
  * rule column `plans_to_export` (columns.ts) answers the same way.
  */
-import { emptyProfile, type Profile } from "../firm/index.ts";
+import {
+  emptyProfile,
+  MODES_UNKNOWN,
+  type Profile,
+  type ProfileColumns,
+  TRI_NO,
+  TRI_UNKNOWN,
+  TRI_YES,
+  UNKNOWN_CODE,
+} from "../firm/index.ts";
 import {
   ENTREPRENEUR_TYPES,
   type EntryMode,
@@ -133,4 +142,132 @@ export function profileView(
 function stored(v: number, scale: number): number | null {
   if (!Number.isFinite(v)) return null;
   return scale > 0 ? Math.round(v * scale) / scale : v;
+}
+
+const TRI_OF = (v: number): number => (v === 1 ? TRI_YES : TRI_NO);
+const code = (v: number, n: number): number => (v < n ? v : UNKNOWN_CODE);
+const num = (v: number): number => (Number.isFinite(v) ? v : Number.NaN);
+
+/**
+ * Writes slots `slots[0..count)` of the population as rows 0..count-1 of `cols`, each exactly
+ * the profile `profileView` gives (unrounded) in columnar codes, so the columnar classifiers
+ * read the same answers the per-profile ones do (a test holds the two together). Only the
+ * columns the profile has are written; `id`, `description` and barrier items are left as is.
+ */
+export function profileRows(
+  pop: SimPopulation,
+  assessed: number,
+  slots: Int32Array,
+  count: number,
+  cols: ProfileColumns,
+): void {
+  // Columns read once per call: per-row property reads dominated the loop.
+  const {
+    barrierAttitudinal,
+    barrierOperational,
+    barrierResource,
+    barrierStrategic,
+    clientPull,
+    cluster,
+    employees,
+    entrepreneurType,
+    everExported,
+    exportShare,
+    exporting: exportingNow,
+    firstExportYear,
+    founded,
+    founderExportExperience,
+    founderSameIndustry,
+    homeEconomy,
+    incubator,
+    largeFirmLinks,
+    lastExportYear,
+    location,
+    markets,
+    partnerDependence,
+    plansToExport,
+    prefersControl,
+    reentered,
+    sector,
+    sunkCostConcern,
+    suspended,
+    techIntensity,
+    tradable,
+    weight,
+  } = pop;
+  const {
+    assessed: c_assessed,
+    barrier_attitudinal: c_barrier_attitudinal,
+    barrier_operational: c_barrier_operational,
+    barrier_resource: c_barrier_resource,
+    barrier_strategic: c_barrier_strategic,
+    between_projects: c_between_projects,
+    client_pull: c_client_pull,
+    cluster: c_cluster,
+    employees: c_employees,
+    entrepreneur_type: c_entrepreneur_type,
+    export_gap: c_export_gap,
+    export_markets: c_export_markets,
+    export_share: c_export_share,
+    exports_now: c_exports_now,
+    first_export_year: c_first_export_year,
+    founded: c_founded,
+    founder_export_experience: c_founder_export_experience,
+    founder_same_industry: c_founder_same_industry,
+    home_economy: c_home_economy,
+    incubator: c_incubator,
+    large_firm_links: c_large_firm_links,
+    last_export_year: c_last_export_year,
+    location: c_location,
+    modes: c_modes,
+    partner_dependence: c_partner_dependence,
+    plans_to_export: c_plans_to_export,
+    prefers_control: c_prefers_control,
+    resources_fungible: c_resources_fungible,
+    sector: c_sector,
+    sunk_cost_concern: c_sunk_cost_concern,
+    tech_intensity: c_tech_intensity,
+    tradable: c_tradable,
+    weight: c_weight,
+  } = cols;
+  for (let k = 0; k < count; k++) {
+    const i = slots[k];
+    const exporting = exportingNow[i] === 1;
+    const ever = everExported[i] === 1;
+    c_founded[k] = founded[i];
+    c_assessed[k] = assessed;
+    c_sector[k] = code(sector[i], SECTORS.length);
+    c_employees[k] = num(employees[i]);
+    c_tradable[k] = TRI_OF(tradable[i]);
+    c_tech_intensity[k] = code(techIntensity[i], TECH_INTENSITIES.length);
+    c_exports_now[k] = exporting ? TRI_YES : TRI_NO;
+    c_export_share[k] = ever ? num(exportShare[i]) : 0;
+    c_export_markets[k] = ever ? markets[i] : 0;
+    const first = firstExportYear[i];
+    const last = lastExportYear[i];
+    c_first_export_year[k] = ever && first >= 0 ? first : Number.NaN;
+    c_last_export_year[k] = ever && last >= 0 ? last : Number.NaN;
+    c_export_gap[k] = TRI_OF(reentered[i]);
+    c_plans_to_export[k] = exporting ? TRI_YES : ever ? TRI_OF(plansToExport[i]) : TRI_UNKNOWN;
+    c_between_projects[k] = TRI_OF(suspended[i]);
+    c_modes[k] = ever ? MODES_UNKNOWN : 0;
+    c_resources_fungible[k] = TRI_UNKNOWN;
+    c_prefers_control[k] = TRI_OF(prefersControl[i]);
+    c_large_firm_links[k] = TRI_OF(largeFirmLinks[i]);
+    c_client_pull[k] = TRI_OF(clientPull[i]);
+    c_partner_dependence[k] = TRI_OF(partnerDependence[i]);
+    c_cluster[k] = TRI_OF(cluster[i]);
+    c_incubator[k] = TRI_OF(incubator[i]);
+    c_location[k] = code(location[i], LOCATIONS.length);
+    c_home_economy[k] = code(homeEconomy[i], HOME_ECONOMIES.length);
+    c_entrepreneur_type[k] = code(entrepreneurType[i], ENTREPRENEUR_TYPES.length);
+    c_founder_export_experience[k] = TRI_OF(founderExportExperience[i]);
+    c_founder_same_industry[k] = TRI_OF(founderSameIndustry[i]);
+    c_barrier_attitudinal[k] = num(barrierAttitudinal[i]);
+    c_barrier_resource[k] = num(barrierResource[i]);
+    c_barrier_operational[k] = num(barrierOperational[i]);
+    c_barrier_strategic[k] = num(barrierStrategic[i]);
+    c_sunk_cost_concern[k] = num(sunkCostConcern[i]);
+    c_weight[k] = weight[i];
+  }
 }
