@@ -1,6 +1,5 @@
 // Public face of src/diagnose.
 
-export { classifyColumns } from "./columnar/classify-columns.ts";
 export { CONTRADICTION_NAMES } from "./columnar/contradictions.ts";
 export {
   diagnosisColumnsCsvBytes,
