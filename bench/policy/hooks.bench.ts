@@ -7,6 +7,7 @@
  * have export histories, states and positions. Paths:
  *   mask        compiled eligibility (4 profile-field conditions) over all firms, column kernels
  *   slow        the same rule the obvious way: a profile per firm, then the per-firm evaluator
+ *   cache       the same through the per-year diagnosis cache, as a policy year classifies
  *   classify    position + state for every alive firm (what eligibility would cost without the
  *               pre-filter, per instrument that reads position or state)
  *   year        one policy year of examples/scenarios/differentiated.yaml, system
@@ -19,6 +20,7 @@ import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   compileRule,
+  DiagnosisCache,
   diagnoseClassifiers,
   PopulationColumns,
   parseRule,
@@ -75,6 +77,8 @@ const RULE: Rule = parseRule({
 }).rule!;
 
 const classifiers = diagnoseClassifiers();
+const positionCodes = new Uint8Array(P.capacity);
+const stateCodes = new Uint8Array(P.capacity);
 const columns = new PopulationColumns(classifiers.barrierLevel);
 const eligible = new Uint8Array(P.capacity);
 const compiled = compileRule(RULE);
@@ -115,6 +119,16 @@ const paths: Record<string, () => number> = {
       };
       if (ruleTruth(RULE, read) === TRUE) c++;
     }
+    return c;
+  },
+  cache() {
+    // What a policy year's eligibility pays for the same firms: the per-year diagnosis cache
+    // (fresh each call, so nothing is cached).
+    const cache = new DiagnosisCache(classifiers);
+    cache.invalidate(P.capacity);
+    cache.fill(P, YEAR + 1, 0, P.n, P.alive, positionCodes, stateCodes);
+    let c = 0;
+    for (let i = 0; i < P.n; i++) if (P.alive[i] === 1 && positionCodes[i] < 6) c++;
     return c;
   },
   classify() {
