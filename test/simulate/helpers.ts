@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import type { BlockResult } from "../../src/simulate/blocks.ts";
 import {
   allocateEffects,
   allocatePopulation,
@@ -11,6 +13,7 @@ import {
 } from "../../src/simulate/index.ts";
 import type { StepContext } from "../../src/simulate/processes/context.ts";
 import { allocateDecisionScratch } from "../../src/simulate/processes/export-decision.ts";
+import type { ScenarioState } from "../../src/simulate/year-step.ts";
 
 /** n copies of one synthesized firm (a tradable, low-tech traditional manufacturer by default). */
 export function clones(
@@ -76,4 +79,39 @@ export function share(
     c++;
   }
   return s / c;
+}
+
+function columnBytes(pop: Population, name: ReturnType<typeof columnNames>[number]): Buffer {
+  const col = pop[name];
+  return Buffer.from(col.buffer, col.byteOffset, col.byteLength);
+}
+
+/**
+ * Two runs of the same blocks (a baseline and one reform) agree bit for bit: every column of
+ * every slot, every aggregate and programme total. Also asserts the comparison is not vacuous:
+ * firms export and the programme spends.
+ */
+export function expectSameRuns(
+  a: BlockResult[],
+  b: BlockResult[],
+  left: ScenarioState[],
+  right: ScenarioState[],
+): void {
+  for (let k = 0; k < 2; k++) {
+    for (const name of columnNames(left[k].pop)) {
+      expect(columnBytes(left[k].pop, name).equals(columnBytes(right[k].pop, name)), name).toBe(
+        true,
+      );
+    }
+  }
+  let exporters = 0;
+  for (let blk = 0; blk < a.length; blk++) {
+    for (let k = 0; k < 2; k++) {
+      expect([...a[blk].aggregates[k]]).toEqual([...b[blk].aggregates[k]]);
+      expect([...a[blk].programmes[k]]).toEqual([...b[blk].programmes[k]]);
+      exporters += a[blk].aggregates[k][1];
+    }
+  }
+  expect(exporters).toBeGreaterThan(0);
+  expect(a.some((r) => r.programmes[1].some((x) => x > 0))).toBe(true);
 }

@@ -16,6 +16,7 @@ import {
   LOGISTIC_TABLE,
   SIGMOID_TABLE,
 } from "../fastmath.ts";
+import { EFFECT_NAMES } from "../intervention.ts";
 import type { SimParams } from "../params.ts";
 import type { ColumnAllocator } from "../population.ts";
 import { newCells } from "../processes/collect.ts";
@@ -77,12 +78,7 @@ export const KERNEL_SLOTS = [
   "location",
   "born",
   "staticIndex",
-  "sunkCostOffset",
-  "fixedCostOffset",
-  "barrierReduction",
-  "learningBoost",
-  "linkProbability",
-  "mentoringExperience",
+  ...EFFECT_NAMES,
   "cells",
   "segment",
   "recipients",
