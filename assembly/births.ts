@@ -4,6 +4,7 @@
  * order and rounding. A slot flagged in `born` gets a firm founded this year, a new firm id,
  * its static index and its demand shock.
  */
+import { below } from "./clamp";
 import { newbornDemand } from "./demography";
 import { mix32s, SLOT_MULT, unit } from "./hash";
 import * as L from "./layout";
@@ -31,7 +32,7 @@ const TECH_MEDIUM_CUT: i32 = 14;
 
 @inline
 function clamp(x: f64, lo: f64, hi: f64): f64 {
-  return x < lo ? lo : min<f64>(x, hi);
+  return x < lo ? lo : below(x, hi);
 }
 
 @inline

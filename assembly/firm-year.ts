@@ -7,6 +7,7 @@
  */
 
 import { mix32s, SLOT_MULT, unit } from "./hash";
+import { above, below } from "./clamp";
 import { hostExp, hostLog } from "./host";
 import * as L from "./layout";
 import * as M from "./metrics";
@@ -70,9 +71,45 @@ function expGrid(t: usize, mid: i32, x: f64): f64 {
 
 /**
  * One year of slots [start, end) of the scenario described at `d`. `acting`: programme effects
- * act; `tally`: add the year into the cells at slot CELLS.
+ * act; `tally`: add the year into the cells at slot CELLS. Each combination of the two flags
+ * runs its own copy of the loop, compiled with the flags as constants: a burn-in year then
+ * carries neither the effect columns nor the tallies, which leaves the engine more registers
+ * for the columns it does read.
  */
 export function firmYearPass(
+  d: usize,
+  start: i32,
+  end: i32,
+  year: i32,
+  acting: bool,
+  tally: bool,
+  expMid: i32,
+): void {
+  if (acting) {
+    if (tally) passActingTally(d, start, end, year, expMid);
+    else passActing(d, start, end, year, expMid);
+  } else if (tally) passTally(d, start, end, year, expMid);
+  else passPlain(d, start, end, year, expMid);
+}
+
+function passPlain(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
+  pass(d, start, end, year, false, false, expMid);
+}
+
+function passTally(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
+  pass(d, start, end, year, false, true, expMid);
+}
+
+function passActing(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
+  pass(d, start, end, year, true, false, expMid);
+}
+
+function passActingTally(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
+  pass(d, start, end, year, true, true, expMid);
+}
+
+@inline
+function pass(
   d: usize,
   start: i32,
   end: i32,
@@ -233,10 +270,10 @@ export function firmYearPass(
     // --- support, only while a programme acts
     if (acting) {
       if (cut != 0) {
-        bA = f32r(max<f64>(1, bA - cut));
-        bR = f32r(max<f64>(1, bR - cut));
-        bO = f32r(max<f64>(1, bO - cut));
-        bS = f32r(max<f64>(1, bS - cut));
+        bA = f32r(above(1, bA - cut));
+        bR = f32r(above(1, bR - cut));
+        bO = f32r(above(1, bO - cut));
+        bS = f32r(above(1, bS - cut));
         store<f32>(barrierAttitudinal + i4, <f32>bA);
         store<f32>(barrierResource + i4, <f32>bR);
         store<f32>(barrierOperational + i4, <f32>bO);
@@ -313,10 +350,10 @@ export function firmYearPass(
       if (pulled) sunk *= 1 - pullCostShare;
       sunk = max<f64>(0, acting ? sunk - load<f64>(sunkCostOffset + i8) : sunk - 0);
       let x = (contIndex - fixed + SIG_OFFSET) * SIG_SCALE;
-      x = x > 0 ? min<f64>(x, SIG_LAST) : 0;
+      x = x > 0 ? below(x, SIG_LAST) : 0;
       const pStay = lerp(SIG, x);
       x = (index - fixed - sunk + SIG_OFFSET) * SIG_SCALE;
-      x = x > 0 ? min<f64>(x, SIG_LAST) : 0;
+      x = x > 0 ? below(x, SIG_LAST) : 0;
       const pStart = lerp(SIG, x);
       hysteresis = f32r(pStay - pStart);
       const u = <f64>(hd & LOW20) * UNIT20;
@@ -341,9 +378,9 @@ export function firmYearPass(
           if (!ever) {
             firstYear = year;
             if (unit(mix32s(discoveryKey ^ mult)) < discoveryProb) {
-              bO = f32r(min<f64>(5, bO + discoveryPoints));
-              bS = f32r(min<f64>(5, bS + discoveryPoints));
-              bR = f32r(min<f64>(5, bR + discoveryPoints));
+              bO = f32r(below(bO + discoveryPoints, 5));
+              bS = f32r(below(bS + discoveryPoints, 5));
+              bR = f32r(below(bR + discoveryPoints, 5));
               store<f32>(barrierOperational + i4, <f32>bO);
               store<f32>(barrierStrategic + i4, <f32>bS);
               store<f32>(barrierResource + i4, <f32>bR);
@@ -402,7 +439,7 @@ export function firmYearPass(
         share +
         adj * (table(targets, <i32>load<u8>(techIntensity + ui)) - share) +
         noiseRange * (u - 0.5);
-      share = f32r(s < 0.01 ? 0.01 : min<f64>(s, 1));
+      share = f32r(s < 0.01 ? 0.01 : below(s, 1));
       store<f32>(exportShare + i4, <f32>share);
       const up = <f64>(hi >>> 16) * UNIT16;
       if (up < addProb * (1 + 0.05 * kn) && <f64>m < maxM) m += 1;
@@ -435,7 +472,7 @@ export function firmYearPass(
     store<f32>(salesGrowth + i4, <f32>growth);
     store<f64>(sales + i8, load<f64>(sales + i8) * expGrid(EXPG, expMid, g));
     let logEmp = <f64>load<f32>(logEmployees + i4) + empEl * g;
-    logEmp = logEmp < 0 ? 0 : min<f64>(logEmp, logMaxEmployees);
+    logEmp = logEmp < 0 ? 0 : below(logEmp, logMaxEmployees);
     store<f32>(logEmployees + i4, <f32>logEmp);
     store<f32>(employees + i4, <f32>expGrid(EXPG, expMid, logEmp));
 
