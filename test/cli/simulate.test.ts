@@ -123,6 +123,16 @@ describe("simulate option parsing", () => {
     expect(parseSimulateOptions({ register: "r.csv" }).burnIn).toBe(0);
   });
 
+  it("uses the cores (at most 4) for large runs unless a thread count or a panel is given", () => {
+    // 100,000 firms x 5 replications x 25 years = 12.5 million firm-years.
+    expect(parseSimulateOptions({}, 8).threads).toBe(4);
+    expect(parseSimulateOptions({}, 2).threads).toBe(2);
+    expect(parseSimulateOptions({ threads: "1" }, 8).threads).toBe(1);
+    expect(parseSimulateOptions({ panel: "p.csv" }, 8).threads).toBe(1);
+    // 10,000 x 5 x 25 = 1.25 million: one thread.
+    expect(parseSimulateOptions({ firms: "10000" }, 8).threads).toBe(1);
+  });
+
   it("refuses a panel with several threads and malformed parameters", () => {
     expect(() => parseSimulateOptions({ panel: "p.csv", threads: "2" })).toThrow(/--threads 1/);
     expect(() => parseSimulateOptions({ param: ["sunkEntryCost"] })).toThrow(/name=number/);

@@ -52,8 +52,20 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return v;
 }
 
-/** Pure option parsing; throws CliError (exit 2) for bad flags. */
-export function parseSimulateOptions(flags: SimulateFlags): SimulateOptions {
+/**
+ * Below this many firm-years (firms x replications x (burn-in + years)) one thread is the
+ * default: a worker's start (~0.5 s) would cost more than it saves.
+ */
+export const THREADED_FIRM_YEARS = 5_000_000;
+/** The default never takes more threads than this, as `outward panel estimate`. */
+const MAX_DEFAULT_THREADS = 4;
+
+/**
+ * Pure option parsing; throws CliError (exit 2) for bad flags. `cores` (the machine's, given by
+ * the caller) sets the default thread count of large runs: the cores, at most 4. Results are
+ * bit-identical for any thread count.
+ */
+export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateOptions {
   const overrides: Record<string, number> = {};
   for (const pair of flags.param ?? []) {
     const eq = pair.indexOf("=");
@@ -68,19 +80,26 @@ export function parseSimulateOptions(flags: SimulateFlags): SimulateOptions {
     throw new CliError(`--param: ${params.issues.map(formatIssue).join("; ")}`, EXIT.usage);
   }
   const register = flags.register ?? null;
-  const threads = integer("threads", flags.threads, 1, 1);
   const panel = flags.panel ?? null;
+  const firms = integer("firms", flags.firms, 100_000, 1);
+  const years = integer("years", flags.years, 10, 1);
+  const replications = integer("replications", flags.replications, 5, 1);
+  const burnIn = integer("burn-in", flags.burnIn, register ? 0 : 15, 0);
+  const large = firms * replications * (burnIn + years) >= THREADED_FIRM_YEARS;
+  const byDefault =
+    panel === null && large ? Math.max(1, Math.min(Math.floor(cores), MAX_DEFAULT_THREADS)) : 1;
+  const threads = integer("threads", flags.threads, byDefault, 1);
   if (panel !== null && threads > 1) {
     throw new CliError("--panel writes from one thread: use --threads 1 with --panel", EXIT.usage);
   }
   return {
-    firms: integer("firms", flags.firms, 100_000, 1),
-    years: integer("years", flags.years, 10, 1),
-    replications: integer("replications", flags.replications, 5, 1),
+    firms,
+    years,
+    replications,
     seed: integer("seed", flags.seed, 1, 0),
     threads,
     startYear: integer("start-year", flags.startYear, 2025, 1),
-    burnIn: integer("burn-in", flags.burnIn, register ? 0 : 15, 0),
+    burnIn,
     blockSize: integer("block-size", flags.blockSize, 16384, 1),
     panel,
     register,

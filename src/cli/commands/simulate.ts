@@ -30,7 +30,10 @@ export function registerSimulate(program: Command): void {
     .option("--years <n>", "policy years simulated", "10")
     .option("--replications <n>", "Monte Carlo replications", "5")
     .option("--seed <n>", "seed of the counter-based generator", "1")
-    .option("--threads <n>", "worker threads", "1")
+    .option(
+      "--threads <n>",
+      "threads (default: the cores, at most 4, from 5 million firm-years; 1 with --panel)",
+    )
     .option("--start-year <year>", "calendar year of the first policy year", "2025")
     .option("--burn-in <years>", "unreported years simulated first (default 15; 0 with --register)")
     .option("--block-size <n>", "firms per allocation block (budget rationing unit)", "16384")
@@ -42,7 +45,8 @@ export function registerSimulate(program: Command): void {
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
       const { simulateAction } = await import("./simulate-run.ts");
       const { parseSimulateOptions } = await import("./simulate-options.ts");
-      await simulateAction(scenario ?? null, parseSimulateOptions(flags));
+      const { availableParallelism } = await import("node:os");
+      await simulateAction(scenario ?? null, parseSimulateOptions(flags, availableParallelism()));
     });
   cmd
     .command("calibrate")
