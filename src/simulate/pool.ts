@@ -30,9 +30,15 @@ let runs = 0;
 /** Tasks run by worker threads since the process started (to check that they take part). */
 let workerTasks = 0;
 const loaded = new WeakMap<Worker, Promise<void>>();
+/** The kernel each started worker reported running (a fallback to JavaScript shows here). */
+const kernels: Array<"wasm" | "js"> = [];
 
-export function poolStats(): { workers: number; workerTasks: number } {
-  return { workers: workers.length, workerTasks };
+export function poolStats(): {
+  workers: number;
+  workerTasks: number;
+  kernels: ReadonlyArray<"wasm" | "js">;
+} {
+  return { workers: workers.length, workerTasks, kernels };
 }
 
 function spawn(factories: string[]): Worker {
@@ -47,6 +53,7 @@ function spawn(factories: string[]): Worker {
     new Promise<void>((resolve) => {
       const onReady = (m: WorkerReply) => {
         if (m.kind !== "ready") return;
+        kernels.push(m.kernel);
         w.off("message", onReady);
         resolve();
       };

@@ -16,7 +16,7 @@ import {
 import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec } from "./intervention.ts";
 import { warmUpKernels } from "./kernel/warm-up.ts";
-import { adoptKernelModule } from "./kernel/wasm-module.ts";
+import { adoptKernelModule, kernelName } from "./kernel/wasm-module.ts";
 import type { Population } from "./population.ts";
 
 export type WorkerTask = BlockTask;
@@ -35,7 +35,7 @@ export interface WorkerRun {
 }
 
 export type WorkerReply =
-  | { run: number; kind: "ready" }
+  | { run: number; kind: "ready"; kernel: "wasm" | "js" }
   | { run: number; kind: "result"; task: WorkerTask; results: BlockResult[] }
   | { run: number; kind: "error"; message: string };
 
@@ -76,5 +76,5 @@ parentPort!.on("message", (msg: WorkerRun) => {
 adoptKernelModule((workerData as { kernel?: WebAssembly.Module | null }).kernel ?? null);
 // Trained before the first run arrives, while the calling thread is still busy.
 warmUpKernels();
-const hello: WorkerReply = { run: 0, kind: "ready" };
+const hello: WorkerReply = { run: 0, kind: "ready", kernel: kernelName() };
 parentPort!.postMessage(hello);

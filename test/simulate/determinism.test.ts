@@ -45,7 +45,12 @@ describe("determinism and common random numbers", () => {
           Buffer.from(two.aggregates[0][k].buffer).equals(Buffer.from(one.aggregates[0][k].buffer)),
         ).toBe(true);
       }
-      if (poolStats().workerTasks > before) return;
+      if (poolStats().workerTasks > before) {
+        // The worker ran the compiled kernel it was handed, not the JavaScript fallback.
+        expect(poolStats().kernels.length).toBeGreaterThan(0);
+        expect(new Set(poolStats().kernels)).toEqual(new Set(["wasm"]));
+        return;
+      }
     }
     expect.fail("the worker thread ran no block in five runs");
   });
