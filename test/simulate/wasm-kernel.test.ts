@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { kernelFingerprint } from "../../bin/fingerprint.js";
 import { allocateScenario, allocateScenarios, simulateBlocks } from "../../src/simulate/index.ts";
-import { KERNEL_CONSTANTS, KERNEL_SLOTS } from "../../src/simulate/kernel/arena.ts";
+import { KERNEL_CONSTANTS, KERNEL_SLOTS, KernelArena } from "../../src/simulate/kernel/arena.ts";
 import { everyEffect } from "../../src/simulate/kernel/warm-up.ts";
 import { kernelModule } from "../../src/simulate/kernel/wasm-module.ts";
 import { METRICS } from "../../src/simulate/metrics.ts";
@@ -50,6 +50,13 @@ describe("compiled kernel", () => {
     const scalars = layout.filter(([n]) => n.startsWith("C_"));
     expect(scalars.map(([n]) => n.slice(2))).toEqual(KERNEL_CONSTANTS.map(snake));
     expect(scalars.map(([, k]) => k)).toEqual(KERNEL_CONSTANTS.map((_, k) => k));
+  });
+
+  it("declines an arena beyond 4 GiB (the caller then keeps the scenarios on the heap)", () => {
+    const module = kernelModule();
+    expect(module).not.toBeNull();
+    expect(KernelArena.create(module!, 1000, 2 ** 32, 2)).toBeNull();
+    expect(KernelArena.create(module!, 1000, 2 ** 20, 2)).not.toBeNull();
   });
 
   it("tallies into the metric offsets of metrics.ts", () => {
