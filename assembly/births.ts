@@ -58,29 +58,27 @@ function b(x: bool): u8 {
 /** Refills the flagged slots of [start, end). */
 export function birthsInRange(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
   const born = L.at(d, L.BORN);
-  const keys = L.at(d, L.SYNTH_KEYS);
-  const restartKey = <i32>L.at(d, L.KEY_RESTART);
-  const restartProb = L.constant(d, L.C_FOUNDER_RESTART_PROB);
-  const everExported = L.at(d, L.EVER_EXPORTED);
-  const founderExportExperience = L.at(d, L.FOUNDER_EXPORT_EXPERIENCE);
-  const generation = L.at(d, L.GENERATION);
-  const firmId = L.at(d, L.FIRM_ID);
-  const capacity = L.constant(d, L.C_CAPACITY);
   for (let i = start; i < end; i++) {
-    const ui = <usize>i;
-    if (load<u8>(born + ui) == 0) continue;
-    const mult = (i + 1) * SLOT_MULT;
-    const restart = unit(mix32s(restartKey ^ mult)) < restartProb;
-    const carried =
-      load<u8>(everExported + ui) == 1 || load<u8>(founderExportExperience + ui) == 1;
-    newborn(d, i, keys, mult, year, restart, carried, expMid);
-    const i4 = ui << 2;
-    const g = load<i32>(generation + i4) + 1;
-    store<i32>(generation + i4, g);
-    store<f64>(firmId + (ui << 3), <f64>i + <f64>g * capacity);
-    staticIndexAt(d, i);
-    newbornDemand(d, i);
+    if (load<u8>(born + <usize>i) != 0) birthAt(d, i, year, expMid);
   }
+}
+
+/** Refills slot i with a newborn: a firm founded this year, a new id, its static index and demand. */
+export function birthAt(d: usize, i: i32, year: i32, expMid: i32): void {
+  const ui = <usize>i;
+  const mult = (i + 1) * SLOT_MULT;
+  const restart = unit(mix32s(<i32>L.at(d, L.KEY_RESTART) ^ mult)) < L.constant(d, L.C_FOUNDER_RESTART_PROB);
+  const carried =
+    load<u8>(L.at(d, L.EVER_EXPORTED) + ui) == 1 ||
+    load<u8>(L.at(d, L.FOUNDER_EXPORT_EXPERIENCE) + ui) == 1;
+  newborn(d, i, L.at(d, L.SYNTH_KEYS), mult, year, restart, carried, expMid);
+  const i4 = ui << 2;
+  const generation = L.at(d, L.GENERATION);
+  const g = load<i32>(generation + i4) + 1;
+  store<i32>(generation + i4, g);
+  store<f64>(L.at(d, L.FIRM_ID) + (ui << 3), <f64>i + <f64>g * L.constant(d, L.C_CAPACITY));
+  staticIndexAt(d, i);
+  newbornDemand(d, i);
 }
 
 @inline

@@ -212,6 +212,7 @@ export interface KernelExports {
     acting: number,
     tally: number,
     expMid: number,
+    demography: number,
   ): void;
   staticIndexRange(d: number, start: number, end: number): void;
   birthsInRange(d: number, start: number, end: number, year: number, expMid: number): void;

@@ -58,12 +58,10 @@ export function arenaYearPass(
   const k = arena.kernel;
   const acting = opts.acting ? 1 : 0;
   const tallying = tally ? 1 : 0;
+  const demography = opts.demography ? 1 : 0;
   for (let t0 = start; t0 < end; t0 += tile) {
     const t1 = Math.min(end, t0 + tile);
-    if (opts.demography && k.deathsAndDemand(descriptor, t0, t1, year) > 0) {
-      k.birthsInRange(descriptor, t0, t1, year, EXP_MID);
-    }
-    k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID);
+    k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID, demography);
   }
   if (tally) tally.cells.set(arena.cells);
 }
