@@ -30,8 +30,8 @@ export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number
 }
 
 /**
- * The firm-year pass over [ctx.start, ctx.end), tile by tile, with the deaths and births of
- * each tile first when `demography`.
+ * The firm-year pass over [ctx.start, ctx.end), tile by tile; with `demography`, each firm's
+ * death, demand shock and newborn come first in the same loop.
  */
 export function arenaYearPass(
   s: ArenaScenario,
