@@ -9,6 +9,40 @@ import * as L from "./layout";
 const LOW20: i32 = 0xfffff;
 const UNIT20: f64 = 1.0 / 1048576.0;
 
+/**
+ * One firm's death draw and demand shock (one hash: low 20 bits for death, top 12 for the
+ * shock); flags the slot in `born` and returns whether the firm dies. Inlined where called.
+ */
+@inline
+export function deathAt(
+  i: i32,
+  year: i32,
+  deathKey: i32,
+  founded: usize,
+  domesticDemand: usize,
+  salesGrowth: usize,
+  born: usize,
+  hazardByAge: usize,
+  lastAge: i32,
+  LOGISTIC: usize,
+  rho: f64,
+  scale: f64,
+  elasticity: f64,
+): bool {
+  const ui = <usize>i;
+  const i4 = ui << 2;
+  const h = mix32s(deathKey ^ ((i + 1) * SLOT_MULT));
+  const age = year - load<i32>(founded + i4);
+  const hazard = load<f64>(hazardByAge + (<usize>(age < 0 ? 0 : min(age, lastAge)) << 3));
+  const dies = <f64>(h & LOW20) * UNIT20 < hazard;
+  store<u8>(born + ui, dies ? 1 : 0);
+  const before = <f64>load<f32>(domesticDemand + i4);
+  const after = rho * before + scale * load<f64>(LOGISTIC + (<usize>(<u32>h >>> 20) << 3));
+  store<f32>(domesticDemand + i4, <f32>after);
+  store<f32>(salesGrowth + i4, <f32>(elasticity * (after - before)));
+  return dies;
+}
+
 /** Returns the number of deaths in [start, end); `born` gets 1 at the slots to refill. */
 export function deathsAndDemand(d: usize, start: i32, end: i32, year: i32): i32 {
   const founded = L.at(d, L.FOUNDED);
@@ -24,18 +58,22 @@ export function deathsAndDemand(d: usize, start: i32, end: i32, year: i32): i32 
   const elasticity = L.constant(d, L.C_SALES_DEMAND_ELASTICITY);
   let deaths: i32 = 0;
   for (let i = start; i < end; i++) {
-    const ui = <usize>i;
-    const i4 = ui << 2;
-    const h = mix32s(deathKey ^ ((i + 1) * SLOT_MULT));
-    const age = year - load<i32>(founded + i4);
-    const hazard = load<f64>(hazardByAge + ((<usize>(age < 0 ? 0 : min(age, lastAge))) << 3));
-    const dies: i32 = <f64>(h & LOW20) * UNIT20 < hazard ? 1 : 0;
-    store<u8>(born + ui, <u8>dies);
-    deaths += dies;
-    const before = <f64>load<f32>(domesticDemand + i4);
-    const after = rho * before + scale * load<f64>(LOGISTIC + ((<usize>(<u32>h >>> 20)) << 3));
-    store<f32>(domesticDemand + i4, <f32>after);
-    store<f32>(salesGrowth + i4, <f32>(elasticity * (after - before)));
+    const dies = deathAt(
+      i,
+      year,
+      deathKey,
+      founded,
+      domesticDemand,
+      salesGrowth,
+      born,
+      hazardByAge,
+      lastAge,
+      LOGISTIC,
+      rho,
+      scale,
+      elasticity,
+    );
+    deaths += dies ? 1 : 0;
   }
   return deaths;
 }

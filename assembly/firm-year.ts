@@ -7,6 +7,7 @@
  */
 
 import { birthAt } from "./births";
+import { deathAt } from "./demography";
 import { mix32s, SLOT_MULT, unit } from "./hash";
 import { above, below } from "./clamp";
 import { hostExp, hostLog } from "./host";
@@ -261,15 +262,21 @@ function pass(
     const mult = (i + 1) * SLOT_MULT;
     if (demography) {
       // --- deaths and the demand shock (demography.ts), then the newborn (births.ts)
-      const h = mix32s(deathKey ^ mult);
-      const age = year - load<i32>(founded + i4);
-      const hazard = table(hazardByAge, age < 0 ? 0 : min(age, hazardLast));
-      const dies = <f64>(h & LOW20) * UNIT20 < hazard;
-      store<u8>(born + ui, dies ? 1 : 0);
-      const before = <f64>load<f32>(domesticDemand + i4);
-      const after = rho * before + shockScale * table(LOGISTIC, <i32>(<u32>h >>> 20));
-      store<f32>(domesticDemand + i4, <f32>after);
-      store<f32>(salesGrowth + i4, <f32>(demandElasticity * (after - before)));
+      const dies = deathAt(
+        i,
+        year,
+        deathKey,
+        founded,
+        domesticDemand,
+        salesGrowth,
+        born,
+        hazardByAge,
+        hazardLast,
+        LOGISTIC,
+        rho,
+        shockScale,
+        demandElasticity,
+      );
       if (dies) birthAt(d, i, year, expMid);
     }
     // --- networks
