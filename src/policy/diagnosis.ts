@@ -8,6 +8,7 @@ import {
 import type { Profile } from "../firm/index.ts";
 import { POSITIONS, STATES } from "../framework/index.ts";
 import type { SimPopulation } from "./hook.ts";
+import { classifySimulated } from "./simulated-classify.ts";
 import { profileView, scratchProfile } from "./simulated-profile.ts";
 
 /** Position and state of one profile, by the same rules an adviser's diagnosis uses. */
@@ -16,6 +17,12 @@ export interface Classifiers {
   state(profile: Profile): string;
   /** Grade of one barrier family score (null = unknown): low, medium, high or unknown. */
   barrierLevel(score: number | null): string;
+  /**
+   * The diagnose module's thresholds when `position` and `state` are its classifiers: simulated
+   * firms are then classified from the population's columns (simulated-classify.ts), with the
+   * same answers and no profile built per firm.
+   */
+  params?: DiagnoseParams;
 }
 
 /** The diagnose module's classifiers under its default (or the given) thresholds. */
@@ -24,6 +31,7 @@ export function diagnoseClassifiers(params: DiagnoseParams = DEFAULT_PARAMS): Cl
     position: (p) => classifyPosition(p, params).value,
     state: (p) => classifyState(p, params).value,
     barrierLevel: (score) => barrierLevel(score, params),
+    params,
   };
 }
 
@@ -61,6 +69,16 @@ export class DiagnosisCache {
     state: Uint8Array,
   ): void {
     const { stamp, epoch, profile } = this;
+    const params = this.classify.params;
+    if (params !== undefined) {
+      for (let i = start; i < end; i++) {
+        if (rows[i] === 0 || stamp[i] === epoch) continue;
+        classifySimulated(pop, i, year, params, position, state);
+        stamp[i] = epoch;
+        this.classified++;
+      }
+      return;
+    }
     for (let i = start; i < end; i++) {
       if (rows[i] === 0 || stamp[i] === epoch) continue;
       profileView(pop, i, year, profile);
