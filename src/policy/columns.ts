@@ -105,7 +105,8 @@ export class PopulationColumns implements RuleColumns {
     this.pop = pop;
     this.year = year;
     const founded = pop.founded;
-    for (let i = start; i < end; i++) this.age[i] = year - founded[i];
+    const age = this.age;
+    for (let i = start; i < end; i++) age[i] = year - founded[i];
     this.ageRange = [start, end];
     this.levelsDone.clear();
     this.plansDone = false;
