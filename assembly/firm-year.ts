@@ -246,7 +246,7 @@ function pass(
   const salesNoise = L.constant(d, L.C_SALES_NOISE);
   const empEl = L.constant(d, L.C_EMPLOYMENT_ELASTICITY);
   const founderKnowledge = L.constant(d, L.C_FOUNDER_KNOWLEDGE);
-  const logMaxEmployees = hostLog(249);
+  const logMaxEmployees = L.constant(d, L.C_LOG_MAX_EMPLOYEES);
   const deathKey = <i32>L.at(d, L.KEY_DEATH);
   const hazardByAge = L.at(d, L.T_HAZARD_BY_AGE);
   const hazardLast = <i32>L.constant(d, L.C_HAZARD_LAST);

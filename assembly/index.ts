@@ -5,4 +5,3 @@
 export { birthsInRange } from "./births";
 export { deathsAndDemand } from "./demography";
 export { firmYearPass } from "./firm-year";
-export { staticIndexRange } from "./static-index";

@@ -27,8 +27,3 @@ export function staticIndexAt(d: usize, i: i32): void {
       L.constant(d, L.C_EFFECT_RURAL) * <f64>load<u8>(L.at(d, L.LOCATION) + ui),
   );
 }
-
-/** Writes the static index of slots [start, end). */
-export function staticIndexRange(d: usize, start: i32, end: i32): void {
-  for (let i = start; i < end; i++) staticIndexAt(d, i);
-}

@@ -214,7 +214,6 @@ export interface KernelExports {
     expMid: number,
     demography: number,
   ): void;
-  staticIndexRange(d: number, start: number, end: number): void;
   birthsInRange(d: number, start: number, end: number, year: number, expMid: number): void;
 }
 
