@@ -51,9 +51,12 @@ export function reportJson(report: SimulationReport, notes: string[]): unknown {
 
 /** `toFixed` keeps the sign of a value that rounds to zero ("-0.0"); a report shows 0.0. */
 const fixed = (x: number, d: number) => x.toFixed(d).replace(/^-(0\.?0*)$/, "$1");
-const pct = (x: number) => (Number.isFinite(x) ? `${fixed(100 * x, 1)}%` : "-");
+/** A share as a percentage with one decimal ("-" when not finite). */
+export const pct = (x: number) => (Number.isFinite(x) ? `${fixed(100 * x, 1)}%` : "-");
 // `+ 0` turns the -0 that Math.round gives small negative differences into 0.
-const int = (x: number) => (Number.isFinite(x) ? (Math.round(x) + 0).toLocaleString("en-GB") : "-");
+/** A count rounded to a whole number with thousands separators ("-" when not finite). */
+export const int = (x: number) =>
+  Number.isFinite(x) ? (Math.round(x) + 0).toLocaleString("en-GB") : "-";
 const ci = (i: Interval, f: (x: number) => string) =>
   i.n > 1 ? `${f(i.mean)} [${f(i.lo)}, ${f(i.hi)}]` : f(i.mean);
 
