@@ -14,7 +14,12 @@ import { demographyAndDemand } from "./kernel/births.ts";
 import { yearConstants } from "./kernel/constants.ts";
 import { firmYearPass, type YearTally } from "./kernel/firm-year.ts";
 import { staticIndexRange } from "./kernel/static-index.ts";
-import { type ArenaScenario, arenaDemography, arenaYearPass } from "./kernel/wasm-year.ts";
+import {
+  type ArenaScenario,
+  arenaDemography,
+  arenaYearPass,
+  prepareArenaYear,
+} from "./kernel/wasm-year.ts";
 import type { SimParams } from "./params.ts";
 import type { Population } from "./population.ts";
 import type { StepContext } from "./processes/context.ts";
@@ -63,21 +68,22 @@ export function stepYear(
   const { start, end } = ctx;
   const acting = opts.yearIndex >= 0 && s.hooks.length > 0;
   const pass = { acting, demography: !acting, tally: opts.tally ?? null };
-  if (s.kernel) {
-    const held = s as ArenaScenario;
-    if (acting) arenaDemography(held, ctx, TILE);
-    const reports = acting ? runProgrammes(s, ctx, opts) : [];
-    arenaYearPass(held, ctx, TILE, pass);
-    return reports;
-  }
+  const held = s.kernel ? (s as ArenaScenario) : null;
+  if (held) prepareArenaYear(held, ctx);
   // Programmes read the whole range after births, so births then run in their own pass.
-  if (acting) demographyAndDemand(pop, s.born, s.staticIndex, ctx);
+  if (acting) {
+    if (held) arenaDemography(held, ctx, TILE);
+    else demographyAndDemand(pop, s.born, s.staticIndex, ctx);
+  }
   const reports = acting ? runProgrammes(s, ctx, opts) : [];
-  const tile: StepContext = { ...ctx };
-  for (let t0 = start; t0 < end; t0 += TILE) {
-    tile.start = t0;
-    tile.end = Math.min(end, t0 + TILE);
-    firmYearPass(pop, s.effects, s.born, s.staticIndex, tile, pass);
+  if (held) arenaYearPass(held, ctx, TILE, pass);
+  else {
+    const tile: StepContext = { ...ctx };
+    for (let t0 = start; t0 < end; t0 += TILE) {
+      tile.start = t0;
+      tile.end = Math.min(end, t0 + TILE);
+      firmYearPass(pop, s.effects, s.born, s.staticIndex, tile, pass);
+    }
   }
   return reports;
 }

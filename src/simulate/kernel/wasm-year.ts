@@ -15,11 +15,15 @@ const EXP_MID = EXP_GRID_TABLE.mid;
 /** A scenario held in an arena. */
 export type ArenaScenario = ScenarioState & { kernel: ScenarioKernel };
 
+/** Writes the year's parameters and draw keys for the kernel: once per scenario and year. */
+export function prepareArenaYear(s: ArenaScenario, ctx: StepContext): void {
+  s.kernel.arena.useParams(ctx.params);
+  s.kernel.arena.useYear(s.kernel, ctx.rng, ctx.year);
+}
+
 /** Deaths, demand shocks and births over [ctx.start, ctx.end), tile by tile. */
 export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number): void {
   const { arena, descriptor } = s.kernel;
-  arena.useParams(ctx.params);
-  arena.useYear(s.kernel, ctx.rng, ctx.year);
   const k = arena.kernel;
   for (let t0 = ctx.start; t0 < ctx.end; t0 += tile) {
     const t1 = Math.min(ctx.end, t0 + tile);
@@ -31,7 +35,8 @@ export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number
 
 /**
  * The firm-year pass over [ctx.start, ctx.end), tile by tile; with `demography`, each firm's
- * death, demand shock and newborn come first in the same loop.
+ * death, demand shock and newborn come first in the same loop. Both passes expect
+ * `prepareArenaYear` for the year.
  */
 export function arenaYearPass(
   s: ArenaScenario,
@@ -41,8 +46,6 @@ export function arenaYearPass(
 ): void {
   const { arena, descriptor } = s.kernel;
   const { start, end, year } = ctx;
-  arena.useParams(ctx.params);
-  arena.useYear(s.kernel, ctx.rng, year);
   const tally = opts.tally;
   if (tally) {
     arena.cells.set(tally.cells);
