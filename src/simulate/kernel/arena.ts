@@ -297,6 +297,26 @@ export class ByteCounter implements ColumnAllocator {
   }
 }
 
+/** Address 0 stays unused: a zero slot in a descriptor means "absent". */
+const FIRST_ADDRESS = 8;
+
+/** The arena's own tables and buffers, reserved the same way to size the arena and to fill it. */
+function reserveShared(a: ColumnAllocator, capacity: number) {
+  return {
+    tables: TABLES.map(([, t]) => a.f64(t.length + 1)),
+    paramTables: PARAM_TABLES.map(() => a.f64(PARAM_TABLE_ROOM)),
+    constants: a.f64(KERNEL_CONSTANTS.length),
+    /** Tally cells, and per-slot copies of tally arrays that live outside the arena. */
+    cells: a.f64(newCells().length),
+    foreign: [a.u8(capacity), a.u8(capacity), a.u8(capacity)],
+  };
+}
+
+/** A scenario's descriptor and its year's synthesis keys. */
+function reserveDescriptor(a: ColumnAllocator) {
+  return { slots: a.u32(KERNEL_SLOTS.length), synthKeys: a.u32(SYNTH_STREAMS) };
+}
+
 /** A scenario's place in the arena. */
 export interface ScenarioKernel {
   arena: KernelArena;
@@ -313,14 +333,12 @@ export class KernelArena implements ColumnAllocator {
   readonly memory: WebAssembly.Memory;
   readonly kernel: KernelExports;
   readonly capacity: number;
-  private next = 0;
+  private next = FIRST_ADDRESS;
   private readonly limit: number;
-  private readonly constants: Float64Array;
-  private readonly paramTables: Float64Array[];
+  private readonly shared: ReturnType<typeof reserveShared>;
   private paramsFor: SimParams | null = null;
-  /** Tally cells, and per-slot copies of tally arrays that live outside the arena. */
+  /** Where the kernel adds a year's tallies. */
   readonly cells: Float64Array;
-  private readonly foreign: Uint8Array[];
 
   /**
    * An arena for `capacity` slots with `scenarioBytes` of scenario columns (ByteCounter), or
@@ -332,15 +350,11 @@ export class KernelArena implements ColumnAllocator {
     scenarioBytes: number,
     scenarios: number,
   ): KernelArena | null {
-    const fixed =
-      TABLES.reduce((n, [, t]) => n + align8(t.length * 8 + 8), 0) +
-      PARAM_TABLES.length * PARAM_TABLE_ROOM * 8 +
-      KERNEL_CONSTANTS.length * 8 +
-      scenarios * (align8(KERNEL_SLOTS.length * 4) + align8(SYNTH_STREAMS * 4)) +
-      newCells().byteLength +
-      3 * align8(capacity) +
-      64;
-    const pages = Math.ceil((fixed + scenarioBytes) / WASM_PAGE);
+    const counter = new ByteCounter();
+    counter.bytes = FIRST_ADDRESS;
+    reserveShared(counter, capacity);
+    for (let k = 0; k < scenarios; k++) reserveDescriptor(counter);
+    const pages = Math.ceil((counter.bytes + scenarioBytes) / WASM_PAGE);
     if (pages > MAX_PAGES) return null;
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(module, {
@@ -360,13 +374,11 @@ export class KernelArena implements ColumnAllocator {
     this.kernel = kernel;
     this.capacity = capacity;
     this.limit = memory.buffer.byteLength;
-    // Address 0 stays unused: a zero slot in a descriptor means "absent".
-    this.next = 8;
-    for (const [, t] of TABLES) this.f64(t.length + 1).set(t);
-    this.paramTables = PARAM_TABLES.map(() => this.f64(PARAM_TABLE_ROOM));
-    this.constants = this.f64(KERNEL_CONSTANTS.length);
-    this.cells = this.f64(newCells().length);
-    this.foreign = [this.u8(capacity), this.u8(capacity), this.u8(capacity)];
+    this.shared = reserveShared(this, capacity);
+    this.shared.tables.forEach((view, k) => {
+      view.set(TABLES[k][1]);
+    });
+    this.cells = this.shared.cells;
   }
 
   private take(bytes: number): number {
@@ -396,8 +408,8 @@ export class KernelArena implements ColumnAllocator {
 
   /** Writes the descriptor of a scenario allocated from this arena. */
   describe(s: ScenarioState): ScenarioKernel {
-    const d = this.u32(KERNEL_SLOTS.length);
-    const synthKeys = this.u32(SYNTH_STREAMS);
+    const { slots: d, synthKeys } = reserveDescriptor(this);
+    const { tables, paramTables, constants } = this.shared;
     const columns: Partial<Record<Slot, ArrayBufferView>> = {
       ...(s.pop as unknown as Record<Slot, ArrayBufferView>),
       ...(s.effects as unknown as Record<Slot, ArrayBufferView>),
@@ -410,20 +422,14 @@ export class KernelArena implements ColumnAllocator {
       if (col) d[SLOT[name]] = this.address(col);
     }
     TABLES.forEach(([name], k) => {
-      d[SLOT[name]] = this.descriptorTable(k);
+      d[SLOT[name]] = tables[k].byteOffset;
     });
     PARAM_TABLES.forEach(([name], k) => {
-      d[SLOT[name]] = this.paramTables[k].byteOffset;
+      d[SLOT[name]] = paramTables[k].byteOffset;
     });
-    d[SLOT.constants] = this.constants.byteOffset;
+    d[SLOT.constants] = constants.byteOffset;
     d[SLOT.synthKeys] = synthKeys.byteOffset;
     return { arena: this, descriptor: d.byteOffset, slots: d, synthKeys };
-  }
-
-  private descriptorTable(k: number): number {
-    let at = 8;
-    for (let j = 0; j < k; j++) at += align8((TABLES[j][1].length + 1) * 8);
-    return at;
   }
 
   /** The address of a view on this arena's memory. */
@@ -439,10 +445,10 @@ export class KernelArena implements ColumnAllocator {
     PARAM_TABLES.forEach(([name, get], k) => {
       const t = get(x);
       if (t.length > PARAM_TABLE_ROOM) throw new RangeError(`${name} longer than the arena allows`);
-      this.paramTables[k].set(t);
+      this.shared.paramTables[k].set(t);
     });
     KERNEL_CONSTANTS.forEach((key, k) => {
-      this.constants[k] = this.constant(key, x);
+      this.shared.constants[k] = this.constant(key, x);
     });
     this.paramsFor = p;
   }
@@ -479,8 +485,9 @@ export class KernelArena implements ColumnAllocator {
       if (a === null) d[SLOT[slot]] = 0;
       else if (a.buffer === this.memory.buffer) d[SLOT[slot]] = a.byteOffset;
       else {
-        this.foreign[copy].set(a.subarray(start, end), start);
-        d[SLOT[slot]] = this.foreign[copy].byteOffset;
+        const into = this.shared.foreign[copy];
+        into.set(a.subarray(start, end), start);
+        d[SLOT[slot]] = into.byteOffset;
       }
     };
     place("segment", segment, 0);
