@@ -80,7 +80,7 @@ export function allocateScenario(
   return {
     pop: allocatePopulation(capacity, alloc),
     effects: allocateEffects(capacity, alloc),
-    scratch: allocateDecisionScratch(capacity),
+    scratch: allocateDecisionScratch(capacity, alloc),
     masks: hooks.map(() => alloc.u8(capacity)),
     recipients: alloc.u8(capacity),
     born: alloc.u8(capacity),

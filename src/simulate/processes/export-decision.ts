@@ -21,7 +21,7 @@
 
 import { EXP_NEG_TABLE, LOG_SMALL_TABLE, SIGMOID_TABLE, sigmoid } from "../fastmath.ts";
 import type { EffectColumns } from "../intervention.ts";
-import type { Population } from "../population.ts";
+import { type ColumnAllocator, HEAP_COLUMNS, type Population } from "../population.ts";
 import { mix32s, SLOT_MULT, STREAM, U32_TO_UNIT } from "../rng.ts";
 import { checkRange, type StepContext } from "./context.ts";
 import { exportIndexKernel } from "./export-index.ts";
@@ -58,13 +58,16 @@ export interface DecisionScratch {
   index_N: Float64Array;
 }
 
-export function allocateDecisionScratch(capacity: number): DecisionScratch {
+export function allocateDecisionScratch(
+  capacity: number,
+  alloc: ColumnAllocator = HEAP_COLUMNS,
+): DecisionScratch {
   return {
-    transition_N: new Uint8Array(capacity),
-    hysteresis_N: new Float32Array(capacity),
-    gapBefore_N: new Uint8Array(capacity),
-    marketsBefore_N: new Uint16Array(capacity),
-    index_N: new Float64Array(capacity),
+    transition_N: alloc.u8(capacity),
+    hysteresis_N: alloc.f32(capacity),
+    gapBefore_N: alloc.u8(capacity),
+    marketsBefore_N: alloc.u16(capacity),
+    index_N: alloc.f64(capacity),
   };
 }
 
