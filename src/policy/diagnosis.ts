@@ -70,20 +70,14 @@ export class DiagnosisCache {
   ): void {
     const { stamp, epoch, profile } = this;
     const params = this.classify.params;
-    if (params !== undefined) {
-      for (let i = start; i < end; i++) {
-        if (rows[i] === 0 || stamp[i] === epoch) continue;
-        classifySimulated(pop, i, year, params, position, state);
-        stamp[i] = epoch;
-        this.classified++;
-      }
-      return;
-    }
     for (let i = start; i < end; i++) {
       if (rows[i] === 0 || stamp[i] === epoch) continue;
-      profileView(pop, i, year, profile);
-      position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
-      state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
+      if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
+      else {
+        profileView(pop, i, year, profile);
+        position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
+        state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
+      }
       stamp[i] = epoch;
       this.classified++;
     }
