@@ -11,7 +11,7 @@ import { kernelFingerprint } from "../../bin/fingerprint.js";
 import { allocateScenario, allocateScenarios, simulateBlocks } from "../../src/simulate/index.ts";
 import { KERNEL_CONSTANTS, KERNEL_SLOTS, KernelArena } from "../../src/simulate/kernel/arena.ts";
 import { everyEffect } from "../../src/simulate/kernel/warm-up.ts";
-import { kernelModule } from "../../src/simulate/kernel/wasm-module.ts";
+import { compileKernel, kernelModule } from "../../src/simulate/kernel/wasm-module.ts";
 import { METRICS } from "../../src/simulate/metrics.ts";
 import { buildYearHooks } from "./fixtures/grant-hooks.ts";
 import { expectSameRuns, params } from "./helpers.ts";
@@ -50,6 +50,17 @@ describe("compiled kernel", () => {
     const scalars = layout.filter(([n]) => n.startsWith("C_"));
     expect(scalars.map(([n]) => n.slice(2))).toEqual(KERNEL_CONSTANTS.map(snake));
     expect(scalars.map(([, k]) => k)).toEqual(KERNEL_CONSTANTS.map((_, k) => k));
+  });
+
+  it("names the file when a kernel file is missing or not WebAssembly", () => {
+    const missing = fileURLToPath(new URL("dist/no-such-kernel.wasm", root));
+    expect(() => compileKernel(missing)).toThrow(
+      /no-such-kernel\.wasm: cannot read the compiled kernel/,
+    );
+    const text = fileURLToPath(new URL("package.json", root));
+    expect(() => compileKernel(text)).toThrow(
+      /package\.json: not a compiled kernel .*npm run build/,
+    );
   });
 
   it("declines an arena beyond 4 GiB (the caller then keeps the scenarios on the heap)", () => {

@@ -13,16 +13,38 @@ const WASM_URL = new URL("../../../dist/kernel.wasm", import.meta.url);
 
 let loaded: WebAssembly.Module | null | undefined;
 
-/** The compiled kernel, or null where it is absent or switched off. */
+/**
+ * The compiled kernel, or null where it is absent or switched off. A file named by
+ * OUTWARD_KERNEL_WASM must exist: a benchmark pointed at a wrong path would otherwise time the
+ * JavaScript kernels without saying so.
+ */
 export function kernelModule(): WebAssembly.Module | null {
   if (loaded !== undefined) return loaded;
   let module: WebAssembly.Module | null = null;
-  const file = process.env.OUTWARD_KERNEL_WASM || fileURLToPath(WASM_URL);
-  if (process.env.OUTWARD_KERNEL !== "js" && existsSync(file)) {
-    module = new WebAssembly.Module(readFileSync(file));
-  }
+  const named = process.env.OUTWARD_KERNEL_WASM;
+  const file = fileURLToPath(WASM_URL);
+  if (process.env.OUTWARD_KERNEL === "js") module = null;
+  else if (named) module = compileKernel(named);
+  else if (existsSync(file)) module = compileKernel(file);
   loaded = module;
   return module;
+}
+
+/** Reads and compiles a kernel file; an error names the file and what was expected. */
+export function compileKernel(file: string): WebAssembly.Module {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new Error(`${file}: cannot read the compiled kernel (${(err as Error).message})`);
+  }
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (err) {
+    throw new Error(
+      `${file}: not a compiled kernel (${(err as Error).message}); rebuild it with npm run build`,
+    );
+  }
 }
 
 /** Uses a module compiled by another thread (or none: the JavaScript kernels). */
