@@ -1,7 +1,7 @@
 /**
  * Speed of eligibility and of one policy year on a simulated population (one core).
  *
- *   node --import tsx bench/policy/hooks.bench.ts [--n 200000] [--repeat 5] [--seed 3]
+ *   node --import tsx bench/policy/hooks.bench.ts [--n 200000] [--repeat 5] [--seed 3] [--path year]
  *
  * The population is simulated first (not timed): synthesis plus a 10-year burn-in, so firms
  * have export histories, states and positions. Paths:
@@ -164,7 +164,12 @@ const paths: Record<string, () => number> = {
 };
 
 console.log(`firms ${P.n}, repeats ${REPEAT}, node ${process.version}`);
-for (const [name, run] of Object.entries(paths)) {
+const only = process.argv.indexOf("--path");
+const chosen = only >= 0 ? process.argv[only + 1].split(",") : Object.keys(paths);
+for (const name of chosen) {
+  const run = paths[name];
+  if (run === undefined)
+    throw new Error(`no path ${name}: one of ${Object.keys(paths).join(", ")}`);
   run(); // warm-up
   const times: number[] = [];
   let out = 0;

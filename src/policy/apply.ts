@@ -44,6 +44,13 @@ export class SharedYear {
    * going back (the runner moving on to the next block of slots).
    */
   run = 0;
+  private bound = {
+    run: -1,
+    pop: null as SimPopulation | null,
+    year: Number.NaN,
+    start: 0,
+    end: 0,
+  };
 
   constructor(classifiers: Classifiers) {
     this.diagnosis = new DiagnosisCache(classifiers);
@@ -63,7 +70,19 @@ export class SharedYear {
       this.eligible = new Uint8Array(pop.capacity);
       this.any = new Uint8Array(pop.capacity);
     }
-    this.columns.bind(pop, ctx.year, ctx.start, ctx.end);
+    // Every programme of a scenario enters with the same year and range, and programmes do not
+    // change the population's columns: bind (ages, barrier levels) once for all of them.
+    const bound = this.bound;
+    if (
+      bound.run !== this.run ||
+      bound.pop !== pop ||
+      bound.year !== ctx.year ||
+      bound.start !== ctx.start ||
+      bound.end !== ctx.end
+    ) {
+      this.columns.bind(pop, ctx.year, ctx.start, ctx.end);
+      this.bound = { run: this.run, pop, year: ctx.year, start: ctx.start, end: ctx.end };
+    }
   }
 }
 
@@ -125,18 +144,16 @@ export function programmeHooks(
         let spend = 0;
         let applicants = 0;
         let rationedOut = 0;
+        let eligible = 0;
+        let takeUp = 0;
         for (const run of runs) {
           const r = run.year(ctx, pop, effects as SimEffects, recipients, any);
           instruments.push(r);
           spend += r.spend;
           applicants += r.applicants;
           rationedOut += r.rationedOut;
-        }
-        let eligible = 0;
-        let takeUp = 0;
-        for (let i = start; i < end; i++) {
-          eligible += any[i];
-          takeUp += recipients[i];
+          eligible += run.newlyEligible;
+          takeUp += run.newlyServed;
         }
         return { eligible, takeUp, spend, recipients, applicants, rationedOut, instruments };
       },

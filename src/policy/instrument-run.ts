@@ -10,7 +10,7 @@ import {
   valueAt,
 } from "./programme.ts";
 import { ration } from "./ration.ts";
-import { type CompiledRule, compileRule, FALSE } from "./rule/compile.ts";
+import { type CompiledRule, compileRule } from "./rule/compile.ts";
 import { ruleField } from "./rule/fields.ts";
 
 const COLUMN: Readonly<Record<EffectKind, keyof SimEffects>> = {
@@ -38,6 +38,19 @@ function add(effects: SimEffects, kind: EffectKind, slot: number, amount: number
   else col[slot] += amount;
 }
 
+/** Rows alive and not yet served in the slot's current generation (once-per-firm support). */
+function notServed(
+  alive: Uint8Array,
+  servedGen: Int32Array,
+  generation: Int32Array,
+  start: number,
+  end: number,
+  rows: Uint8Array,
+): void {
+  for (let i = start; i < end; i++)
+    rows[i] = alive[i] === 1 && servedGen[i] !== generation[i] ? 1 : 0;
+}
+
 /**
  * One instrument of one programme over a run: its compiled rule, its two RNG streams and the
  * per-slot memory a run needs (who was served, when, at what share), keyed by the slot's
@@ -56,6 +69,12 @@ export class InstrumentRun {
   private draws = new Float64Array(0);
   private scores = new Float64Array(0);
   private order = new Int32Array(0);
+  /**
+   * Firms the last `year` call marked in `any` / `recipients` that no earlier instrument of the
+   * programme had marked: the programme counts its firms from these, without a pass of its own.
+   */
+  newlyEligible = 0;
+  newlyServed = 0;
 
   constructor(
     private readonly programme: Programme,
@@ -133,6 +152,8 @@ export class InstrumentRun {
     };
     const cost = valueAt(spec.cost_per_firm, year);
     const cap = valueAt(spec.budget_per_year, year);
+    this.newlyEligible = 0;
+    this.newlyServed = 0;
     if (!activeIn(this.programme, spec, year) || cost === undefined) return report;
     const basis = shared.budgetBasis;
     let budget: number | null = null;
@@ -143,23 +164,19 @@ export class InstrumentRun {
 
     // Who may be considered: alive, and not already served when support is once per firm.
     const { rows, candidates, eligible, columns } = shared;
-    const once = spec.once_per_firm;
-    // Arrays read once here: property reads inside the loops were a fifth of a policy year.
     const { alive, generation } = pop;
-    const servedGen = this.servedGen;
-    for (let i = start; i < end; i++) {
-      rows[i] = alive[i] === 1 && !(once && servedGen[i] === generation[i]) ? 1 : 0;
+    let considered: Uint8Array = alive;
+    if (spec.once_per_firm) {
+      notServed(alive, this.servedGen, generation, start, end, rows);
+      considered = rows;
     }
-    let mask = rows;
     if (this.rule.needsDiagnosis) {
       // Diagnose only firms the profile fields have not already ruled out.
-      this.rule.truth(columns, start, end, rows, candidates, true);
-      for (let i = start; i < end; i++)
-        candidates[i] = rows[i] === 1 && candidates[i] !== FALSE ? 1 : 0;
+      this.rule.possible(columns, start, end, considered, candidates);
       shared.diagnosis.fill(pop, year, start, end, candidates, columns.position, columns.state);
-      mask = candidates;
+      considered = candidates;
     }
-    this.rule.mask(columns, start, end, mask, eligible);
+    this.rule.mask(columns, start, end, considered, eligible);
 
     // Take-up: each eligible firm applies with probability take_up (its own draw).
     const takeKey = rng.key(year, this.takeUpStream);
@@ -167,9 +184,11 @@ export class InstrumentRun {
     const { slots, draws, scores } = this;
     let count = 0;
     let eligibleCount = 0;
+    let newlyEligible = 0;
     const takeUp = spec.take_up;
     for (let i = start; i < end; i++) {
       if (eligible[i] === 0) continue;
+      newlyEligible += 1 - any[i];
       any[i] = 1;
       eligibleCount++;
       if (rng.uniform(takeKey, i) < takeUp) {
@@ -179,6 +198,7 @@ export class InstrumentRun {
       }
     }
     report.eligible = eligibleCount;
+    this.newlyEligible = newlyEligible;
     report.applicants = count;
     const priority = spec.rationing.rule === "priority" ? spec.rationing.score : null;
     if (priority) this.score(priority, count);
@@ -198,8 +218,10 @@ export class InstrumentRun {
     report.rationedOut = count - result.servedCount;
     report.spend = result.spend;
     report.share = result.share;
+    let newlyServed = 0;
     for (let k = 0; k < result.servedCount; k++) {
       const i = slots[result.served[k]];
+      newlyServed += 1 - recipients[i];
       recipients[i] = 1;
       this.servedGen[i] = pop.generation[i];
       this.since[i] = year;
@@ -213,6 +235,7 @@ export class InstrumentRun {
         );
       }
     }
+    this.newlyServed = newlyServed;
     return report;
   }
 

@@ -268,6 +268,54 @@ describe("eligibility oracle", () => {
   });
 });
 
+describe("generated loops", () => {
+  it("mask and possible agree with truth on selected rows and clear the others", () => {
+    fc.assert(
+      fc.property(
+        arbRule,
+        fc.array(fc.tuple(arbRow, fc.boolean()), { minLength: 1, maxLength: 40 }),
+        (rule, picked) => {
+          const rows = picked.map(([row]) => row);
+          const selected = Uint8Array.from(picked, ([, on]) => (on ? 1 : 0));
+          const compiled = compileRule(rule);
+          const cols = columnsOf(rows);
+          const n = rows.length;
+          const full = new Uint8Array(n);
+          const pre = new Uint8Array(n);
+          compiled.truth(cols, 0, n, null, full);
+          compiled.truth(cols, 0, n, null, pre, true);
+          // Stale bytes in the outputs must be overwritten, selected or not.
+          const mask = new Uint8Array(n).fill(7);
+          const possible = new Uint8Array(n).fill(7);
+          compiled.mask(cols, 0, n, selected, mask);
+          compiled.possible(cols, 0, n, selected, possible);
+          for (let i = 0; i < n; i++) {
+            expect(mask[i]).toBe(selected[i] === 1 && full[i] === TRUE ? 1 : 0);
+            expect(possible[i]).toBe(selected[i] === 1 && pre[i] !== FALSE ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("writes only the range asked for", () => {
+    const rule = parsed({ field: "employees", gte: 5 });
+    const rows: Row[] = [{ employees: 9 }, { employees: 9 }, { employees: 9 }, { employees: 9 }];
+    const out = new Uint8Array(4).fill(7);
+    compileRule(rule).mask(columnsOf(rows), 1, 3, null, out);
+    expect([...out]).toEqual([7, 1, 1, 7]);
+  });
+
+  it("refuses a rule whose numbers are not finite, whatever reached the compiler", () => {
+    const rule = { field: "employees", gte: "1; globalThis.pwned = 1" } as unknown as Rule;
+    expect(() =>
+      compileRule(rule).mask(columnsOf([{ employees: 3 }]), 0, 1, null, new Uint8Array(1)),
+    ).toThrow(/not a number/);
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+  });
+});
+
 describe("explaining a rule for one firm", () => {
   const rule = parsed({
     all: [

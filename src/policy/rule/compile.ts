@@ -1,5 +1,12 @@
 import { OutwardError } from "../../framework/index.ts";
 import { type RuleField, ruleField } from "./fields.ts";
+import {
+  type ColumnKind,
+  type LeafPlan,
+  type LoopMode,
+  loopSource,
+  ruleExpression,
+} from "./loop-source.ts";
 import { type Condition, type Rule, ruleFields } from "./rule.ts";
 
 /** Kleene truth values ordered so that AND is min, OR is max and NOT is 2 - v. */
@@ -23,21 +30,6 @@ export interface RuleColumns {
   column(name: string): FieldColumn | undefined;
 }
 
-/**
- * Writes a truth value for every row whose `rows` byte is non-zero (every row when `rows` is
- * null); other rows of `out` are left undefined. With `skipDiagnosis`, conditions on diagnosis
- * fields read as unknown: since Kleene logic is monotone, a row that is false then is false for
- * any diagnosis, so the result is a cheap pre-filter before the diagnose rules run.
- */
-type Kernel = (
-  cols: RuleColumns,
-  start: number,
-  end: number,
-  rows: Uint8Array | null,
-  out: Uint8Array,
-  skipDiagnosis: boolean,
-) => void;
-
 export interface CompiledRule {
   readonly rule: Rule;
   readonly fields: readonly string[];
@@ -52,7 +44,23 @@ export interface CompiledRule {
     eligible: Uint8Array,
     skipDiagnosis?: boolean,
   ): void;
-  /** Raw truth values (see Kernel); rows outside `rows` are undefined. */
+  /**
+   * Sets `out[i]` to 1 where `rows[i]` (or every row) is set and the rule is not false with
+   * diagnosis fields read as unknown (the pre-filter of `truth` with `skip`), else 0.
+   */
+  possible(
+    cols: RuleColumns,
+    start: number,
+    end: number,
+    rows: Uint8Array | null,
+    out: Uint8Array,
+  ): void;
+  /**
+   * Writes a truth value for every row whose `rows` byte is non-zero (every row when `rows` is
+   * null); other rows of `out` are left undefined. With `skip`, conditions on diagnosis fields
+   * read as unknown: since Kleene logic is monotone, a row that is false then is false for any
+   * diagnosis, so the result is a cheap pre-filter before the diagnose rules run.
+   */
   truth(
     cols: RuleColumns,
     start: number,
@@ -63,62 +71,96 @@ export interface CompiledRule {
   ): void;
 }
 
-/** Compiles a checked rule once; evaluation then runs column by column without allocation. */
+/**
+ * Compiles a checked rule once. Each call fetches the rule's columns and runs a loop generated
+ * for the rule and the kinds of columns it was given (loop-source.ts): one pass over the rows
+ * with the rule's numbers written into the code, so the engine sees one array type per column
+ * and no call per condition. The source holds only numbers and fixed tokens; a rule's own text
+ * never reaches it.
+ */
 export function compileRule(rule: Rule): CompiledRule {
-  const kernel = node(rule);
   const fields = ruleFields(rule);
-  let scratch = new Uint8Array(0);
-  const truth = (
+  const leaves = new Map<Condition, LeafPlan>();
+  planLeaves(rule, fields, leaves);
+  const loops = new Map<string, Loop>();
+  const run = (
+    mode: LoopMode,
     cols: RuleColumns,
     start: number,
     end: number,
     rows: Uint8Array | null,
     out: Uint8Array,
-    skip = false,
-  ) => kernel(cols, start, end, rows, out, skip);
+    skip: boolean,
+  ) => {
+    const arrays: ArrayLike<number>[] = [];
+    const kinds: ColumnKind[] = [];
+    for (const name of fields) {
+      const field = ruleField(name)!;
+      // A diagnosis field is not read while it is skipped: its column may not be filled yet.
+      if (skip && field.deferred === true) {
+        arrays.push(NO_VALUES);
+        kinds.push(field.kind);
+        continue;
+      }
+      const col = columnOf(cols, field);
+      kinds.push(col.kind);
+      arrays.push(col.kind === "number" ? col.values : col.kind === "code" ? col.codes : col.flags);
+    }
+    const selected = rows !== null;
+    const key = `${mode} ${skip} ${selected} ${kinds.join(" ")}`;
+    let loop = loops.get(key);
+    if (loop === undefined) {
+      const expression = ruleExpression(rule, leaves, kinds, skip);
+      loop = new Function(loopSource(expression, fields.length, mode, selected))() as Loop;
+      loops.set(key, loop);
+    }
+    loop(...arrays, start, end, rows, out);
+  };
   return {
     rule,
     fields,
     needsDiagnosis: fields.some((f) => ruleField(f)?.deferred === true),
-    truth,
-    mask(cols, start, end, rows, eligible, skip = false) {
-      if (scratch.length < end) scratch = new Uint8Array(end);
-      kernel(cols, start, end, rows, scratch, skip);
-      for (let i = start; i < end; i++) {
-        eligible[i] = (rows === null || rows[i] !== 0) && scratch[i] === TRUE ? 1 : 0;
-      }
-    },
+    truth: (cols, start, end, rows, out, skip = false) =>
+      run("truth", cols, start, end, rows, out, skip),
+    mask: (cols, start, end, rows, eligible, skip = false) =>
+      run("mask", cols, start, end, rows, eligible, skip),
+    possible: (cols, start, end, rows, out) => run("possible", cols, start, end, rows, out, true),
   };
 }
 
-function node(rule: Rule): Kernel {
-  if ("all" in rule) return group(rule.all.map(node), true);
-  if ("any" in rule) return group(rule.any.map(node), false);
-  if ("not" in rule) {
-    const inner = node(rule.not);
-    return (cols, start, end, rows, out, skip) => {
-      inner(cols, start, end, rows, out, skip);
-      for (let i = start; i < end; i++) if (rows === null || rows[i] !== 0) out[i] = 2 - out[i];
-    };
+type Loop = (...args: (ArrayLike<number> | number | Uint8Array | null)[]) => void;
+
+const NO_VALUES: ArrayLike<number> = new Uint8Array(0);
+
+function columnOf(cols: RuleColumns, field: RuleField): FieldColumn {
+  const col = cols.column(field.name);
+  const fits = col && (col.kind === field.kind || (col.kind === "flag" && field.kind === "code"));
+  if (!col || !fits) {
+    throw new OutwardError(
+      "missing_column",
+      `the population has no ${field.kind} column for ${field.name}`,
+    );
   }
-  return leaf(rule);
+  return col;
 }
 
-function group(children: Kernel[], isAll: boolean): Kernel {
-  const identity = isAll ? TRUE : FALSE;
-  let buf = new Uint8Array(0);
-  return (cols, start, end, rows, out, skip) => {
-    if (buf.length < end) buf = new Uint8Array(end);
-    for (let i = start; i < end; i++) out[i] = identity;
-    for (const child of children) {
-      child(cols, start, end, rows, buf, skip);
-      for (let i = start; i < end; i++) {
-        if (rows !== null && rows[i] === 0) continue;
-        const b = buf[i];
-        if (isAll ? b < out[i] : b > out[i]) out[i] = b;
-      }
-    }
-  };
+/** Each condition's column index and its truth per level and when unknown. */
+function planLeaves(rule: Rule, fields: readonly string[], into: Map<Condition, LeafPlan>): void {
+  if ("all" in rule) for (const r of rule.all) planLeaves(r, fields, into);
+  else if ("any" in rule) for (const r of rule.any) planLeaves(r, fields, into);
+  else if ("not" in rule) planLeaves(rule.not, fields, into);
+  else {
+    const field = ruleField(rule.field);
+    if (!field) throw new OutwardError("unknown_field", `unknown rule field ${rule.field}`);
+    const levels = field.levels ?? [];
+    into.set(rule, {
+      cond: rule,
+      field,
+      column: fields.indexOf(rule.field),
+      levelTruth: levels.map((_, c) => testValue(rule, field, c)),
+      ifUnknown: unknownTruth(rule),
+    });
+  }
 }
 
 /** Truth of a condition for a known value, before the `known` operator is applied. */
@@ -142,89 +184,6 @@ export function unknownTruth(cond: Condition): Truth {
   if (cond.known === true) return FALSE;
   const valueOps = Object.keys(cond).some((k) => k !== "field" && k !== "known");
   return valueOps ? UNKNOWN : TRUE;
-}
-
-function leaf(cond: Condition): Kernel {
-  const field = ruleField(cond.field);
-  if (!field) throw new OutwardError("unknown_field", `unknown rule field ${cond.field}`);
-  const diagnosis = field.deferred === true;
-  const ifUnknown = unknownTruth(cond);
-  const column = (cols: RuleColumns) => {
-    const col = cols.column(field.name);
-    const fits = col && (col.kind === field.kind || (col.kind === "flag" && field.kind === "code"));
-    if (!col || !fits) {
-      throw new OutwardError(
-        "missing_column",
-        `the population has no ${field.kind} column for ${field.name}`,
-      );
-    }
-    return col;
-  };
-  if (field.kind === "code") {
-    const levels = field.levels!.length;
-    const lut = new Uint8Array(levels + 1);
-    for (let c = 0; c < levels; c++) lut[c] = testValue(cond, field, c);
-    lut[levels] = ifUnknown;
-    return (cols, start, end, rows, out, skip) => {
-      if (diagnosis && skip) {
-        for (let i = start; i < end; i++) out[i] = UNKNOWN;
-        return;
-      }
-      const col = column(cols);
-      if (col.kind === "flag") {
-        // yes is level 0 and no level 1 of every yes/no field.
-        const flags = col.flags;
-        const yes = lut[0];
-        const no = lut[1];
-        for (let i = start; i < end; i++) {
-          if (rows === null || rows[i] !== 0) out[i] = flags[i] === 1 ? yes : no;
-        }
-        return;
-      }
-      const codes = (col as { codes: ArrayLike<number> }).codes;
-      for (let i = start; i < end; i++) {
-        if (rows !== null && rows[i] === 0) continue;
-        const c = codes[i];
-        out[i] = c >= 0 && c < levels ? lut[c] : lut[levels];
-      }
-    };
-  }
-  // Numbers: fold the operators into one interval plus optional in / not-in sets.
-  let lo = Number.NEGATIVE_INFINITY;
-  let hi = Number.POSITIVE_INFINITY;
-  let loOpen = false;
-  let hiOpen = false;
-  const tighten = (x: number, lower: boolean, open: boolean) => {
-    if (lower && (x > lo || (x === lo && open))) [lo, loOpen] = [x, open];
-    if (!lower && (x < hi || (x === hi && open))) [hi, hiOpen] = [x, open];
-  };
-  if (cond.gte !== undefined) tighten(cond.gte as number, true, false);
-  if (cond.gt !== undefined) tighten(cond.gt as number, true, true);
-  if (cond.lte !== undefined) tighten(cond.lte as number, false, false);
-  if (cond.lt !== undefined) tighten(cond.lt as number, false, true);
-  if (cond.eq !== undefined) {
-    tighten(cond.eq as number, true, false);
-    tighten(cond.eq as number, false, false);
-  }
-  const inSet = cond.in ? new Set(cond.in as number[]) : null;
-  const outSet = new Set([
-    ...((cond.not_in as number[]) ?? []),
-    ...(cond.ne === undefined ? [] : [cond.ne as number]),
-  ]);
-  const excluded = outSet.size > 0 ? outSet : null;
-  const known = cond.known === false ? FALSE : TRUE;
-  return (cols, start, end, rows, out) => {
-    const values = (column(cols) as { values: ArrayLike<number> }).values;
-    for (let i = start; i < end; i++) {
-      if (rows !== null && rows[i] === 0) continue;
-      const v = values[i];
-      if (Number.isNaN(v)) out[i] = ifUnknown;
-      else if (v < lo || (loOpen && v === lo) || v > hi || (hiOpen && v === hi)) out[i] = FALSE;
-      else if ((inSet !== null && !inSet.has(v)) || excluded?.has(v)) {
-        out[i] = FALSE;
-      } else out[i] = known;
-    }
-  };
 }
 
 /** Slow, obvious evaluation for one firm: `read` returns a level name, a number or null. */

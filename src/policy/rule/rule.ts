@@ -1,7 +1,8 @@
 import { RULE_FIELD_NAMES, type RuleField, ruleField } from "./fields.ts";
 
 /**
- * The eligibility language: a small, declarative tree, never evaluated as code. Conditions read
+ * The eligibility language: a small, declarative tree, never run as code (compile.ts writes a
+ * loop from its checked numbers and level indices only, never from its text). Conditions read
  * one field; several operators in one condition must all hold. Logic is three-valued (Kleene):
  * a condition on an unknown value is unknown, and a firm is eligible only when the whole rule is
  * true, so missing data is never read as "no" nor as "yes".
