@@ -30,9 +30,9 @@ export class SharedYear {
   budgetBasis: number | null = null;
   /** Scratch masks, one byte per slot. */
   rows = new Uint8Array(0);
-  candidates = new Uint8Array(0);
-  eligible = new Uint8Array(0);
   any = new Uint8Array(0);
+  /** Scratch list of slots (candidates, then the eligible). */
+  listed = new Int32Array(0);
   private last = {
     pop: null as SimPopulation | null,
     seed: Number.NaN,
@@ -66,9 +66,8 @@ export class SharedYear {
     this.last = { pop, seed, replication, year: ctx.year };
     if (this.rows.length < pop.capacity) {
       this.rows = new Uint8Array(pop.capacity);
-      this.candidates = new Uint8Array(pop.capacity);
-      this.eligible = new Uint8Array(pop.capacity);
       this.any = new Uint8Array(pop.capacity);
+      this.listed = new Int32Array(pop.capacity);
     }
     // Every programme of a scenario enters with the same year and range, and programmes do not
     // change the population's columns: bind (ages, barrier levels) once for all of them.

@@ -68,18 +68,40 @@ export class DiagnosisCache {
     position: Uint8Array,
     state: Uint8Array,
   ): void {
-    const { stamp, epoch, profile } = this;
-    const params = this.classify.params;
     for (let i = start; i < end; i++) {
-      if (rows[i] === 0 || stamp[i] === epoch) continue;
-      if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
-      else {
-        profileView(pop, i, year, profile);
-        position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
-        state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
-      }
-      stamp[i] = epoch;
-      this.classified++;
+      if (rows[i] !== 0) this.one(pop, year, i, position, state);
     }
+  }
+
+  /** The same for the slots `list[0..count)`. */
+  fillList(
+    pop: SimPopulation,
+    year: number,
+    list: Int32Array,
+    count: number,
+    position: Uint8Array,
+    state: Uint8Array,
+  ): void {
+    for (let k = 0; k < count; k++) this.one(pop, year, list[k], position, state);
+  }
+
+  private one(
+    pop: SimPopulation,
+    year: number,
+    i: number,
+    position: Uint8Array,
+    state: Uint8Array,
+  ): void {
+    if (this.stamp[i] === this.epoch) return;
+    const params = this.classify.params;
+    if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
+    else {
+      const profile = this.profile;
+      profileView(pop, i, year, profile);
+      position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
+      state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
+    }
+    this.stamp[i] = this.epoch;
+    this.classified++;
   }
 }

@@ -163,39 +163,37 @@ export class InstrumentRun {
     report.budget = budget;
 
     // Who may be considered: alive, and not already served when support is once per firm.
-    const { rows, candidates, eligible, columns } = shared;
+    const { rows, listed, columns } = shared;
     const { alive, generation } = pop;
     let considered: Uint8Array = alive;
     if (spec.once_per_firm) {
       notServed(alive, this.servedGen, generation, start, end, rows);
       considered = rows;
     }
+    let eligibleCount: number;
     if (this.rule.needsDiagnosis) {
-      // Diagnose only firms the profile fields have not already ruled out.
-      this.rule.possible(columns, start, end, considered, candidates);
-      shared.diagnosis.fill(pop, year, start, end, candidates, columns.position, columns.state);
-      considered = candidates;
-    }
-    this.rule.mask(columns, start, end, considered, eligible);
+      // Diagnose only firms the profile fields have not already ruled out, then decide those.
+      const n = this.rule.select(columns, start, end, considered, listed, "possible");
+      shared.diagnosis.fillList(pop, year, listed, n, columns.position, columns.state);
+      eligibleCount = this.rule.selectFrom(columns, listed, n, listed, "true");
+    } else eligibleCount = this.rule.select(columns, start, end, considered, listed, "true");
 
-    // Take-up: each eligible firm applies with probability take_up (its own draw).
+    // Take-up: each eligible firm applies with probability take_up (its own draw). Every
+    // eligible firm's slot and queue draw are written and the count moves on only for those
+    // who apply: no branch on the draw.
     const takeKey = rng.key(year, this.takeUpStream);
     const orderKey = rng.key(year, this.orderStream);
     const { slots, draws, scores } = this;
     let count = 0;
-    let eligibleCount = 0;
     let newlyEligible = 0;
     const takeUp = spec.take_up;
-    for (let i = start; i < end; i++) {
-      if (eligible[i] === 0) continue;
+    for (let k = 0; k < eligibleCount; k++) {
+      const i = listed[k];
       newlyEligible += 1 - any[i];
       any[i] = 1;
-      eligibleCount++;
-      if (rng.uniform(takeKey, i) < takeUp) {
-        slots[count] = i;
-        draws[count] = rng.uniform(orderKey, i);
-        count++;
-      }
+      slots[count] = i;
+      draws[count] = rng.uniform(orderKey, i);
+      count += rng.uniform(takeKey, i) < takeUp ? 1 : 0;
     }
     report.eligible = eligibleCount;
     this.newlyEligible = newlyEligible;

@@ -269,7 +269,7 @@ describe("eligibility oracle", () => {
 });
 
 describe("generated loops", () => {
-  it("mask and possible agree with truth on selected rows and clear the others", () => {
+  it("mask and the selected lists agree with truth on selected rows", () => {
     fc.assert(
       fc.property(
         arbRule,
@@ -284,15 +284,24 @@ describe("generated loops", () => {
           const pre = new Uint8Array(n);
           compiled.truth(cols, 0, n, null, full);
           compiled.truth(cols, 0, n, null, pre, true);
-          // Stale bytes in the outputs must be overwritten, selected or not.
+          // Stale bytes in the mask must be overwritten, selected or not.
           const mask = new Uint8Array(n).fill(7);
-          const possible = new Uint8Array(n).fill(7);
           compiled.mask(cols, 0, n, selected, mask);
-          compiled.possible(cols, 0, n, selected, possible);
-          for (let i = 0; i < n; i++) {
+          const indices = [...Array(n).keys()];
+          for (const i of indices) {
             expect(mask[i]).toBe(selected[i] === 1 && full[i] === TRUE ? 1 : 0);
-            expect(possible[i]).toBe(selected[i] === 1 && pre[i] !== FALSE ? 1 : 0);
           }
+          const list = new Int32Array(n + 1);
+          const possible = compiled.select(cols, 0, n, selected, list, "possible");
+          const expected = indices.filter((i) => selected[i] === 1 && pre[i] !== FALSE);
+          expect([...list.subarray(0, possible)]).toEqual(expected);
+          // Deciding the possible rows in place gives the true ones, as over the whole range.
+          const decided = compiled.selectFrom(cols, list, possible, list, "true");
+          const truly = indices.filter((i) => selected[i] === 1 && full[i] === TRUE);
+          expect([...list.subarray(0, decided)]).toEqual(truly);
+          const all = new Int32Array(n + 1);
+          const count = compiled.select(cols, 0, n, null, all, "true");
+          expect([...all.subarray(0, count)]).toEqual(indices.filter((i) => full[i] === TRUE));
         },
       ),
       { numRuns: 300 },

@@ -3,7 +3,8 @@ import { type RuleField, ruleField } from "./fields.ts";
 import {
   type ColumnKind,
   type LeafPlan,
-  type LoopMode,
+  type LoopInput,
+  type LoopOutput,
   loopSource,
   ruleExpression,
 } from "./loop-source.ts";
@@ -45,16 +46,26 @@ export interface CompiledRule {
     skipDiagnosis?: boolean,
   ): void;
   /**
-   * Sets `out[i]` to 1 where `rows[i]` (or every row) is set and the rule is not false with
-   * diagnosis fields read as unknown (the pre-filter of `truth` with `skip`), else 0.
+   * Writes into `into` the rows of [start, end) (those set in `rows`, or every row) where the
+   * rule is true (`want` "true") or not false with diagnosis fields read as unknown ("possible":
+   * the pre-filter before the diagnose rules run), in row order; returns how many.
    */
-  possible(
+  select(
     cols: RuleColumns,
     start: number,
     end: number,
     rows: Uint8Array | null,
-    out: Uint8Array,
-  ): void;
+    into: Int32Array,
+    want: "true" | "possible",
+  ): number;
+  /** `select` over the rows `list[0..count)`; `into` may be `list` itself. */
+  selectFrom(
+    cols: RuleColumns,
+    list: Int32Array,
+    count: number,
+    into: Int32Array,
+    want: "true" | "possible",
+  ): number;
   /**
    * Writes a truth value for every row whose `rows` byte is non-zero (every row when `rows` is
    * null); other rows of `out` are left undefined. With `skip`, conditions on diagnosis fields
@@ -84,14 +95,16 @@ export function compileRule(rule: Rule): CompiledRule {
   planLeaves(rule, fields, leaves);
   const loops = new Map<string, Loop>();
   const run = (
-    mode: LoopMode,
+    input: LoopInput,
+    output: LoopOutput,
     cols: RuleColumns,
     start: number,
     end: number,
     rows: Uint8Array | null,
-    out: Uint8Array,
+    list: Int32Array | null,
+    out: Uint8Array | Int32Array,
     skip: boolean,
-  ) => {
+  ): number => {
     const arrays: ArrayLike<number>[] = [];
     const kinds: ColumnKind[] = [];
     for (const name of fields) {
@@ -106,29 +119,34 @@ export function compileRule(rule: Rule): CompiledRule {
       kinds.push(col.kind);
       arrays.push(col.kind === "number" ? col.values : col.kind === "code" ? col.codes : col.flags);
     }
-    const selected = rows !== null;
-    const key = `${mode} ${skip} ${selected} ${kinds.join(" ")}`;
+    const key = `${input} ${output} ${skip} ${kinds.join(" ")}`;
     let loop = loops.get(key);
     if (loop === undefined) {
       const expression = ruleExpression(rule, leaves, kinds, skip);
-      loop = new Function(loopSource(expression, fields.length, mode, selected))() as Loop;
+      loop = new Function(loopSource(expression, fields.length, input, output))() as Loop;
       loops.set(key, loop);
     }
-    loop(...arrays, start, end, rows, out);
+    return loop(...arrays, start, end, rows, list, out);
   };
+  const range = (rows: Uint8Array | null): LoopInput => (rows === null ? "range" : "selected");
   return {
     rule,
     fields,
     needsDiagnosis: fields.some((f) => ruleField(f)?.deferred === true),
-    truth: (cols, start, end, rows, out, skip = false) =>
-      run("truth", cols, start, end, rows, out, skip),
-    mask: (cols, start, end, rows, eligible, skip = false) =>
-      run("mask", cols, start, end, rows, eligible, skip),
-    possible: (cols, start, end, rows, out) => run("possible", cols, start, end, rows, out, true),
+    truth: (cols, start, end, rows, out, skip = false) => {
+      run(range(rows), "truth", cols, start, end, rows, null, out, skip);
+    },
+    mask: (cols, start, end, rows, eligible, skip = false) => {
+      run(range(rows), "mask", cols, start, end, rows, null, eligible, skip);
+    },
+    select: (cols, start, end, rows, into, want) =>
+      run(range(rows), want, cols, start, end, rows, null, into, want === "possible"),
+    selectFrom: (cols, list, count, into, want) =>
+      run("list", want, cols, 0, count, null, list, into, want === "possible"),
   };
 }
 
-type Loop = (...args: (ArrayLike<number> | number | Uint8Array | null)[]) => void;
+type Loop = (...args: (ArrayLike<number> | number | null)[]) => number;
 
 const NO_VALUES: ArrayLike<number> = new Uint8Array(0);
 

@@ -99,39 +99,57 @@ export function ruleExpression(
   return walk(rule);
 }
 
-/** What a loop writes: truth values, or 1/0 for rows where the rule is true / not false. */
-export type LoopMode = "truth" | "mask" | "possible";
+/**
+ * What a loop writes: truth values (FALSE 0, UNKNOWN 1, TRUE 2) of the selected rows; a byte
+ * mask, 1 where the row is selected and the rule true, 0 elsewhere; or the list of the rows
+ * where the rule is true (`true`) or not false (`possible`), in row order, returning its length.
+ */
+export type LoopOutput = "truth" | "mask" | "true" | "possible";
 
 /**
- * Source of the loop over rows [start, end) of `columns` (one argument per field). `truth`
- * writes each selected row's truth (FALSE 0, UNKNOWN 1, TRUE 2) into `out`; `mask` writes 1
- * where the row is selected and the rule is true, else 0, into every row; `possible` likewise
- * where the rule is not false. `rows` (a byte per row, non-zero = selected) is an argument
- * only when `selected`; otherwise every row is.
+ * Where the rows come from: [start, end); the same with `rows` (a byte per row, non-zero =
+ * selected); or `list[start..end)`, row indices.
+ */
+export type LoopInput = "range" | "selected" | "list";
+
+/**
+ * Source of a loop over rows of `columns` (one argument per field, then start, end, rows, list,
+ * out). A list is written without a branch per row: each row's index is stored and the length
+ * moves on only where the row belongs, so the cost does not depend on how rows alternate.
  */
 export function loopSource(
   expression: string,
   columns: number,
-  mode: LoopMode,
-  selected: boolean,
+  input: LoopInput,
+  output: LoopOutput,
 ): string {
   const args = Array.from({ length: columns }, (_, k) => `c${k}`);
-  const truthBits = `t = ${expression};`;
-  let write: string;
-  if (mode === "truth") write = "out[i] = t - (t >> 1);";
-  else {
-    const bit = mode === "mask" ? "t >> 1" : "t & 1";
-    write = selected ? `out[i] = (rows[i] !== 0) & ${bit};` : `out[i] = ${bit};`;
+  const head =
+    input === "list"
+      ? "for (let k = start; k < end; k++) {\n    const i = list[k];"
+      : "for (let i = start; i < end; i++) {";
+  const selected = input === "selected" ? "(rows[i] !== 0) & " : "";
+  let body: string;
+  if (output === "truth") {
+    const skip = input === "selected" ? "if (rows[i] === 0) continue;\n    " : "";
+    body = `${skip}t = ${expression};\n    out[i] = t - (t >> 1);`;
+  } else {
+    const bit = output === "possible" ? "t & 1" : "t >> 1";
+    body = `t = ${expression};\n    `;
+    body +=
+      output === "mask"
+        ? `out[i] = ${selected}(${bit});`
+        : `out[n] = i;\n    n += ${selected}(${bit});`;
   }
-  const skip = mode === "truth" && selected ? "if (rows[i] === 0) continue;\n    " : "";
   return `"use strict";
 const not = (t) => (((t >> 1) | ((t & 1) << 1)) ^ 3);
-return function ruleLoop(${[...args, "start", "end", "rows", "out"].join(", ")}) {
+return function ruleLoop(${[...args, "start", "end", "rows", "list", "out"].join(", ")}) {
   let v = 0;
   let t = 0;
-  for (let i = start; i < end; i++) {
-    ${skip}${truthBits}
-    ${write}
+  let n = 0;
+  ${head}
+    ${body}
   }
+  return n;
 };`;
 }
