@@ -178,9 +178,7 @@ export class InstrumentRun {
       eligibleCount = this.rule.selectFrom(columns, listed, n, listed, "true");
     } else eligibleCount = this.rule.select(columns, start, end, considered, listed, "true");
 
-    // Take-up: each eligible firm applies with probability take_up (its own draw). Every
-    // eligible firm's slot and queue draw are written and the count moves on only for those
-    // who apply: no branch on the draw.
+    // Take-up: each eligible firm applies with probability take_up (its own draw).
     const takeKey = rng.key(year, this.takeUpStream);
     const orderKey = rng.key(year, this.orderStream);
     const { slots, draws, scores } = this;
@@ -191,9 +189,11 @@ export class InstrumentRun {
       const i = listed[k];
       newlyEligible += 1 - any[i];
       any[i] = 1;
-      slots[count] = i;
-      draws[count] = rng.uniform(orderKey, i);
-      count += rng.uniform(takeKey, i) < takeUp ? 1 : 0;
+      if (rng.uniform(takeKey, i) < takeUp) {
+        slots[count] = i;
+        draws[count] = rng.uniform(orderKey, i);
+        count++;
+      }
     }
     report.eligible = eligibleCount;
     this.newlyEligible = newlyEligible;
