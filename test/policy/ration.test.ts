@@ -87,6 +87,40 @@ describe("budget rationing", () => {
     expect([...ration({ ...base, scores, budget: 35 }).served]).toEqual([3, 2, 0]);
   });
 
+  it("serves in order of draw, then applicant, for 32-bit draws (with ties) and for any others", () => {
+    const arbDraws = fc.oneof(
+      // The run's generator: multiples of 2^-32, few distinct values so that ties occur.
+      fc.array(
+        fc.integer({ min: 0, max: 5 }).map((h) => (h * 977_123) / 2 ** 32),
+        {
+          maxLength: 50,
+        },
+      ),
+      fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 50 }),
+    );
+    fc.assert(
+      fc.property(arbDraws, fc.integer({ min: 0, max: 60 }), (list, budget) => {
+        const draws = Float64Array.from(list);
+        const count = draws.length;
+        const r = ration({
+          slots: Int32Array.from({ length: count }, (_, k) => k),
+          count,
+          draws,
+          scores: null,
+          cost: 1,
+          budget,
+          proRata: false,
+        });
+        const applicants = [...Array(count).keys()];
+        // A budget that covers everyone serves the applicants as they came.
+        const order =
+          budget >= count ? applicants : applicants.sort((a, b) => draws[a] - draws[b] || a - b);
+        expect([...r.served]).toEqual(order.slice(0, Math.min(count, budget)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("pro rata serves everyone with the share the budget allows", () => {
     const r = ration({
       slots: Int32Array.from([4, 5, 6, 7]),
