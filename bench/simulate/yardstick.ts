@@ -38,7 +38,7 @@ function simpleYear(
     const u = (mix32s(key ^ Math.imul(i + 1, SLOT_MULT)) >>> 0) * U32_TO_UNIT;
     const z = -2.2 + 3.1 * exporting[i] + 0.8 * productivity[i];
     let x = (z + 20) * 32;
-    x = x > 0 ? (x < 1280 ? x : 1280) : 0;
+    x = x > 0 ? Math.min(x, 1280) : 0;
     const k = x | 0;
     const p = SIG[k] + (x - k) * (SIG[k + 1] - SIG[k]);
     const now = u < p ? 1 : 0;
