@@ -47,6 +47,7 @@ export class DiagnosisCache {
   private stamp = new Int32Array(0);
   private epoch = 0;
   private readonly profile = scratchProfile();
+  private scratch = new Int32Array(0);
   /** Classifications performed since creation (for benchmarks). */
   classified = 0;
 
@@ -68,9 +69,14 @@ export class DiagnosisCache {
     position: Uint8Array,
     state: Uint8Array,
   ): void {
+    if (this.scratch.length < end - start) this.scratch = new Int32Array(end - start);
+    const list = this.scratch;
+    let n = 0;
     for (let i = start; i < end; i++) {
-      if (rows[i] !== 0) this.one(pop, year, i, position, state);
+      list[n] = i;
+      n += rows[i] !== 0 ? 1 : 0;
     }
+    this.fillList(pop, year, list, n, position, state);
   }
 
   /** The same for the slots `list[0..count)`. */
@@ -82,26 +88,21 @@ export class DiagnosisCache {
     position: Uint8Array,
     state: Uint8Array,
   ): void {
-    for (let k = 0; k < count; k++) this.one(pop, year, list[k], position, state);
-  }
-
-  private one(
-    pop: SimPopulation,
-    year: number,
-    i: number,
-    position: Uint8Array,
-    state: Uint8Array,
-  ): void {
-    if (this.stamp[i] === this.epoch) return;
+    const { stamp, epoch, profile } = this;
     const params = this.classify.params;
-    if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
-    else {
-      const profile = this.profile;
-      profileView(pop, i, year, profile);
-      position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
-      state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
+    let classified = 0;
+    for (let k = 0; k < count; k++) {
+      const i = list[k];
+      if (stamp[i] === epoch) continue;
+      if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
+      else {
+        profileView(pop, i, year, profile);
+        position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
+        state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
+      }
+      stamp[i] = epoch;
+      classified++;
     }
-    this.stamp[i] = this.epoch;
-    this.classified++;
+    this.classified += classified;
   }
 }
