@@ -37,6 +37,12 @@ export interface BlockPlan {
   blockSize: number;
   seed: number;
   params: SimParams;
+  /**
+   * Scenario the others are compared with (deadweight: supported firms that export in it the
+   * same year). Default 0, the world without programmes, which is compared with itself only
+   * through the others.
+   */
+  reference?: number;
 }
 
 export interface BlockResult {
@@ -164,17 +170,23 @@ export function simulateBlocks(
       copyRange(scenarios[k].pop, base.pop, start, end);
       scenarios[k].staticIndex.set(base.staticIndex.subarray(start, end), start);
     }
+    const reference = plan.reference ?? 0;
+    // The reference runs its year right after the baseline, before the scenarios compared with
+    // it read its export status; the order changes nothing else (scenarios share no state).
+    const order = [...new Set([0, reference, ...scenarios.keys()])];
     for (let t = 0; t < plan.years; t++) {
       ctx.year = plan.startYear + t;
-      for (let k = 0; k < scenarios.length; k++) {
+      for (const k of order) {
         const s = scenarios[k];
+        const against = k === reference ? base : scenarios[reference];
+        const reading = k === 0 ? null : against.pop.exporting;
         const tally =
           path === "fused"
             ? {
                 cells: cells.fill(0),
                 segment_N: base.pop.position,
                 recipients_N: k === 0 ? null : s.recipients,
-                baselineExporting_N: k === 0 ? null : base.pop.exporting,
+                baselineExporting_N: reading,
               }
             : null;
         const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
@@ -192,7 +204,7 @@ export function simulateBlocks(
               scratch: s.scratch,
               segment_N: base.pop.position,
               recipients_N: k === 0 ? null : s.recipients,
-              baselineExporting_N: k === 0 ? null : base.pop.exporting,
+              baselineExporting_N: reading,
               born_N: s.born,
             },
             aggregates[k],

@@ -44,6 +44,11 @@ export interface RunOptions {
   params?: SimParams;
   /** Reforms compared with the baseline. Default none. */
   reforms?: ReformSpec[];
+  /**
+   * Id of the scenario the others are compared with: "baseline" (no programme, the default) or
+   * a reform's id, e.g. a scenario file's current policy to see what a reform adds to it.
+   */
+  reference?: string;
   /** Hooks already built per reform (same order as `reforms`); only with threads = 1. */
   reformHooks?: YearHooks[][];
   /** A loaded population (e.g. a register via `fromProfiles`) instead of synthesis. */
@@ -65,6 +70,8 @@ export interface RunStamp {
   start_year: number;
   burn_in: number;
   block_size: number;
+  /** The scenario differences are taken from (RunOptions.reference). */
+  reference: string;
 }
 
 export interface RunResult {
@@ -92,8 +99,16 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     seed: opts.seed ?? 1,
     params,
   };
-  validatePlan(plan, opts);
   const reforms = opts.reforms ?? [];
+  const scenarioIds = ["baseline", ...reforms.map((r) => r.id)];
+  const reference = opts.reference ?? "baseline";
+  plan.reference = scenarioIds.indexOf(reference);
+  if (plan.reference < 0) {
+    throw new RangeError(
+      `reference must be one of the scenarios (${scenarioIds.join(", ")}), got "${reference}"`,
+    );
+  }
+  validatePlan(plan, opts);
   const replications = opts.replications ?? 1;
   const threads = opts.threads ?? 1;
   const nBlocks = blockCount(plan);
@@ -158,7 +173,6 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     for (let rep = 0; rep < replications; rep++) merge(rep, byRep[rep]);
   }
 
-  const scenarioIds = ["baseline", ...reforms.map((r) => r.id)];
   return {
     stamp: {
       model_version: MODEL_VERSION,
@@ -174,6 +188,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       start_year: plan.startYear,
       burn_in: plan.burnIn,
       block_size: plan.blockSize,
+      reference,
     },
     params,
     scenarios: scenarioIds,

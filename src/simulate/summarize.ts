@@ -1,7 +1,7 @@
 /**
  * Turns raw run aggregates into the report: per scenario and year the named series (means over
- * replications with 95% Monte Carlo intervals), and per reform the differences from the
- * baseline, additional exporters, cost per additional exporter, deadweight and a breakdown by
+ * replications with 95% Monte Carlo intervals), and per other scenario the differences from the
+ * reference (the baseline unless the run names another), additional exporters, cost per additional exporter, deadweight and a breakdown by
  * segment. Under common random numbers each replication's difference is exact for its firms.
  */
 import { POSITIONS } from "../framework/vocabulary.ts";
@@ -75,8 +75,21 @@ export function scenarioYears(run: RunResult, scenario: number, group = 0): Year
   return out;
 }
 
-/** Reform minus baseline per year (series differences, replication by replication). */
-export function differenceYears(run: RunResult, reform: number, group = 0): YearRow[] {
+/** Index of the scenario differences are taken from (the stamp's reference). */
+export function referenceOf(run: RunResult): number {
+  return Math.max(0, run.scenarios.indexOf(run.stamp.reference ?? "baseline"));
+}
+
+/**
+ * Reform minus the reference scenario per year (series differences, replication by
+ * replication).
+ */
+export function differenceYears(
+  run: RunResult,
+  reform: number,
+  group = 0,
+  against = referenceOf(run),
+): YearRow[] {
   const out: YearRow[] = [];
   for (let t = 0; t < run.stamp.years; t++) {
     out.push(
@@ -84,7 +97,7 @@ export function differenceYears(run: RunResult, reform: number, group = 0): Year
         reduce(
           meanInterval,
           run.aggregates.map(
-            (r) => seriesValue(r[reform], t, group, s) - seriesValue(r[0], t, group, s),
+            (r) => seriesValue(r[reform], t, group, s) - seriesValue(r[against], t, group, s),
           ),
         ),
       ),
@@ -117,35 +130,45 @@ export function spellSurvival(run: RunResult, scenario: number, maxK = 4): Inter
 }
 
 export interface ReformTotals {
-  /** Exporter-years added over all years (reform - baseline). */
+  /** Exporter-years added over all years (scenario - reference). */
   additional_exporter_years: Interval;
   /** Exporters added in the last year. */
   additional_exporters_last_year: Interval;
-  /** Firm-years supported. */
+  /** Firm-years supported (by any of the scenario's programmes). */
   recipients: Interval;
+  /** Spend of the scenario minus spend of the reference (the reference "baseline" spends 0). */
   spend: Interval;
   /** Spend / additional exporter-years (NaN when nothing was added). */
   cost_per_additional_exporter_year: Interval;
-  /** Supported firm-years that export in the baseline anyway / supported firm-years. */
+  /** Supported firm-years that export in the reference anyway / supported firm-years. */
   deadweight_share: Interval;
 }
 
-export function reformTotals(run: RunResult, reform: number, group = 0): ReformTotals {
+export function reformTotals(
+  run: RunResult,
+  reform: number,
+  group = 0,
+  against = referenceOf(run),
+): ReformTotals {
   const years = run.stamp.years;
+  const spendOf = (rep: number, k: number) => {
+    const prog = run.programmeTotals[rep][k];
+    let spend = 0;
+    for (let i = 2; i < prog.length; i += 3) spend += prog[i];
+    return spend;
+  };
   const per = run.aggregates.map((r, rep) => {
     let added = 0;
     let recipients = 0;
     let deadweight = 0;
     for (let t = 0; t < years; t++) {
-      added += r[reform][at(t, group, M.exporters)] - r[0][at(t, group, M.exporters)];
+      added += r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)];
       recipients += r[reform][at(t, group, M.recipients)];
       deadweight += r[reform][at(t, group, M.deadweight)];
     }
     const last =
-      r[reform][at(years - 1, group, M.exporters)] - r[0][at(years - 1, group, M.exporters)];
-    const prog = run.programmeTotals[rep][reform];
-    let spend = 0;
-    for (let i = 2; i < prog.length; i += 3) spend += prog[i];
+      r[reform][at(years - 1, group, M.exporters)] - r[against][at(years - 1, group, M.exporters)];
+    const spend = spendOf(rep, reform) - spendOf(rep, against);
     return { added, last, recipients, deadweight, spend };
   });
   const over = (f: (x: (typeof per)[number]) => number) => reduce(meanInterval, per.map(f));
@@ -211,15 +234,21 @@ export function summarize(run: RunResult): SimulationReport {
       spell_survival: spellSurvival(run, k),
       programme_years: programmeYears(run, k),
     })),
-    differences: run.scenarios.slice(1).map((id, j) => ({
-      reform: id,
-      years: differenceYears(run, j + 1),
-      totals: reformTotals(run, j + 1),
-      by_segment: POSITIONS.map((segment, g) => ({
-        segment,
-        totals: reformTotals(run, j + 1, SEGMENT_GROUP0 + g),
-        years: differenceYears(run, j + 1, SEGMENT_GROUP0 + g),
-      })),
-    })),
+    differences: run.scenarios.flatMap((id, k) =>
+      k === referenceOf(run)
+        ? []
+        : [
+            {
+              reform: id,
+              years: differenceYears(run, k),
+              totals: reformTotals(run, k),
+              by_segment: POSITIONS.map((segment, g) => ({
+                segment,
+                totals: reformTotals(run, k, SEGMENT_GROUP0 + g),
+                years: differenceYears(run, k, SEGMENT_GROUP0 + g),
+              })),
+            },
+          ],
+    ),
   };
 }

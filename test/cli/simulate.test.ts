@@ -79,6 +79,53 @@ describe("outward simulate (through the binary)", () => {
     expect(doc.differences[1].years).toEqual(doc.differences[0].years);
   });
 
+  it("compares with the scenario --against names: a copy of it differs by exactly zero", async () => {
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/empty-reform.yaml",
+      ...small,
+      "--against",
+      "policy_baseline",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.stamp.reference).toBe("policy_baseline");
+    expect(doc.differences.map((d: { reform: string }) => d.reform)).toEqual(["baseline", "empty"]);
+    const [withoutPolicy, empty] = doc.differences;
+    for (const y of empty.years) {
+      for (const [k, v] of Object.entries(y))
+        if (k !== "year" && k !== "intervals") expect([0, null]).toContain(v);
+    }
+    expect(empty.totals.additional_exporter_years.mean).toBe(0);
+    expect(empty.totals.spend.mean).toBe(0);
+    // The world without programmes spends the policy's whole budget less.
+    expect(withoutPolicy.totals.spend.mean).toBeLessThan(0);
+    const text = await outward([
+      "simulate",
+      "examples/scenarios/empty-reform.yaml",
+      ...small,
+      "--against",
+      "policy_baseline",
+    ]);
+    expect(text.stdout).toContain("Reform empty minus policy_baseline");
+    expect(text.stdout).toContain("spend, difference:");
+  });
+
+  it("names the scenarios when --against names none of them", async () => {
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/empty-reform.yaml",
+      ...small,
+      "--against",
+      "current",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--against: got "current", expected one of the scenarios: baseline, policy_baseline, empty',
+    );
+  });
+
   it("streams the firm-year panel to CSV", async () => {
     const panel = join(tmp, "panel.csv");
     const r = await outward(["simulate", ...small, "--replications", "1", "--panel", panel]);

@@ -15,6 +15,7 @@ export interface SimulateFlags {
   panel?: string;
   register?: string;
   param?: string[];
+  against?: string;
   json?: boolean;
 }
 
@@ -40,6 +41,8 @@ export interface SimulateOptions {
   /** Register of real profiles (CSV/JSON), or null for a synthetic population. */
   register: string | null;
   params: SimParams;
+  /** Scenario the others are compared with. Default "baseline" (no programme). */
+  against: string;
   json: boolean;
 }
 
@@ -104,6 +107,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     panel,
     register,
     params: params.value,
+    against: flags.against ?? "baseline",
     json: flags.json === true,
   };
 }

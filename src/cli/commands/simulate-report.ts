@@ -88,15 +88,15 @@ export function reportText(report: SimulationReport, notes: string[]): string {
   }
   for (const d of report.differences) {
     const t = d.totals;
-    lines.push("", `Reform ${d.reform} minus baseline (mean [95% Monte Carlo interval])`);
-    lines.push(`  additional exporter-years:        ${ci(t.additional_exporter_years, int)}`);
-    lines.push(`  additional exporters, last year:  ${ci(t.additional_exporters_last_year, int)}`);
-    lines.push(`  supported firm-years:             ${ci(t.recipients, int)}`);
-    lines.push(`  spend:                            ${ci(t.spend, int)}`);
-    lines.push(
-      `  cost per additional exporter-year: ${ci(t.cost_per_additional_exporter_year, int)}`,
-    );
-    lines.push(`  deadweight (would export anyway): ${ci(t.deadweight_share, pct)}`);
+    lines.push("", `Reform ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`);
+    const spend = s.reference === "baseline" ? "spend:" : "spend, difference:";
+    const line = (label: string, value: string) => lines.push(`  ${label.padEnd(34)} ${value}`);
+    line("additional exporter-years:", ci(t.additional_exporter_years, int));
+    line("additional exporters, last year:", ci(t.additional_exporters_last_year, int));
+    line("supported firm-years:", ci(t.recipients, int));
+    line(spend, ci(t.spend, int));
+    line("cost per additional exporter-year:", ci(t.cost_per_additional_exporter_year, int));
+    line("deadweight (would export anyway):", ci(t.deadweight_share, pct));
     lines.push(
       "  by segment (baseline position): additional exporter-years, supported, deadweight",
     );

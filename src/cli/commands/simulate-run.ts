@@ -81,6 +81,13 @@ export async function simulateAction(
 ): Promise<void> {
   const notes: string[] = [];
   const reforms = scenario ? await loadReforms(scenario) : [];
+  const ids = ["baseline", ...reforms.map((r) => r.id)];
+  if (!ids.includes(opts.against)) {
+    throw new CliError(
+      `--against: got "${opts.against}", expected one of the scenarios: ${ids.join(", ")}`,
+      EXIT.usage,
+    );
+  }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
   const panel = opts.panel
     ? new PanelWriter(opts.panel, { names: ["baseline", ...reforms.map((r) => r.id)] })
@@ -99,6 +106,7 @@ export async function simulateAction(
       blockSize: opts.blockSize,
       params: opts.params,
       reforms,
+      reference: opts.against,
       initial: register?.population ?? null,
       onProgress: (done, total) => {
         progress.update(done, total);

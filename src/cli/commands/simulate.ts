@@ -4,12 +4,14 @@ import type { SimulateFlags } from "./simulate-options.ts";
 
 const HELP_AFTER = `
 Without SCENARIO the default baseline runs alone. A SCENARIO file (YAML/JSON, see the policy
-documentation) adds its systems as reforms; each is compared with the baseline under common
-random numbers, so an empty reform differs by exactly zero.
+documentation) adds its systems as reforms; each is compared with the baseline (no programme),
+or with the scenario --against names, under common random numbers, so an empty reform differs
+by exactly zero.
 
 Examples:
   $ outward simulate --firms 100000 --years 10 --replications 5
   $ outward simulate examples/scenarios/differentiated.yaml --threads 2 --json > result.json
+  $ outward simulate examples/scenarios/differentiated.yaml --against policy_baseline
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
   $ outward simulate calibrate
 
@@ -40,6 +42,11 @@ export function registerSimulate(program: Command): void {
     .option("--register <file>", "start from real firm profiles (CSV/JSON) instead of synthesis")
     .option("--panel <file>", "stream the baseline firm-year panel of replication 1 to a CSV file")
     .option("--param <name=value>", "override a simulation parameter (repeatable)", collect, [])
+    .option(
+      "--against <scenario>",
+      "compare the others with this scenario (baseline, policy_baseline or a reform id)",
+      "baseline",
+    )
     .option("--json", "print the JSON document instead of the text report")
     .addHelpText("after", HELP_AFTER)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
