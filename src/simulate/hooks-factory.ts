@@ -1,10 +1,11 @@
 /**
  * Builds a reform's programme hooks from its spec, in whichever thread runs it. The factory is
- * a module (default: the policy module's public face) exporting `buildYearHooks`.
+ * a module exporting `buildYearHooks`; by default the policy module's hook builder, not its
+ * public face: a worker then loads no scenario reader (YAML parsing was a sixth of its start).
  */
 import type { BuildYearHooks, ReformSpec, YearHooks } from "./intervention.ts";
 
-export const DEFAULT_HOOK_FACTORY = new URL("../policy/index.ts", import.meta.url).href;
+export const DEFAULT_HOOK_FACTORY = new URL("../policy/build.ts", import.meta.url).href;
 
 type FactoryModule = { buildYearHooks?: BuildYearHooks };
 
