@@ -87,18 +87,34 @@ export class InstrumentRun {
     this.longest = Math.max(1, ...spec.effects.map((e) => e.duration));
   }
 
+  /** Who was served is kept per slot only when support is once per firm or lasts years. */
+  private get remembers(): boolean {
+    return this.spec.once_per_firm || this.longest > 1;
+  }
+
   private reset(capacity: number): void {
     this.run = this.shared.run;
-    if (this.servedGen.length < capacity) {
+    if (this.remembers && this.servedGen.length < capacity) {
       this.servedGen = new Int32Array(capacity);
+    }
+    if (this.longest > 1 && this.since.length < capacity) {
       this.since = new Int32Array(capacity);
       this.share = new Float32Array(capacity);
-      this.slots = new Int32Array(capacity);
-      this.draws = new Float64Array(capacity);
-      this.scores = new Float64Array(capacity);
-      this.order = new Int32Array(capacity);
     }
     this.servedGen.fill(-1);
+  }
+
+  /**
+   * Room for `n` applicants in the per-year scratch: sized by the eligible firms a year has, not
+   * by the population (four arrays per instrument and slot were most of a large run's heap).
+   */
+  private applicantRoom(n: number): void {
+    if (this.slots.length >= n) return;
+    const size = Math.max(n, 2 * this.slots.length, 1024);
+    this.slots = new Int32Array(size);
+    this.draws = new Float64Array(size);
+    this.scores = new Float64Array(size);
+    this.order = new Int32Array(size);
   }
 
   /** Effects of support given in earlier years that are still running. */
@@ -179,6 +195,7 @@ export class InstrumentRun {
     } else eligibleCount = this.rule.select(columns, start, end, considered, listed, "true");
 
     // Take-up: each eligible firm applies with probability take_up (its own draw).
+    this.applicantRoom(eligibleCount);
     const takeKey = rng.key(year, this.takeUpStream);
     const orderKey = rng.key(year, this.orderStream);
     const { slots, draws, scores } = this;
@@ -217,13 +234,17 @@ export class InstrumentRun {
     report.spend = result.spend;
     report.share = result.share;
     let newlyServed = 0;
+    const remembers = this.remembers;
+    const lasting = this.longest > 1;
     for (let k = 0; k < result.servedCount; k++) {
       const i = slots[result.served[k]];
       newlyServed += 1 - recipients[i];
       recipients[i] = 1;
-      this.servedGen[i] = pop.generation[i];
-      this.since[i] = year;
-      this.share[i] = result.share;
+      if (remembers) this.servedGen[i] = pop.generation[i];
+      if (lasting) {
+        this.since[i] = year;
+        this.share[i] = result.share;
+      }
       for (const e of spec.effects) {
         add(
           effects,
