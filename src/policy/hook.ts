@@ -225,6 +225,8 @@ export interface SimHooks<
   /**
    * Called once per year and range, before the export decision and after births, deaths and the
    * domestic demand shock. Reads the population, writes effects (adding) and the recipient mask.
+   * The simulation may hand over other arrays from one block of slots to the next: read them
+   * from `pop` and `effects` at each call, never keep one.
    */
   beforeDecision(ctx: SimYear, pop: Readonly<P>, effects: SimEffects, recipients: Uint8Array): R;
 }

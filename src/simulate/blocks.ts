@@ -99,22 +99,61 @@ export function allocateScenario(
 /**
  * The states of a baseline and its reforms (`hooks[k]` for scenario k), all in one arena of the
  * compiled kernel's memory when the kernel is available and they fit; on the heap otherwise.
+ * With `window` below `capacity`, the arena holds `window` slots of each per-slot column: the
+ * runner simulates one block at a time, and `enterBlock` moves every scenario's columns onto
+ * the next block's slots, so memory grows with the block, not with the population.
  */
-export function allocateScenarios(capacity: number, hooks: YearHooks[][]): ScenarioState[] {
+export function allocateScenarios(
+  capacity: number,
+  hooks: YearHooks[][],
+  window = capacity,
+): ScenarioState[] {
   const module = kernelModule();
   if (module !== null) {
-    const counter = new ByteCounter();
+    const slots = window < capacity ? { capacity, slots: window } : null;
+    const counter = new ByteCounter(slots);
     for (const h of hooks) allocateScenario(capacity, h, counter);
-    const arena = KernelArena.create(module, capacity, counter.bytes, hooks.length);
+    const arena = KernelArena.create(module, capacity, counter.bytes, hooks.length, slots);
     if (arena !== null) {
       return hooks.map((h) => {
-        const s = allocateScenario(capacity, h, arena);
-        s.kernel = arena.describe(s);
+        const { value: s, records } = arena.scenarioColumns(() =>
+          allocateScenario(capacity, h, arena),
+        );
+        s.kernel = arena.describe(s, records);
         return s;
       });
     }
   }
   return hooks.map((h) => allocateScenario(capacity, h));
+}
+
+/**
+ * Points the windowed columns of `s` (allocateScenarios with a window) at slots [start, end),
+ * emptied; a no-op for other states. Every column array of the state is replaced, so nothing
+ * may keep one from an earlier block (programmes receive theirs each year).
+ */
+export function enterBlock(s: ScenarioState, start: number, end: number): void {
+  const k = s.kernel;
+  if (k === null || k.arena.window === null) return;
+  if (end - start > k.arena.window) {
+    throw new RangeError(`block [${start}, ${end}) is larger than the arena's window`);
+  }
+  const { value: fresh } = k.arena.scenarioColumns(
+    () => allocateScenario(s.pop.capacity, s.hooks, k.arena),
+    k.records,
+    start,
+    end,
+  );
+  const n = s.pop.n;
+  Object.assign(s.pop, fresh.pop);
+  s.pop.n = n;
+  Object.assign(s.effects, fresh.effects);
+  Object.assign(s.scratch, fresh.scratch);
+  s.masks = fresh.masks;
+  s.recipients = fresh.recipients;
+  s.born = fresh.born;
+  s.staticIndex = fresh.staticIndex;
+  k.arena.addressColumns(s, k);
 }
 
 function copyRange(dst: Population, src: Population, start: number, end: number): void {
@@ -153,6 +192,7 @@ export function simulateBlocks(
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
     const budgetShare = (end - start) / plan.firms;
+    for (const s of scenarios) enterBlock(s, start, end);
     const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));
     const programmes = scenarios.map(
       (s) => new Float64Array(plan.years * s.hooks.length * PROGRAMME_METRICS.length),

@@ -131,7 +131,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (threads <= 1) {
     const hooks = opts.reformHooks ?? (await Promise.all(reforms.map((r) => buildHooks(r))));
     programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
-    const scenarios = allocateScenarios(firms, [[], ...hooks]);
+    const scenarios = allocateScenarios(firms, [[], ...hooks], plan.blockSize);
     warmUpKernels();
     for (let rep = 0; rep < replications; rep++) {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
@@ -165,7 +165,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       },
       (task) => {
         // This thread is one of the `threads`: it allocates its states on first use.
-        local ??= allocateScenarios(firms, [[], ...hooks]);
+        local ??= allocateScenarios(firms, [[], ...hooks], plan.blockSize);
         warmUpKernels();
         return simulateBlocks(plan, task.replication, task.blocks, local, opts.initial ?? null);
       },

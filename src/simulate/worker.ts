@@ -44,7 +44,7 @@ async function serve(msg: WorkerRun): Promise<void> {
   // Nothing left to claim (this worker was still loading): skip building anything.
   if (Atomics.load(claims, 0) >= total) return;
   const hooks = await Promise.all(msg.reforms.map((r) => buildHooks(r)));
-  const scenarios = allocateScenarios(msg.plan.firms, [[], ...hooks]);
+  const scenarios = allocateScenarios(msg.plan.firms, [[], ...hooks], msg.plan.blockSize);
   warmUpKernels();
   for (;;) {
     const t = Atomics.add(claims, 0, 1);

@@ -6,8 +6,9 @@
  * year's draw keys, and the address of the scalar constants.
  *
  * The memory is sized once for the scenarios it will hold: it never grows, because growing
- * would detach every view. Wasm32 memory ends at 4 GiB, so a thread holds at most about 10
- * million firms per scenario pair; beyond that the caller falls back to the JavaScript heap.
+ * would detach every view. A windowed arena holds one block of slots of each scenario at a time
+ * (`scenarioColumns`, and `enterBlock` in blocks.ts); otherwise the whole population. Wasm32
+ * memory ends at 4 GiB; beyond that the caller falls back to the JavaScript heap.
  */
 import {
   EXP_GRID_TABLE,
@@ -268,34 +269,48 @@ const LOG_MAX_EMPLOYEES = Math.log(249);
 
 const align8 = (n: number) => (n + 7) & ~7;
 
+/** Per-slot columns of `capacity` slots held `slots` at a time (see KernelArena.rebase). */
+export interface SlotWindow {
+  capacity: number;
+  slots: number;
+}
+
 /** Counts the bytes a set of allocations takes (the arena's first, sizing pass). */
 export class ByteCounter implements ColumnAllocator {
   bytes = 0;
+  /** When set, a per-slot column (length `capacity`) counts only its window. */
+  constructor(private readonly window: SlotWindow | null = null) {}
+  private add(n: number, size: number) {
+    const held = this.window !== null && n === this.window.capacity ? this.window.slots : n;
+    this.bytes += align8(held * size);
+  }
   f64(n: number) {
-    this.bytes += align8(n * 8);
+    this.add(n, 8);
     return new Float64Array(0);
   }
   f32(n: number) {
-    this.bytes += align8(n * 4);
+    this.add(n, 4);
     return new Float32Array(0);
   }
   i32(n: number) {
-    this.bytes += align8(n * 4);
+    this.add(n, 4);
     return new Int32Array(0);
   }
   u32(n: number) {
-    this.bytes += align8(n * 4);
+    this.add(n, 4);
     return new Uint32Array(0);
   }
   u16(n: number) {
-    this.bytes += align8(n * 2);
+    this.add(n, 2);
     return new Uint16Array(0);
   }
   u8(n: number) {
-    this.bytes += align8(n);
+    this.add(n, 1);
     return new Uint8Array(0);
   }
 }
+
+type ViewOf<T> = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T;
 
 /** Address 0 stays unused: a zero slot in a descriptor means "absent". */
 const FIRST_ADDRESS = 8;
@@ -326,6 +341,8 @@ export interface ScenarioKernel {
   slots: Uint32Array;
   /** The year's synthesis keys (births). */
   synthKeys: Uint32Array;
+  /** Its windowed columns among the arena's records, [from, to) (windowed arenas only). */
+  records: readonly [number, number];
 }
 
 /** Linear memory holding one thread's scenarios, with the kernel instance bound to it. */
@@ -339,6 +356,20 @@ export class KernelArena implements ColumnAllocator {
   private paramsFor: SimParams | null = null;
   /** Where the kernel adds a year's tallies. */
   readonly cells: Float64Array;
+  /**
+   * Slots each per-slot column of a scenario holds, or null (whole population). A windowed
+   * column is a view shifted down by its block's first slot, so code indexes it by the
+   * population's slot while only the block's slots take memory.
+   */
+  readonly window: number | null;
+  /** Windowed columns, in allocation order: address and element size. */
+  private readonly records: { at: number; size: number }[] = [];
+  /** While scenario columns are allocated: whether per-slot columns are windowed. */
+  private windowing = false;
+  /** Next record handed out again by a replayed allocation, or -1. */
+  private replayAt = -1;
+  private first = 0;
+  private end = 0;
 
   /**
    * An arena for `capacity` slots with `scenarioBytes` of scenario columns (ByteCounter), or
@@ -349,12 +380,16 @@ export class KernelArena implements ColumnAllocator {
     capacity: number,
     scenarioBytes: number,
     scenarios: number,
+    window: SlotWindow | null = null,
   ): KernelArena | null {
     const counter = new ByteCounter();
     counter.bytes = FIRST_ADDRESS;
     reserveShared(counter, capacity);
     for (let k = 0; k < scenarios; k++) reserveDescriptor(counter);
-    const pages = Math.ceil((counter.bytes + scenarioBytes) / WASM_PAGE);
+    // Windows start above capacity x 8 bytes, so that a view shifted down by its block's first
+    // slot still starts inside the memory; those pages are never touched, so never resident.
+    const shadow = window === null ? 0 : align8(capacity * 8);
+    const pages = Math.ceil((counter.bytes + shadow + scenarioBytes) / WASM_PAGE);
     if (pages > MAX_PAGES) return null;
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(module, {
@@ -366,13 +401,20 @@ export class KernelArena implements ColumnAllocator {
       },
       host: { exp: Math.exp, log: Math.log },
     });
-    return new KernelArena(memory, instance.exports as unknown as KernelExports, capacity);
+    const kernel = instance.exports as unknown as KernelExports;
+    return new KernelArena(memory, kernel, capacity, window?.slots ?? null);
   }
 
-  private constructor(memory: WebAssembly.Memory, kernel: KernelExports, capacity: number) {
+  private constructor(
+    memory: WebAssembly.Memory,
+    kernel: KernelExports,
+    capacity: number,
+    window: number | null,
+  ) {
     this.memory = memory;
     this.kernel = kernel;
     this.capacity = capacity;
+    this.window = window;
     this.limit = memory.buffer.byteLength;
     this.shared = reserveShared(this, capacity);
     this.shared.tables.forEach((view, k) => {
@@ -387,28 +429,91 @@ export class KernelArena implements ColumnAllocator {
     if (this.next > this.limit) throw new RangeError("kernel arena overflow");
     return at;
   }
+  private view<T>(View: ViewOf<T>, n: number, size: number): T {
+    if (!this.windowing || this.window === null || n !== this.capacity) {
+      return new View(this.memory.buffer, this.take(n * size), n);
+    }
+    let at: number;
+    if (this.replayAt >= 0) at = this.records[this.replayAt++].at;
+    else {
+      this.next = Math.max(this.next, align8(this.capacity * 8));
+      at = this.take(this.window * size);
+      this.records.push({ at, size });
+    }
+    return new View(this.memory.buffer, at - this.first * size, this.end);
+  }
   f64(n: number) {
-    return new Float64Array(this.memory.buffer, this.take(n * 8), n);
+    return this.view(Float64Array, n, 8);
   }
   f32(n: number) {
-    return new Float32Array(this.memory.buffer, this.take(n * 4), n);
+    return this.view(Float32Array, n, 4);
   }
   i32(n: number) {
-    return new Int32Array(this.memory.buffer, this.take(n * 4), n);
+    return this.view(Int32Array, n, 4);
   }
   u32(n: number) {
-    return new Uint32Array(this.memory.buffer, this.take(n * 4), n);
+    return this.view(Uint32Array, n, 4);
   }
   u16(n: number) {
-    return new Uint16Array(this.memory.buffer, this.take(n * 2), n);
+    return this.view(Uint16Array, n, 2);
   }
   u8(n: number) {
-    return new Uint8Array(this.memory.buffer, this.take(n), n);
+    return this.view(Uint8Array, n, 1);
+  }
+
+  /**
+   * Runs `allocate` (a scenario's columns) with per-slot columns windowed, and returns the
+   * records it took. With `replay` (from an earlier call) it hands out the same windows again,
+   * as views for slots [start, end), zeroed: a block starts from empty slots, as a fresh arena
+   * gives them.
+   */
+  scenarioColumns<T>(
+    allocate: () => T,
+    replay: readonly [number, number] | null = null,
+    start = 0,
+    end = this.window ?? this.capacity,
+  ): { value: T; records: readonly [number, number] } {
+    const from = replay === null ? this.records.length : replay[0];
+    this.windowing = true;
+    this.replayAt = replay === null ? -1 : replay[0];
+    this.first = start;
+    this.end = end;
+    try {
+      if (replay !== null) {
+        for (let r = replay[0]; r < replay[1]; r++) {
+          const { at, size } = this.records[r];
+          new Uint8Array(this.memory.buffer, at, (this.window ?? 0) * size).fill(0);
+        }
+      }
+      const value = allocate();
+      const to = replay === null ? this.records.length : this.replayAt;
+      if (replay !== null && to !== replay[1]) {
+        throw new RangeError("a replayed scenario allocated other columns than the first time");
+      }
+      return { value, records: [from, to] };
+    } finally {
+      this.windowing = false;
+      this.replayAt = -1;
+    }
   }
 
   /** Writes the descriptor of a scenario allocated from this arena. */
-  describe(s: ScenarioState): ScenarioKernel {
+  describe(s: ScenarioState, records: readonly [number, number] = [0, 0]): ScenarioKernel {
     const { slots: d, synthKeys } = reserveDescriptor(this);
+    const k: ScenarioKernel = {
+      arena: this,
+      descriptor: d.byteOffset,
+      slots: d,
+      synthKeys,
+      records,
+    };
+    this.addressColumns(s, k);
+    return k;
+  }
+
+  /** Writes the column, table and constant addresses of `s` into its descriptor `k`. */
+  addressColumns(s: ScenarioState, k: ScenarioKernel): void {
+    const { slots: d, synthKeys } = k;
     const { tables, paramTables, constants } = this.shared;
     const columns: Partial<Record<Slot, ArrayBufferView>> = {
       ...(s.pop as unknown as Record<Slot, ArrayBufferView>),
@@ -429,7 +534,6 @@ export class KernelArena implements ColumnAllocator {
     });
     d[SLOT.constants] = constants.byteOffset;
     d[SLOT.synthKeys] = synthKeys.byteOffset;
-    return { arena: this, descriptor: d.byteOffset, slots: d, synthKeys };
   }
 
   /** The address of a view on this arena's memory. */
