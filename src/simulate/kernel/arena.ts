@@ -269,6 +269,18 @@ const LOG_MAX_EMPLOYEES = Math.log(249);
 
 const align8 = (n: number) => (n + 7) & ~7;
 
+/**
+ * Columns of this many slots or more start at staggered offsets within a 4 KiB page: the pass
+ * reads and writes some 50 columns at the same slot, and when their addresses agree in the low
+ * 12 bits (as columns of a power-of-two block do) the processor takes a load for a possible
+ * reuse of an earlier store to another column and waits ("4K aliasing"): a 16,384-slot block ran
+ * 143-187 ns per firm-year against 102-131 for 16,000 slots before the stagger.
+ */
+const STAGGER_FROM = 1024;
+const PAGE = 4096;
+/** Cache lines between the page offsets of successive columns (odd: all 64 lines are used). */
+const STAGGER_LINES = 5;
+
 /** Per-slot columns of `capacity` slots held `slots` at a time (see KernelArena.rebase). */
 export interface SlotWindow {
   capacity: number;
@@ -282,7 +294,8 @@ export class ByteCounter implements ColumnAllocator {
   constructor(private readonly window: SlotWindow | null = null) {}
   private add(n: number, size: number) {
     const held = this.window !== null && n === this.window.capacity ? this.window.slots : n;
-    this.bytes += align8(held * size);
+    // A per-slot column may be moved up to a page to stagger it (KernelArena.view).
+    this.bytes += align8(held * size) + (n >= STAGGER_FROM ? PAGE : 0);
   }
   f64(n: number) {
     this.add(n, 8);
@@ -370,6 +383,8 @@ export class KernelArena implements ColumnAllocator {
   private replayAt = -1;
   private first = 0;
   private end = 0;
+  /** Per-slot columns allocated so far (their page offsets are staggered). */
+  private columns = 0;
 
   /**
    * An arena for `capacity` slots with `scenarioBytes` of scenario columns (ByteCounter), or
@@ -429,14 +444,22 @@ export class KernelArena implements ColumnAllocator {
     if (this.next > this.limit) throw new RangeError("kernel arena overflow");
     return at;
   }
+  /** Moves the next allocation to the next column's page offset (see STAGGER_FROM). */
+  private stagger(): void {
+    const target = (this.columns++ * STAGGER_LINES * 64) % PAGE;
+    this.next += (target - (this.next % PAGE) + PAGE) % PAGE;
+  }
+
   private view<T>(View: ViewOf<T>, n: number, size: number): T {
     if (!this.windowing || this.window === null || n !== this.capacity) {
+      if (n >= STAGGER_FROM) this.stagger();
       return new View(this.memory.buffer, this.take(n * size), n);
     }
     let at: number;
     if (this.replayAt >= 0) at = this.records[this.replayAt++].at;
     else {
       this.next = Math.max(this.next, align8(this.capacity * 8));
+      this.stagger();
       at = this.take(this.window * size);
       this.records.push({ at, size });
     }
