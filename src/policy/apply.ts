@@ -12,6 +12,7 @@ import type {
 import { InstrumentRun } from "./instrument-run.ts";
 import type { ProgrammeSystem } from "./programme.ts";
 import { ruleFields } from "./rule/rule.ts";
+import { SlotWindow } from "./slot-window.ts";
 
 export interface PolicyHookOptions {
   /**
@@ -28,20 +29,25 @@ export class SharedYear {
   readonly diagnosis: DiagnosisCache;
   /** Firms the system's budgets are written for; null = the simulated population. */
   budgetBasis: number | null = null;
-  /** Scratch masks, one byte per slot. */
+  /** Scratch masks, one byte per slot of the range being run. */
   rows = new Uint8Array(0);
   any = new Uint8Array(0);
   /** Scratch list of slots (candidates, then the eligible). */
   listed = new Int32Array(0);
+  private readonly rowsWindow = new SlotWindow(Uint8Array);
+  private readonly anyWindow = new SlotWindow(Uint8Array);
   private last = {
     pop: null as SimPopulation | null,
     seed: Number.NaN,
     replication: Number.NaN,
     year: Number.NaN,
+    start: 0,
+    end: 0,
   };
   /**
-   * Bumped whenever a new run starts: another population, another (seed, replication), or time
-   * going back (the runner moving on to the next block of slots).
+   * Bumped whenever a new run starts: another population, another (seed, replication), another
+   * range of slots, or time going back (the runner moving on to the next block of slots). The
+   * programmes' per-slot state lasts one run: it is held for the run's slots only (SlotWindow).
    */
   run = 0;
   private bound = {
@@ -60,15 +66,21 @@ export class SharedYear {
   enter(ctx: SimYear, pop: SimPopulation): void {
     const last = this.last;
     const { seed, replication } = ctx.rng;
-    const sameRun = last.pop === pop && last.seed === seed && last.replication === replication;
-    if (!sameRun || ctx.year < last.year) this.run++;
-    if (!sameRun || ctx.year !== last.year) this.diagnosis.invalidate(pop.capacity);
-    this.last = { pop, seed, replication, year: ctx.year };
-    if (this.rows.length < pop.capacity) {
-      this.rows = new Uint8Array(pop.capacity);
-      this.any = new Uint8Array(pop.capacity);
-      this.listed = new Int32Array(pop.capacity);
+    const { start, end } = ctx;
+    const sameRun =
+      last.pop === pop &&
+      last.seed === seed &&
+      last.replication === replication &&
+      last.start === start &&
+      last.end === end;
+    if (!sameRun || ctx.year < last.year) {
+      this.run++;
+      this.rows = this.rowsWindow.view(pop.capacity, start, end);
+      this.any = this.anyWindow.view(pop.capacity, start, end);
+      if (this.listed.length < end - start) this.listed = new Int32Array(end - start);
     }
+    if (!sameRun || ctx.year !== last.year) this.diagnosis.invalidate(pop.capacity, start, end);
+    this.last = { pop, seed, replication, year: ctx.year, start, end };
     // Every programme of a scenario enters with the same year and range, and programmes do not
     // change the population's columns: bind (ages, barrier levels) once for all of them.
     const bound = this.bound;

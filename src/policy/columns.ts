@@ -2,6 +2,7 @@ import type { Classifiers } from "./diagnosis.ts";
 import type { SimPopulation } from "./hook.ts";
 import type { FieldColumn, RuleColumns } from "./rule/compile.ts";
 import { BARRIER_LEVELS, RULE_FIELDS } from "./rule/fields.ts";
+import { SlotWindow } from "./slot-window.ts";
 
 type Source = (pop: SimPopulation) => FieldColumn;
 
@@ -82,6 +83,13 @@ export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name
 export class PopulationColumns implements RuleColumns {
   pop: SimPopulation | null = null;
   private levels = new Map<string, Uint8Array>();
+  private readonly levelWindows = new Map<string, SlotWindow<Uint8Array>>();
+  private readonly windows = {
+    age: new SlotWindow(Float64Array),
+    position: new SlotWindow(Uint8Array),
+    state: new SlotWindow(Uint8Array),
+    plans: new SlotWindow(Uint8Array),
+  };
   private levelsDone = new Set<string>();
 
   /** `grade` turns a barrier score into the diagnose module's level (same thresholds). */
@@ -97,10 +105,13 @@ export class PopulationColumns implements RuleColumns {
 
   /** Points the view at a population, year and slot range. */
   bind(pop: SimPopulation, year: number, start: number, end: number): void {
-    if (this.age.length < pop.capacity) {
-      this.age = new Float64Array(pop.capacity);
-      this.position = new Uint8Array(pop.capacity);
-      this.state = new Uint8Array(pop.capacity);
+    // Per-slot arrays for the range only (slot-window.ts); every one is rewritten before use.
+    this.age = this.windows.age.view(pop.capacity, start, end);
+    this.position = this.windows.position.view(pop.capacity, start, end);
+    this.state = this.windows.state.view(pop.capacity, start, end);
+    this.plans = this.windows.plans.view(pop.capacity, start, end);
+    for (const [name, window] of this.levelWindows) {
+      this.levels.set(name, window.view(pop.capacity, start, end));
     }
     this.pop = pop;
     this.year = year;
@@ -118,10 +129,6 @@ export class PopulationColumns implements RuleColumns {
    * unknown (an out-of-range code) for a firm that never exported. Filled once per bind.
    */
   private plansToExport(pop: SimPopulation): FieldColumn {
-    if (this.plans.length < pop.capacity) {
-      this.plans = new Uint8Array(pop.capacity);
-      this.plansDone = false;
-    }
     if (!this.plansDone) {
       const { plans } = this;
       const { exporting, everExported, plansToExport } = pop;
@@ -144,8 +151,10 @@ export class PopulationColumns implements RuleColumns {
   /** Barrier level codes for the bound range, graded once per bind. */
   private level(name: string, pop: SimPopulation): FieldColumn {
     let codes = this.levels.get(name);
-    if (codes === undefined || codes.length < pop.capacity) {
-      codes = new Uint8Array(pop.capacity);
+    if (codes === undefined) {
+      const window = new SlotWindow(Uint8Array);
+      this.levelWindows.set(name, window);
+      codes = window.view(pop.capacity, ...this.ageRange);
       this.levels.set(name, codes);
       this.levelsDone.delete(name);
     }

@@ -10,6 +10,7 @@ import { POSITIONS, STATES } from "../framework/index.ts";
 import type { SimPopulation } from "./hook.ts";
 import { classifySimulated } from "./simulated-classify.ts";
 import { profileView, scratchProfile } from "./simulated-profile.ts";
+import { SlotWindow } from "./slot-window.ts";
 
 /** Position and state of one profile, by the same rules an adviser's diagnosis uses. */
 export interface Classifiers {
@@ -45,6 +46,7 @@ const STATE_CODE = new Map<string, number>(STATES.map((s, k) => [s, k]));
  */
 export class DiagnosisCache {
   private stamp = new Int32Array(0);
+  private readonly stamps = new SlotWindow(Int32Array);
   private epoch = 0;
   private readonly profile = scratchProfile();
   private scratch = new Int32Array(0);
@@ -53,9 +55,10 @@ export class DiagnosisCache {
 
   constructor(private readonly classify: Classifiers) {}
 
-  /** Forgets every cached value (a new year, population or run). */
-  invalidate(capacity: number): void {
-    if (this.stamp.length < capacity) this.stamp = new Int32Array(capacity);
+  /** Forgets every cached value (a new year, population or run) of slots [start, end). */
+  invalidate(capacity: number, start = 0, end = capacity): void {
+    // Stamps of earlier epochs never match again, so a reused window needs no clearing.
+    this.stamp = this.stamps.view(capacity, start, end);
     this.epoch++;
   }
 

@@ -226,7 +226,10 @@ export interface SimHooks<
    * Called once per year and range, before the export decision and after births, deaths and the
    * domestic demand shock. Reads the population, writes effects (adding) and the recipient mask.
    * The simulation may hand over other arrays from one block of slots to the next: read them
-   * from `pop` and `effects` at each call, never keep one.
+   * from `pop` and `effects` at each call, never keep one. It runs each block of slots through
+   * all its years before the next block; the programmes src/policy builds keep what they
+   * remember per slot (support given once per firm, effects lasting years) for such a run, and
+   * start afresh when called with another range, population or generator, or an earlier year.
    */
   beforeDecision(ctx: SimYear, pop: Readonly<P>, effects: SimEffects, recipients: Uint8Array): R;
 }

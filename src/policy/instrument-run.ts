@@ -12,6 +12,7 @@ import {
 import { ration } from "./ration.ts";
 import { type CompiledRule, compileRule } from "./rule/compile.ts";
 import { ruleField } from "./rule/fields.ts";
+import { SlotWindow } from "./slot-window.ts";
 
 const COLUMN: Readonly<Record<EffectKind, keyof SimEffects>> = {
   sunk_cost_offset: "sunkCostOffset",
@@ -65,6 +66,9 @@ export class InstrumentRun {
   private servedGen = new Int32Array(0);
   private since = new Int32Array(0);
   private share = new Float32Array(0);
+  private readonly servedWindow = new SlotWindow(Int32Array);
+  private readonly sinceWindow = new SlotWindow(Int32Array);
+  private readonly shareWindow = new SlotWindow(Float32Array);
   private slots = new Int32Array(0);
   private draws = new Float64Array(0);
   private scores = new Float64Array(0);
@@ -92,16 +96,16 @@ export class InstrumentRun {
     return this.spec.once_per_firm || this.longest > 1;
   }
 
-  private reset(capacity: number): void {
+  private reset(capacity: number, start: number, end: number): void {
     this.run = this.shared.run;
-    if (this.remembers && this.servedGen.length < capacity) {
-      this.servedGen = new Int32Array(capacity);
+    if (this.remembers) {
+      this.servedGen = this.servedWindow.view(capacity, start, end);
+      this.servedGen.fill(-1, start, end);
     }
-    if (this.longest > 1 && this.since.length < capacity) {
-      this.since = new Int32Array(capacity);
-      this.share = new Float32Array(capacity);
+    if (this.longest > 1) {
+      this.since = this.sinceWindow.view(capacity, start, end);
+      this.share = this.shareWindow.view(capacity, start, end);
     }
-    this.servedGen.fill(-1);
   }
 
   /**
@@ -152,7 +156,7 @@ export class InstrumentRun {
     any: Uint8Array,
   ): InstrumentYearReport {
     const { spec, shared } = this;
-    if (this.run !== shared.run) this.reset(pop.capacity);
+    if (this.run !== shared.run) this.reset(pop.capacity, ctx.start, ctx.end);
     const { year, start, end, rng } = ctx;
     this.continuing(year, pop, effects, start, end);
     const report: InstrumentYearReport = {

@@ -343,6 +343,46 @@ describe("budgets, determinism and effects", () => {
     }
   });
 
+  it("keeps a block's results free of the blocks run before it (per-slot state lasts one run)", () => {
+    const sys = system({
+      eligibility: {
+        all: [
+          {
+            field: "position",
+            in: ["export_capable", "inexperienced_exporter", "domestic_by_choice"],
+          },
+          { field: "age", gte: 1 },
+        ],
+      },
+      take_up: 0.4,
+      once_per_firm: true,
+      budget_per_year: 4000,
+      effects: [{ kind: "fixed_cost_offset", size: 0.5, duration: 3 }],
+    });
+    const rng = counterRng(3, 0);
+    const half = Math.floor(pop.n / 2);
+    const runBlock = (hooks: PolicyHooks[], start: number, end: number) =>
+      [1, 2, 3].map((t) => {
+        const effects = allocateEffects(pop.capacity);
+        const recipients = new Uint8Array(pop.capacity);
+        const ctx = { year: YEAR + t, yearIndex: t, start, end, budgetShare: 0.5, rng };
+        const r = hooks[0].beforeDecision(ctx, pop, effects, recipients);
+        return {
+          report: [r.eligible, r.takeUp, r.spend, r.applicants],
+          recipients: [...recipients.subarray(start, end)],
+          offsets: [...effects.fixedCostOffset.subarray(start, end)],
+        };
+      });
+    const after = programmeHooks(sys);
+    runBlock(after, 0, half);
+    const second = runBlock(after, half, pop.n);
+    const fresh = runBlock(programmeHooks(sys), half, pop.n);
+    expect(second).toEqual(fresh);
+    // The once-per-firm rule and the three-year effect did act within the block.
+    expect(second[0].report[1]).toBeGreaterThan(0);
+    expect(second[1].offsets.filter((x) => x > 0).length).toBeGreaterThan(second[1].report[1]);
+  });
+
   it("does nothing outside its years and probabilities from two programmes combine below one", () => {
     const idle = step(
       programmeHooks(system({ eligibility: { all: [] } }, { from: 2030, to: null })),
