@@ -50,13 +50,6 @@ export class SharedYear {
    * programmes' per-slot state lasts one run: it is held for the run's slots only (SlotWindow).
    */
   run = 0;
-  private bound = {
-    run: -1,
-    pop: null as SimPopulation | null,
-    year: Number.NaN,
-    start: 0,
-    end: 0,
-  };
 
   constructor(classifiers: Classifiers) {
     this.diagnosis = new DiagnosisCache(classifiers);
@@ -79,21 +72,13 @@ export class SharedYear {
       this.any = this.anyWindow.view(pop.capacity, start, end);
       if (this.listed.length < end - start) this.listed = new Int32Array(end - start);
     }
-    if (!sameRun || ctx.year !== last.year) this.diagnosis.invalidate(pop.capacity, start, end);
-    this.last = { pop, seed, replication, year: ctx.year, start, end };
     // Every programme of a scenario enters with the same year and range, and programmes do not
-    // change the population's columns: bind (ages, barrier levels) once for all of them.
-    const bound = this.bound;
-    if (
-      bound.run !== this.run ||
-      bound.pop !== pop ||
-      bound.year !== ctx.year ||
-      bound.start !== ctx.start ||
-      bound.end !== ctx.end
-    ) {
-      this.columns.bind(pop, ctx.year, ctx.start, ctx.end);
-      this.bound = { run: this.run, pop, year: ctx.year, start: ctx.start, end: ctx.end };
+    // change the population's columns: classify and bind (ages, barrier levels) once for all.
+    if (!sameRun || ctx.year !== last.year) {
+      this.diagnosis.invalidate(pop.capacity, start, end);
+      this.columns.bind(pop, ctx.year, start, end);
     }
+    this.last = { pop, seed, replication, year: ctx.year, start, end };
   }
 }
 

@@ -89,9 +89,7 @@ export async function simulateAction(
     );
   }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
-  const panel = opts.panel
-    ? new PanelWriter(opts.panel, { names: ["baseline", ...reforms.map((r) => r.id)] })
-    : null;
+  const panel = opts.panel ? new PanelWriter(opts.panel, { names: ids }) : null;
   const progress = createProgress({ label: "simulate", unit: "items" });
   let firstRep = true;
   try {
