@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ReformSpec, runSimulation, summarize } from "../../src/simulate/index.ts";
-import { poolStats, workersLoaded } from "../../src/simulate/pool.ts";
+import { poolStats } from "../../src/simulate/pool.ts";
+import { expectSameWithWorker } from "./helpers.ts";
 
 const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
 const reforms: ReformSpec[] = [
@@ -33,26 +34,13 @@ describe("determinism and common random numbers", () => {
   });
 
   it("gives the same aggregates when a worker thread runs some of the blocks", async () => {
-    await workersLoaded(1, [factory]);
-    const many = { ...base, firms: 20_000, blockSize: 512, replications: 1 };
-    const one = await runSimulation({ ...many, threads: 1 });
-    // The worker joins as soon as it has the run; retried in case this thread claimed all.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const before = poolStats().workerTasks;
-      const two = await runSimulation({ ...many, threads: 2 });
-      for (let k = 0; k < one.aggregates[0].length; k++) {
-        expect(
-          Buffer.from(two.aggregates[0][k].buffer).equals(Buffer.from(one.aggregates[0][k].buffer)),
-        ).toBe(true);
-      }
-      if (poolStats().workerTasks > before) {
-        // The worker ran the compiled kernel it was handed, not the JavaScript fallback.
-        expect(poolStats().kernels.length).toBeGreaterThan(0);
-        expect(new Set(poolStats().kernels)).toEqual(new Set(["wasm"]));
-        return;
-      }
-    }
-    expect.fail("the worker thread ran no block in five runs");
+    await expectSameWithWorker(
+      { ...base, firms: 20_000, blockSize: 512, replications: 1 },
+      factory,
+    );
+    // The worker ran the compiled kernel it was handed, not the JavaScript fallback.
+    expect(poolStats().kernels.length).toBeGreaterThan(0);
+    expect(new Set(poolStats().kernels)).toEqual(new Set(["wasm"]));
   });
 
   it("shows exactly zero difference for an empty reform and a positive effect for a grant", async () => {

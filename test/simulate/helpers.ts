@@ -11,8 +11,11 @@ import {
   synthesizeRange,
   withParams,
 } from "../../src/simulate/index.ts";
+import { poolStats, workersLoaded } from "../../src/simulate/pool.ts";
 import type { StepContext } from "../../src/simulate/processes/context.ts";
 import { allocateDecisionScratch } from "../../src/simulate/processes/export-decision.ts";
+import type { RunOptions } from "../../src/simulate/runner.ts";
+import { runSimulation } from "../../src/simulate/runner.ts";
 import type { ScenarioState } from "../../src/simulate/year-step.ts";
 
 /** n copies of one synthesized firm (a tradable, low-tech traditional manufacturer by default). */
@@ -114,4 +117,25 @@ export function expectSameRuns(
   }
   expect(exporters).toBeGreaterThan(0);
   expect(a.some((r) => r.programmes[1].some((x) => x > 0))).toBe(true);
+}
+
+/**
+ * Runs `options` on 1 thread, then on 2 until the worker thread has run some of the blocks
+ * (this thread may claim them all before the worker joins; five tries), and expects the same
+ * aggregates bit for bit each time. `factory`: the reforms' hook module, linked into the worker.
+ */
+export async function expectSameWithWorker(options: RunOptions, factory: string): Promise<void> {
+  await workersLoaded(1, [factory]);
+  const one = await runSimulation({ ...options, threads: 1 });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = poolStats().workerTasks;
+    const two = await runSimulation({ ...options, threads: 2 });
+    for (let k = 0; k < one.aggregates[0].length; k++) {
+      expect(
+        Buffer.from(two.aggregates[0][k].buffer).equals(Buffer.from(one.aggregates[0][k].buffer)),
+      ).toBe(true);
+    }
+    if (poolStats().workerTasks > before) return;
+  }
+  expect.fail("the worker thread ran no block in five runs");
 }

@@ -7,7 +7,7 @@ import {
   summarize,
 } from "../../src/simulate/index.ts";
 import { at, M, N_METRICS } from "../../src/simulate/metrics.ts";
-import { poolStats, workersLoaded } from "../../src/simulate/pool.ts";
+import { expectSameWithWorker } from "./helpers.ts";
 
 const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
 const grant = { budget: 20_000, grant: 10, offset: 2 };
@@ -80,21 +80,8 @@ describe("comparing with a scenario other than the baseline", () => {
   });
 
   it("gives bit-identical aggregates when a worker thread runs some of the blocks", async () => {
-    await workersLoaded(1, [factory]);
     const many = { ...base, firms: 20_000, blockSize: 512, replications: 1, reference: "current" };
-    const one = await runSimulation({ ...many, threads: 1 });
-    // Retried in case this thread claimed every block before the worker joined.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const before = poolStats().workerTasks;
-      const two = await runSimulation({ ...many, threads: 2 });
-      for (let k = 0; k < one.aggregates[0].length; k++) {
-        expect(
-          Buffer.from(two.aggregates[0][k].buffer).equals(Buffer.from(one.aggregates[0][k].buffer)),
-        ).toBe(true);
-      }
-      if (poolStats().workerTasks > before) return;
-    }
-    expect.fail("the worker thread ran no block in five runs");
+    await expectSameWithWorker(many, factory);
   });
 
   it("refuses a reference that is not one of the scenarios, naming them", async () => {
