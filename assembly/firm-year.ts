@@ -6,8 +6,6 @@
  * which is where the JavaScript pass spent most of its instructions.
  */
 
-import { birthAt } from "./births";
-import { deathAt } from "./demography";
 import { mix32s, SLOT_MULT, unit } from "./hash";
 import { above, below } from "./clamp";
 import { hostExp, hostLog } from "./host";
@@ -72,11 +70,9 @@ function expGrid(t: usize, mid: i32, x: f64): f64 {
 }
 
 /**
- * One year of slots [start, end) of the scenario described at `d`. `acting`: programme effects
- * act; `tally`: add the year into the cells at slot CELLS; `demography`: each firm's death draw,
- * demand shock and, when it dies, its newborn come first in the same loop (per slot, the order
- * of the separate passes, so the same bits; the newborn's columns are then written while the
- * pass has them in cache). Each combination of flags runs its own copy of the loop, compiled
+ * One year of slots [start, end) of the scenario described at `d`, after the range's deaths and
+ * births (demography.ts, births.ts). `acting`: programme effects act; `tally`: add the year into
+ * the cells at slot CELLS. Each combination of flags runs its own copy of the loop, compiled
  * with the flags as constants: a burn-in year carries neither the effect columns nor the
  * tallies, which leaves the engine more registers for the columns it does read.
  */
@@ -88,41 +84,28 @@ export function firmYearPass(
   acting: bool,
   tally: bool,
   expMid: i32,
-  demography: bool,
 ): void {
   if (acting) {
-    if (demography) unreachable();
     if (tally) passActingTally(d, start, end, year, expMid);
     else passActing(d, start, end, year, expMid);
-  } else if (demography) {
-    if (tally) passTallyDemography(d, start, end, year, expMid);
-    else passDemography(d, start, end, year, expMid);
   } else if (tally) passTally(d, start, end, year, expMid);
   else passPlain(d, start, end, year, expMid);
 }
 
 function passPlain(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, false, false, expMid, false);
+  pass(d, start, end, year, false, false, expMid);
 }
 
 function passTally(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, false, true, expMid, false);
-}
-
-function passDemography(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, false, false, expMid, true);
-}
-
-function passTallyDemography(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, false, true, expMid, true);
+  pass(d, start, end, year, false, true, expMid);
 }
 
 function passActing(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, true, false, expMid, false);
+  pass(d, start, end, year, true, false, expMid);
 }
 
 function passActingTally(d: usize, start: i32, end: i32, year: i32, expMid: i32): void {
-  pass(d, start, end, year, true, true, expMid, false);
+  pass(d, start, end, year, true, true, expMid);
 }
 
 @inline
@@ -134,7 +117,6 @@ function pass(
   acting: bool,
   tally: bool,
   expMid: i32,
-  demography: bool,
 ): void {
   const sector = L.at(d, L.SECTOR);
   const logEmployees = L.at(d, L.LOG_EMPLOYEES);
@@ -247,38 +229,12 @@ function pass(
   const empEl = L.constant(d, L.C_EMPLOYMENT_ELASTICITY);
   const founderKnowledge = L.constant(d, L.C_FOUNDER_KNOWLEDGE);
   const logMaxEmployees = L.constant(d, L.C_LOG_MAX_EMPLOYEES);
-  const deathKey = <i32>L.at(d, L.KEY_DEATH);
-  const hazardByAge = L.at(d, L.T_HAZARD_BY_AGE);
-  const hazardLast = <i32>L.constant(d, L.C_HAZARD_LAST);
-  const rho = L.constant(d, L.C_DEMAND_PERSISTENCE);
-  const shockScale = L.constant(d, L.C_DEMAND_SHOCK_SCALE);
-  const demandElasticity = L.constant(d, L.C_SALES_DEMAND_ELASTICITY);
-
   for (let i = start; i < end; i++) {
     const ui = <usize>i;
     const i2 = ui << 1;
     const i4 = ui << 2;
     const i8 = ui << 3;
     const mult = (i + 1) * SLOT_MULT;
-    if (demography) {
-      // --- deaths and the demand shock (demography.ts), then the newborn (births.ts)
-      const dies = deathAt(
-        i,
-        year,
-        deathKey,
-        founded,
-        domesticDemand,
-        salesGrowth,
-        born,
-        hazardByAge,
-        hazardLast,
-        LOGISTIC,
-        rho,
-        shockScale,
-        demandElasticity,
-      );
-      if (dies) birthAt(d, i, year, expMid);
-    }
     // --- networks
     let links = <i32>load<u8>(largeFirmLinks + ui);
     let pulled = <i32>load<u8>(clientPull + ui);

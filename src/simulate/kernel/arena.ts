@@ -213,7 +213,6 @@ export interface KernelExports {
     acting: number,
     tally: number,
     expMid: number,
-    demography: number,
   ): void;
   birthsInRange(d: number, start: number, end: number, year: number, expMid: number): void;
 }

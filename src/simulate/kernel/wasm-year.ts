@@ -34,9 +34,9 @@ export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number
 }
 
 /**
- * The firm-year pass over [ctx.start, ctx.end), tile by tile; with `demography`, each firm's
- * death, demand shock and newborn come first in the same loop. Both passes expect
- * `prepareArenaYear` for the year.
+ * The firm-year pass over [ctx.start, ctx.end), tile by tile; with `demography`, each tile's
+ * deaths, demand shocks and newborns come first, while the tile is in cache (per slot the same
+ * order as one loop, so the same bits). Both passes expect `prepareArenaYear` for the year.
  */
 export function arenaYearPass(
   s: ArenaScenario,
@@ -61,10 +61,13 @@ export function arenaYearPass(
   const k = arena.kernel;
   const acting = opts.acting ? 1 : 0;
   const tallying = tally ? 1 : 0;
-  const demography = opts.demography ? 1 : 0;
+  const demography = opts.demography;
   for (let t0 = start; t0 < end; t0 += tile) {
     const t1 = Math.min(end, t0 + tile);
-    k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID, demography);
+    if (demography && k.deathsAndDemand(descriptor, t0, t1, year) > 0) {
+      k.birthsInRange(descriptor, t0, t1, year, EXP_MID);
+    }
+    k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID);
   }
   if (tally) tally.cells.set(arena.cells);
 }
