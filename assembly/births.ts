@@ -69,8 +69,8 @@ export function birthAt(d: usize, i: i32, year: i32, expMid: i32): void {
   const mult = (i + 1) * SLOT_MULT;
   const restart = unit(mix32s(<i32>L.at(d, L.KEY_RESTART) ^ mult)) < L.constant(d, L.C_FOUNDER_RESTART_PROB);
   const carried =
-    load<u8>(L.at(d, L.EVER_EXPORTED) + ui) == 1 ||
-    load<u8>(L.at(d, L.FOUNDER_EXPORT_EXPERIENCE) + ui) == 1;
+    <i32>(load<u8>(L.at(d, L.EVER_EXPORTED) + ui) == 1) |
+    <i32>(load<u8>(L.at(d, L.FOUNDER_EXPORT_EXPERIENCE) + ui) == 1);
   newborn(d, i, L.at(d, L.SYNTH_KEYS), mult, year, restart, carried, expMid);
   const i4 = ui << 2;
   const generation = L.at(d, L.GENERATION);
@@ -93,7 +93,7 @@ function newborn(
   mult: i32,
   year: i32,
   restart: bool,
-  carried: bool,
+  carried: i32,
   expMid: i32,
 ): void {
   const ui = <usize>i;
@@ -105,23 +105,21 @@ function newborn(
 
   const h0 = mix32s(key(keys, S_SECTOR_TRADABLE) ^ mult);
   const us = half(h0);
-  const sector: i32 = inv
-    ? us < 0.6
-      ? 0
-      : 2
-    : us < entry(t, SECTOR_CUTS)
-      ? 0
-      : us < entry(t, SECTOR_CUTS + 1)
-        ? 1
-        : us < entry(t, SECTOR_CUTS + 2)
-          ? 2
-          : us < entry(t, SECTOR_CUTS + 3)
-            ? 3
-            : 4;
+  // The cascades of synthesize.ts written as counts of the cut points passed: the cuts are
+  // cumulative shares (non-decreasing), so the count is the cascade's answer. Comparisons
+  // turned into integers and integer selects leave no branch on a random draw.
+  const sector: i32 = select<i32>(
+    select<i32>(0, 2, us < 0.6),
+    <i32>(us >= entry(t, SECTOR_CUTS)) +
+      <i32>(us >= entry(t, SECTOR_CUTS + 1)) +
+      <i32>(us >= entry(t, SECTOR_CUTS + 2)) +
+      <i32>(us >= entry(t, SECTOR_CUTS + 3)),
+    inv,
+  );
   store<u8>(L.at(d, L.SECTOR) + ui, <u8>sector);
   store<u8>(
     L.at(d, L.TRADABLE) + ui,
-    b(inv || high(h0) < entry(t, TRADABLE_BY_SECTOR + sector)),
+    <u8>(<i32>inv | <i32>(high(h0) < entry(t, TRADABLE_BY_SECTOR + sector))),
   );
 
   const h1 = mix32s(key(keys, S_SIZE_TECH) ^ mult);
@@ -140,53 +138,63 @@ function newborn(
   const ut = half(h1);
   store<u8>(
     L.at(d, L.TECH_INTENSITY) + ui,
-    inv
-      ? 2
-      : ut < entry(t, TECH_LOW_CUT + sector)
-        ? 0
-        : ut < entry(t, TECH_MEDIUM_CUT + sector)
-          ? 1
-          : 2,
+    <u8>select<i32>(
+      2,
+      <i32>(ut >= entry(t, TECH_LOW_CUT + sector)) +
+        <i32>(ut >= entry(t, TECH_MEDIUM_CUT + sector)),
+      inv,
+    ),
   );
 
   const h2 = mix32s(key(keys, S_ENTREPRENEUR) ^ mult);
   const ue = half(h2);
-  const type: i32 = restart
-    ? 1
-    : ue < L.constant(d, L.C_SERIAL_CUT)
-      ? 1
-      : ue < L.constant(d, L.C_PORTFOLIO_CUT)
-        ? 2
-        : 0;
+  const type: i32 = select<i32>(
+    1,
+    select<i32>(2, 0, ue < L.constant(d, L.C_PORTFOLIO_CUT)),
+    <i32>restart | <i32>(ue < L.constant(d, L.C_SERIAL_CUT)),
+  );
   store<u8>(L.at(d, L.ENTREPRENEUR_TYPE) + ui, <u8>type);
-  const fexpP =
-    type == 0 ? L.constant(d, L.C_FOUNDER_EXP_NOVICE) : L.constant(d, L.C_FOUNDER_EXP_HABITUAL);
-  const founderExp = inv || (restart && carried) || high(h2) < fexpP;
-  store<u8>(L.at(d, L.FOUNDER_EXPORT_EXPERIENCE) + ui, b(founderExp));
+  const uf = high(h2);
+  const founderExp: i32 =
+    <i32>inv |
+    (<i32>restart & carried) |
+    select<i32>(
+      <i32>(uf < L.constant(d, L.C_FOUNDER_EXP_NOVICE)),
+      <i32>(uf < L.constant(d, L.C_FOUNDER_EXP_HABITUAL)),
+      type == 0,
+    );
+  store<u8>(L.at(d, L.FOUNDER_EXPORT_EXPERIENCE) + ui, <u8>founderExp);
 
   const h3 = mix32s(key(keys, S_INDUSTRY_LINKS) ^ mult);
   store<u8>(
     L.at(d, L.FOUNDER_SAME_INDUSTRY) + ui,
     b(half(h3) < L.constant(d, L.C_SAME_INDUSTRY)),
   );
-  const linkP =
-    sector <= 1 ? L.constant(d, L.C_LINK_MANUFACTURING) : L.constant(d, L.C_LINK_OTHER);
-  const linked = high(h3) < linkP;
-  store<u8>(L.at(d, L.LARGE_FIRM_LINKS) + ui, b(linked));
+  const ul = high(h3);
+  const linked: i32 = select<i32>(
+    <i32>(ul < L.constant(d, L.C_LINK_MANUFACTURING)),
+    <i32>(ul < L.constant(d, L.C_LINK_OTHER)),
+    sector <= 1,
+  );
+  store<u8>(L.at(d, L.LARGE_FIRM_LINKS) + ui, <u8>linked);
   const h4 = mix32s(key(keys, S_DEPENDENCE_CONTROL) ^ mult);
   store<u8>(
     L.at(d, L.PARTNER_DEPENDENCE) + ui,
-    b(linked && half(h4) < L.constant(d, L.C_DEPENDENCE)),
+    <u8>(linked & <i32>(half(h4) < L.constant(d, L.C_DEPENDENCE))),
   );
   store<u8>(L.at(d, L.PREFERS_CONTROL) + ui, b(high(h4) < L.constant(d, L.C_CONTROL)));
   store<u8>(L.at(d, L.CLIENT_PULL) + ui, 0);
   const h5 = mix32s(key(keys, S_CLUSTER_INCUBATOR) ^ mult);
   store<u8>(L.at(d, L.CLUSTER) + ui, b(half(h5) < L.constant(d, L.C_CLUSTER)));
-  const incP =
-    sector == 0 || inv
-      ? L.constant(d, L.C_INCUBATOR_KNOWLEDGE)
-      : L.constant(d, L.C_INCUBATOR_OTHER);
-  store<u8>(L.at(d, L.INCUBATOR) + ui, b(high(h5) < incP));
+  const uc = high(h5);
+  store<u8>(
+    L.at(d, L.INCUBATOR) + ui,
+    <u8>select<i32>(
+      <i32>(uc < L.constant(d, L.C_INCUBATOR_KNOWLEDGE)),
+      <i32>(uc < L.constant(d, L.C_INCUBATOR_OTHER)),
+      <i32>(sector == 0) | <i32>inv,
+    ),
+  );
   const h6 = mix32s(key(keys, S_LOCATION_HOME) ^ mult);
   store<u8>(L.at(d, L.LOCATION) + ui, b(half(h6) < L.constant(d, L.C_RURAL)));
   store<u8>(L.at(d, L.HOME_ECONOMY) + ui, high(h6) < L.constant(d, L.C_SMALL_OPEN) ? 0 : 1);
@@ -228,7 +236,7 @@ function newborn(
   store<u8>(L.at(d, L.POSITION) + ui, 0);
   store<f32>(
     L.at(d, L.KNOWLEDGE) + i4,
-    founderExp ? <f32>L.constant(d, L.C_FOUNDER_KNOWLEDGE) : 0,
+    founderExp != 0 ? <f32>L.constant(d, L.C_FOUNDER_KNOWLEDGE) : 0,
   );
   store<f32>(L.at(d, L.DOMESTIC_DEMAND) + i4, 0);
   store<f32>(L.at(d, L.SALES_GROWTH) + i4, 0);
