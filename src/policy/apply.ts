@@ -29,12 +29,10 @@ export class SharedYear {
   readonly diagnosis: DiagnosisCache;
   /** Firms the system's budgets are written for; null = the simulated population. */
   budgetBasis: number | null = null;
-  /** Scratch masks, one byte per slot of the range being run. */
-  rows = new Uint8Array(0);
+  /** Firms some instrument of the programme being run found eligible (one byte per slot). */
   any = new Uint8Array(0);
   /** Scratch list of slots (candidates, then the eligible). */
   listed = new Int32Array(0);
-  private readonly rowsWindow = new SlotWindow(Uint8Array);
   private readonly anyWindow = new SlotWindow(Uint8Array);
   private last = {
     pop: null as SimPopulation | null,
@@ -68,7 +66,6 @@ export class SharedYear {
       last.end === end;
     if (!sameRun || ctx.year < last.year) {
       this.run++;
-      this.rows = this.rowsWindow.view(pop.capacity, start, end);
       this.any = this.anyWindow.view(pop.capacity, start, end);
       if (this.listed.length < end - start) this.listed = new Int32Array(end - start);
     }

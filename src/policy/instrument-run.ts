@@ -39,17 +39,23 @@ function add(effects: SimEffects, kind: EffectKind, slot: number, amount: number
   else col[slot] += amount;
 }
 
-/** Rows alive and not yet served in the slot's current generation (once-per-firm support). */
-function notServed(
-  alive: Uint8Array,
+/**
+ * Keeps the entries of `list[0..count)` whose slot was not served in its current generation
+ * (once-per-firm support), in order; returns how many are kept.
+ */
+function dropServed(
+  list: Int32Array,
+  count: number,
   servedGen: Int32Array,
   generation: Int32Array,
-  start: number,
-  end: number,
-  rows: Uint8Array,
-): void {
-  for (let i = start; i < end; i++)
-    rows[i] = alive[i] === 1 && servedGen[i] !== generation[i] ? 1 : 0;
+): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const i = list[k];
+    list[n] = i;
+    n += servedGen[i] !== generation[i] ? 1 : 0;
+  }
+  return n;
 }
 
 /**
@@ -69,6 +75,13 @@ export class InstrumentRun {
   private readonly servedWindow = new SlotWindow(Int32Array);
   private readonly sinceWindow = new SlotWindow(Int32Array);
   private readonly shareWindow = new SlotWindow(Float32Array);
+  /**
+   * Slots served with support lasting beyond its first year, and the year each was served:
+   * `continuing` walks these instead of the block (most firms never hold running support).
+   */
+  private lastingSlots = new Int32Array(0);
+  private lastingSince = new Int32Array(0);
+  private lastingCount = 0;
   private slots = new Int32Array(0);
   private draws = new Float64Array(0);
   private scores = new Float64Array(0);
@@ -106,6 +119,24 @@ export class InstrumentRun {
       this.since = this.sinceWindow.view(capacity, start, end);
       this.share = this.shareWindow.view(capacity, start, end);
     }
+    this.lastingCount = 0;
+  }
+
+  /** Records that slot `i` was served in `year` with support that lasts. */
+  private lasting(i: number, year: number): void {
+    const n = this.lastingCount;
+    if (n === this.lastingSlots.length) {
+      const size = Math.max(1024, 2 * n);
+      const slots = new Int32Array(size);
+      const since = new Int32Array(size);
+      slots.set(this.lastingSlots);
+      since.set(this.lastingSince);
+      this.lastingSlots = slots;
+      this.lastingSince = since;
+    }
+    this.lastingSlots[n] = i;
+    this.lastingSince[n] = year;
+    this.lastingCount = n + 1;
   }
 
   /**
@@ -121,21 +152,27 @@ export class InstrumentRun {
     this.order = new Int32Array(size);
   }
 
-  /** Effects of support given in earlier years that are still running. */
-  private continuing(
-    year: number,
-    pop: SimPopulation,
-    effects: SimEffects,
-    start: number,
-    end: number,
-  ) {
+  /**
+   * Effects of support given in earlier years that are still running. Each slot's effects are
+   * its own sums, so walking the served slots in the order they were served adds the same
+   * amounts as a walk of the block. Entries that can no longer act (support ended, the firm
+   * died or its slot holds a newborn, or the firm was served again since) are dropped.
+   */
+  private continuing(year: number, pop: SimPopulation, effects: SimEffects) {
     if (this.longest <= 1) return;
-    const { servedGen, since, share, longest } = this;
+    const { servedGen, since, share, longest, lastingSlots, lastingSince } = this;
     const { generation, alive } = pop;
-    for (let i = start; i < end; i++) {
-      if (servedGen[i] !== generation[i] || alive[i] === 0) continue;
-      const age = year - since[i];
-      if (age <= 0 || age >= longest) continue;
+    let kept = 0;
+    for (let k = 0; k < this.lastingCount; k++) {
+      const i = lastingSlots[k];
+      const served = lastingSince[k];
+      if (since[i] !== served || servedGen[i] !== generation[i] || alive[i] === 0) continue;
+      const age = year - served;
+      if (age >= longest) continue;
+      lastingSlots[kept] = i;
+      lastingSince[kept] = served;
+      kept++;
+      if (age <= 0) continue;
       for (const e of this.spec.effects) {
         if (age >= e.duration) continue;
         add(
@@ -146,6 +183,7 @@ export class InstrumentRun {
         );
       }
     }
+    this.lastingCount = kept;
   }
 
   year(
@@ -158,7 +196,7 @@ export class InstrumentRun {
     const { spec, shared } = this;
     if (this.run !== shared.run) this.reset(pop.capacity, ctx.start, ctx.end);
     const { year, start, end, rng } = ctx;
-    this.continuing(year, pop, effects, start, end);
+    this.continuing(year, pop, effects);
     const report: InstrumentYearReport = {
       programme: this.programme.id,
       instrument: spec.id,
@@ -182,21 +220,22 @@ export class InstrumentRun {
     }
     report.budget = budget;
 
-    // Who may be considered: alive, and not already served when support is once per firm.
-    const { rows, listed, columns } = shared;
+    // Who may be considered: alive, and not already served when support is once per firm
+    // (checked on the rule's list, which is shorter than the block).
+    const { listed, columns } = shared;
     const { alive, generation } = pop;
-    let considered: Uint8Array = alive;
-    if (spec.once_per_firm) {
-      notServed(alive, this.servedGen, generation, start, end, rows);
-      considered = rows;
-    }
+    const once = spec.once_per_firm;
     let eligibleCount: number;
     if (this.rule.needsDiagnosis) {
       // Diagnose only firms the profile fields have not already ruled out, then decide those.
-      const n = this.rule.select(columns, start, end, considered, listed, "possible");
+      let n = this.rule.select(columns, start, end, alive, listed, "possible");
+      if (once) n = dropServed(listed, n, this.servedGen, generation);
       shared.diagnosis.fillList(pop, year, listed, n, columns.position, columns.state);
       eligibleCount = this.rule.selectFrom(columns, listed, n, listed, "true");
-    } else eligibleCount = this.rule.select(columns, start, end, considered, listed, "true");
+    } else {
+      eligibleCount = this.rule.select(columns, start, end, alive, listed, "true");
+      if (once) eligibleCount = dropServed(listed, eligibleCount, this.servedGen, generation);
+    }
 
     // Take-up: each eligible firm applies with probability take_up (its own draw).
     this.applicantRoom(eligibleCount);
@@ -248,6 +287,7 @@ export class InstrumentRun {
       if (lasting) {
         this.since[i] = year;
         this.share[i] = result.share;
+        this.lasting(i, year);
       }
       for (const e of spec.effects) {
         add(

@@ -343,6 +343,50 @@ describe("budgets, determinism and effects", () => {
     }
   });
 
+  it("continues lasting support from the latest service only, and not into a newborn's slot", () => {
+    const sys = system({
+      eligibility: { all: [] },
+      take_up: 0.3,
+      once_per_firm: false,
+      effects: [{ kind: "fixed_cost_offset", size: 0.5, duration: 3 }],
+    });
+    const hooks = programmeHooks(sys);
+    const generation = pop.generation.slice();
+    const lastServed = new Map<number, number>();
+    let reserved = 0;
+    let recycled = 0;
+    try {
+      for (let t = 1; t <= 6; t++) {
+        // A slot whose firm died and was replaced holds no support from before.
+        if (t === 4) {
+          for (const i of [...lastServed.keys()].slice(0, 50)) {
+            pop.generation[i]++;
+            lastServed.delete(i);
+            recycled++;
+          }
+        }
+        const [s] = step(hooks, YEAR + t);
+        for (let i = 0; i < pop.n; i++) {
+          // Support served earlier runs on beside this year's, which adds to it.
+          const since = lastServed.get(i);
+          const running = since !== undefined && YEAR + t - since < 3 ? 0.5 : 0;
+          const expected = running + (s.recipients[i] ? 0.5 : 0);
+          if (s.recipients[i]) {
+            if (since !== undefined) reserved++;
+            lastServed.set(i, YEAR + t);
+          }
+          if (s.effects.fixedCostOffset[i] !== expected) {
+            throw new Error(`year ${t}, slot ${i}: ${s.effects.fixedCostOffset[i]} != ${expected}`);
+          }
+        }
+      }
+    } finally {
+      pop.generation.set(generation);
+    }
+    expect(reserved).toBeGreaterThan(0);
+    expect(recycled).toBe(50);
+  });
+
   it("keeps a block's results free of the blocks run before it (per-slot state lasts one run)", () => {
     const sys = system({
       eligibility: {
