@@ -7,13 +7,19 @@
  * The worker bundles, not the calling thread: the calling thread is simulating meanwhile and
  * would answer esbuild only between blocks.
  *
- * The file is cached by content under node_modules/.cache/outward (packages resolve from
- * there). If anything fails (no esbuild, a read-only tree, a factory that is not a file), the
- * worker loads its TypeScript sources through tsx instead.
+ * The file is cached under node_modules/.cache/outward (packages resolve from there). When
+ * every module it links lives under src/, the bundle is named by the sources' fingerprint (the
+ * one bin/outward.js checks the CLI bundle against: each file's path, size and modification
+ * time) and the entry, so a later start finds it without running esbuild, which took about a
+ * third of a worker's start. Otherwise it is named by its content after each build. If anything
+ * fails (no esbuild, a read-only tree, a factory that is not a file), the worker loads its
+ * TypeScript sources through tsx instead.
  */
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sourceFingerprint } from "../../bin/fingerprint.js";
 
 /** What the bootstrap needs, passed as the worker's `workerData`. */
 export interface WorkerBoot {
@@ -21,6 +27,8 @@ export interface WorkerBoot {
   esbuild: string;
   /** The bundle's entry source (TypeScript). */
   entry: string;
+  /** Name of the cached bundle for these sources, or "" (then built and named by content). */
+  key: string;
   /** Directory the entry's relative imports resolve from. */
   resolveDir: string;
   /** Where bundles are cached. */
@@ -39,6 +47,7 @@ export function workerBoot(factories: readonly string[]): WorkerBoot {
   const boot: WorkerBoot = {
     esbuild: "",
     entry: "",
+    key: "",
     resolveDir: here,
     cacheDir: join(here, "..", "..", "node_modules", ".cache", "outward"),
     tsxApi: pathToFileURL(join(dirname(tsxPkg), "dist/esm/api/index.mjs")).href,
@@ -60,6 +69,16 @@ export function workerBoot(factories: readonly string[]): WorkerBoot {
   // Loaded last: its message handler is set once the factories are linked.
   lines.push(`await import(${JSON.stringify(join(here, "worker.ts"))});`);
   boot.entry = lines.join("\n");
+  const src = join(here, "..") + sep;
+  if (factories.every((f) => fileURLToPath(f).startsWith(src))) {
+    const root = join(here, "..", "..");
+    const fingerprint: string = sourceFingerprint(root);
+    boot.key = createHash("sha256")
+      .update(fingerprint)
+      .update(boot.entry)
+      .digest("hex")
+      .slice(0, 16);
+  }
   return boot;
 }
 
@@ -72,6 +91,8 @@ const path = require("node:path");
 const { pathToFileURL } = require("node:url");
 function bundle() {
   if (!d.esbuild) return null;
+  const keyed = d.key ? path.join(d.cacheDir, "sim-worker-k" + d.key + ".mjs") : "";
+  if (keyed && fs.existsSync(keyed)) return pathToFileURL(keyed).href;
   try {
     // One esbuild process for this build, not esbuild's own service thread: that thread and
     // its process would outlive the build and keep the program from exiting.
@@ -84,7 +105,7 @@ function bundle() {
     const text = out.outputFiles[0].text;
     fs.mkdirSync(d.cacheDir, { recursive: true });
     const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
-    const file = path.join(d.cacheDir, "sim-worker-" + hash + ".mjs");
+    const file = keyed || path.join(d.cacheDir, "sim-worker-" + hash + ".mjs");
     if (!fs.existsSync(file)) {
       // Written under a temporary name, then renamed: another worker may be reading it.
       const tmp = file + "." + process.pid + "." + require("node:worker_threads").threadId;
