@@ -93,16 +93,27 @@ export class DiagnosisCache {
   ): void {
     const { stamp, epoch, profile } = this;
     const params = this.classify.params;
+    if (params !== undefined) {
+      this.classified += classifySimulated(
+        pop,
+        list,
+        count,
+        stamp,
+        epoch,
+        year,
+        params,
+        position,
+        state,
+      );
+      return;
+    }
     let classified = 0;
     for (let k = 0; k < count; k++) {
       const i = list[k];
       if (stamp[i] === epoch) continue;
-      if (params !== undefined) classifySimulated(pop, i, year, params, position, state);
-      else {
-        profileView(pop, i, year, profile);
-        position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
-        state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
-      }
+      profileView(pop, i, year, profile);
+      position[i] = POSITION_CODE.get(this.classify.position(profile)) ?? POSITIONS.length;
+      state[i] = STATE_CODE.get(this.classify.state(profile)) ?? STATES.length;
       stamp[i] = epoch;
       classified++;
     }

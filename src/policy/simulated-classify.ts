@@ -40,76 +40,104 @@ const atMost = (a: number, b: number) => (Number.isNaN(a) ? UNKNOWN : a <= b ? Y
 
 /**
  * Writes the position and state codes (indexes of POSITIONS and STATES; their lengths for
- * undetermined) of slot `i` assessed in `year` into `position[i]` and `state[i]`.
+ * undetermined) of each slot `list[k]`, k < count, whose `stamp` is not `epoch`, assessed in
+ * `year`, into `position` and `state`, and stamps it; returns how many it classified. One loop
+ * over the list with the columns in locals: a call per firm reloaded every column.
  */
 export function classifySimulated(
   pop: SimPopulation,
-  i: number,
+  list: Int32Array,
+  count: number,
+  stamp: Int32Array,
+  epoch: number,
   year: number,
   params: DiagnoseParams,
   position: Uint8Array,
   state: Uint8Array,
-): void {
-  const exporting = pop.exporting[i] === 1;
-  const ever = pop.everExported[i] === 1;
-  const first = ever && pop.firstExportYear[i] >= 0 ? pop.firstExportYear[i] : Number.NaN;
-  const last = ever && pop.lastExportYear[i] >= 0 ? pop.lastExportYear[i] : Number.NaN;
-  const rawShare = pop.exportShare[i];
-  // A non-finite share is an unknown answer (NaN); a never-exporter's share is 0.
-  const share = ever ? (Number.isFinite(rawShare) ? rawShare : Number.NaN) : 0;
-  const markets = ever ? pop.markets[i] : 0;
-  const reentered = pop.reentered[i] === 1;
-  const between = pop.suspended[i] === 1;
-  // exportHistory: any trace is yes; otherwise exports_now is a known "no".
-  const history =
-    exporting ||
-    !Number.isNaN(first) ||
-    !Number.isNaN(last) ||
-    share > 0 ||
-    markets > 0 ||
-    reentered ||
-    between;
-  // plans_to_export as the profile answers it: yes while exporting, unknown if never exported.
-  const plans = exporting ? YES : ever ? (pop.plansToExport[i] === 1 ? YES : NO) : UNKNOWN;
+): number {
+  const {
+    exporting: exportingCol,
+    everExported,
+    firstExportYear,
+    lastExportYear,
+    exportShare,
+    markets: marketsCol,
+    reentered: reenteredCol,
+    suspended,
+    plansToExport,
+    tradable,
+    founded,
+  } = pop;
+  const invYears = params.inv_max_years_to_first_export;
+  const invShare = params.inv_min_export_share;
+  const invMarkets = params.inv_min_markets;
+  const experiencedYears = params.experienced_min_years;
+  const experiencedMarkets = params.experienced_min_markets;
+  const barrierHigh = params.barrier_high;
+  let classified = 0;
+  for (let k = 0; k < count; k++) {
+    const i = list[k];
+    if (stamp[i] === epoch) continue;
+    stamp[i] = epoch;
+    classified++;
+    const exporting = exportingCol[i] === 1;
+    const ever = everExported[i] === 1;
+    const first = ever && firstExportYear[i] >= 0 ? firstExportYear[i] : Number.NaN;
+    const last = ever && lastExportYear[i] >= 0 ? lastExportYear[i] : Number.NaN;
+    const rawShare = exportShare[i];
+    // A non-finite share is an unknown answer (NaN); a never-exporter's share is 0.
+    const share = ever ? (Number.isFinite(rawShare) ? rawShare : Number.NaN) : 0;
+    const markets = ever ? marketsCol[i] : 0;
+    const reentered = reenteredCol[i] === 1;
+    const between = suspended[i] === 1;
+    // exportHistory: any trace is yes; otherwise exports_now is a known "no".
+    const history =
+      exporting ||
+      !Number.isNaN(first) ||
+      !Number.isNaN(last) ||
+      share > 0 ||
+      markets > 0 ||
+      reentered ||
+      between;
+    // plans_to_export as the profile answers it: yes while exporting, unknown if never exported.
+    const plans = exporting ? YES : ever ? (plansToExport[i] === 1 ? YES : NO) : UNKNOWN;
 
-  // classifyPosition
-  let pos: number;
-  if (!history) {
-    if (pop.tradable[i] !== 1) pos = NON_TRADABLE;
-    else if (plans === YES) pos = CAPABLE;
-    else if (plans === NO) pos = DOMESTIC;
-    else pos = ableToExport(pop, i, params.barrier_high) ? CAPABLE : OPEN_POSITION;
-  } else {
-    const inv = and3(
-      exporting ? YES : NO,
-      atMost(first - pop.founded[i], params.inv_max_years_to_first_export),
-      and3(
-        atLeast(share, params.inv_min_export_share),
-        atLeast(markets, params.inv_min_markets),
-        YES,
-      ),
-    );
-    if (inv === YES) pos = INV;
-    else {
-      const end = exporting ? year : last;
-      const years = atLeast(end - first + 1, params.experienced_min_years);
-      const enough = atLeast(markets, params.experienced_min_markets);
-      if (years === NO || enough === NO) pos = INEXPERIENCED;
-      else if (years === YES && enough === YES) pos = EXPERIENCED;
-      else pos = OPEN_POSITION;
+    // classifyPosition
+    let pos: number;
+    if (!history) {
+      if (tradable[i] !== 1) pos = NON_TRADABLE;
+      else if (plans === YES) pos = CAPABLE;
+      else if (plans === NO) pos = DOMESTIC;
+      else pos = ableToExport(pop, i, barrierHigh) ? CAPABLE : OPEN_POSITION;
+    } else {
+      const inv = and3(
+        exporting ? YES : NO,
+        atMost(first - founded[i], invYears),
+        and3(atLeast(share, invShare), atLeast(markets, invMarkets), YES),
+      );
+      if (inv === YES) pos = INV;
+      else {
+        const end = exporting ? year : last;
+        const years = atLeast(end - first + 1, experiencedYears);
+        const enough = atLeast(markets, experiencedMarkets);
+        if (years === NO || enough === NO) pos = INEXPERIENCED;
+        else if (years === YES && enough === YES) pos = EXPERIENCED;
+        else pos = OPEN_POSITION;
+      }
     }
-  }
-  position[i] = pos;
+    position[i] = pos;
 
-  // classifyState
-  let st: number;
-  if (exporting) st = reentered ? RE_ENTERED : EXPORTING;
-  else if (!history) st = NEVER;
-  else if (between) st = SUSPENDED;
-  else if (plans === NO) st = DISAPPOINTED;
-  else if (plans === YES) st = DISINTERESTED;
-  else st = OPEN_STATE;
-  state[i] = st;
+    // classifyState
+    let st: number;
+    if (exporting) st = reentered ? RE_ENTERED : EXPORTING;
+    else if (!history) st = NEVER;
+    else if (between) st = SUSPENDED;
+    else if (plans === NO) st = DISAPPOINTED;
+    else if (plans === YES) st = DISINTERESTED;
+    else st = OPEN_STATE;
+    state[i] = st;
+  }
+  return classified;
 }
 
 /** facts.ts and3: any no is no; otherwise any unknown is unknown. */
