@@ -165,6 +165,7 @@ function pass(
   const segment = L.at(d, L.SEGMENT);
   const recipients = L.at(d, L.RECIPIENTS);
   const baselineExporting = L.at(d, L.BASELINE_EXPORTING);
+  const spend = L.at(d, L.SPEND);
   const SIG = L.at(d, L.T_SIGMOID);
   const EXPN = L.at(d, L.T_EXP_NEG);
   const LOG_SMALL = L.at(d, L.T_LOG_SMALL);
@@ -497,6 +498,7 @@ function pass(
         add(cell, M.M_RECIPIENTS, 1);
         add(cell, M.M_RECIPIENTS_EXPORTING, <f64>now);
         add(cell, M.M_DEADWEIGHT, <f64>load<u8>(baselineExporting + ui));
+        add(cell, M.M_SPEND, load<f64>(spend + i8));
       }
       if (now) {
         add(cell, M.M_EXPORTERS, 1);

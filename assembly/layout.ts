@@ -97,7 +97,9 @@ export const T_NORMAL: i32 = 81;
 export const T_SYNTH: i32 = 82;
 /** The year's synthesis keys, one per stream (synthesize.ts synthesisKeys). */
 export const SYNTH_KEYS: i32 = 83;
-export const SLOT_COUNT: i32 = 84;
+/** Money spent per firm this year (read for recipients in tallied years). */
+export const SPEND: i32 = 84;
+export const SLOT_COUNT: i32 = 85;
 
 /** The scalar constants (Float64 slots at the CONSTANTS address), as kernel/constants.ts. */
 export const C_PULL_EVENT_PROB: i32 = 0;

@@ -37,5 +37,6 @@ export const M_FOUNDER_EXPERIENCE_FIRMS: i32 = 30;
 export const M_FOUNDER_EXPERIENCE_EXPORTERS: i32 = 31;
 export const M_BIRTHS: i32 = 32;
 export const M_TRADABLE: i32 = 33;
-export const N_METRICS: i32 = 34;
+export const M_SPEND: i32 = 34;
+export const N_METRICS: i32 = 35;
 export const N_STATES: i32 = 6;

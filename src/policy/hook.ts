@@ -129,6 +129,12 @@ export interface SimEffects {
    * mentor (habitual exporters mentoring novices). Acquired experience is permanent.
    */
   mentoringExperience: Float64Array;
+  /**
+   * Money spent on the firm this year, in the programme's currency (cost per firm times the
+   * share it received). Not an effect on the firm: the simulation adds it up for the year's
+   * recipients by segment and state, to show where a programme's budget goes.
+   */
+  spend: Float64Array;
 }
 
 /** A seeded generator bound to one run (seed, replication): a draw is a pure function of (key, slot). */

@@ -289,6 +289,7 @@ export class InstrumentRun {
         this.share[i] = result.share;
         this.lasting(i, year);
       }
+      effects.spend[i] += cost * result.share;
       for (const e of spec.effects) {
         add(
           effects,

@@ -245,6 +245,7 @@ export function simulateBlocks(
               segment_N: base.pop.position,
               recipients_N: k === 0 ? null : s.recipients,
               baselineExporting_N: reading,
+              spend_N: k === 0 ? null : s.effects.spend,
               born_N: s.born,
             },
             aggregates[k],

@@ -47,12 +47,14 @@ export function allocateEffects(
     learningBoost: alloc.f64(capacity),
     linkProbability: alloc.f64(capacity),
     mentoringExperience: alloc.f64(capacity),
+    spend: alloc.f64(capacity),
   };
 }
 
-/** Zeroes every effect column over slots [start, end). */
+/** Zeroes every effect column, and the spend per firm, over slots [start, end). */
 export function clearEffects(effects: EffectColumns, start: number, end: number): void {
   for (const name of EFFECT_NAMES) effects[name].fill(0, start, end);
+  effects.spend.fill(0, start, end);
 }
 
 /** What a hook knows about the year and range it is called for (`SimYear`). */

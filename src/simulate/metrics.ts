@@ -41,6 +41,7 @@ export const METRICS = [
   "founder_experience_exporters",
   "births",
   "tradable",
+  "spend",
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = Object.fromEntries(METRICS.map((m, k) => [m, k])) as { [K in Metric]: number };

@@ -136,7 +136,11 @@ export interface ReformTotals {
   additional_exporters_last_year: Interval;
   /** Firm-years supported (by any of the scenario's programmes). */
   recipients: Interval;
-  /** Spend of the scenario minus spend of the reference (the reference "baseline" spends 0). */
+  /**
+   * Spend of the scenario minus spend of the reference (the reference "baseline" spends 0). For
+   * all firms, the programmes' reported spend; for a segment, the money the programmes recorded
+   * per firm (SimEffects.spend) on the segment's recipients.
+   */
   spend: Interval;
   /** Spend / additional exporter-years (NaN when nothing was added). */
   cost_per_additional_exporter_year: Interval;
@@ -161,14 +165,16 @@ export function reformTotals(
     let added = 0;
     let recipients = 0;
     let deadweight = 0;
+    let spentOn = 0;
     for (let t = 0; t < years; t++) {
       added += r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)];
       recipients += r[reform][at(t, group, M.recipients)];
       deadweight += r[reform][at(t, group, M.deadweight)];
+      spentOn += r[reform][at(t, group, M.spend)] - r[against][at(t, group, M.spend)];
     }
     const last =
       r[reform][at(years - 1, group, M.exporters)] - r[against][at(years - 1, group, M.exporters)];
-    const spend = spendOf(rep, reform) - spendOf(rep, against);
+    const spend = group === 0 ? spendOf(rep, reform) - spendOf(rep, against) : spentOn;
     return { added, last, recipients, deadweight, spend };
   });
   const over = (f: (x: (typeof per)[number]) => number) => reduce(meanInterval, per.map(f));
@@ -176,7 +182,7 @@ export function reformTotals(
     additional_exporter_years: over((x) => x.added),
     additional_exporters_last_year: over((x) => x.last),
     recipients: over((x) => x.recipients),
-    spend: over((x) => (group === 0 ? x.spend : Number.NaN)),
+    spend: over((x) => x.spend),
     cost_per_additional_exporter_year: over((x) => (x.added > 0 ? x.spend / x.added : Number.NaN)),
     deadweight_share: over((x) => (x.recipients > 0 ? x.deadweight / x.recipients : Number.NaN)),
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatIssue, type Result } from "../../src/framework/index.ts";
+import { formatIssue, POSITIONS, type Result, STATES } from "../../src/framework/index.ts";
 import {
   parseScenario,
   resolveScenario,
@@ -9,7 +9,15 @@ import {
   systemSpecs,
   valueAt,
 } from "../../src/policy/index.ts";
-import { PROGRAMME_METRICS, runSimulation } from "../../src/simulate/index.ts";
+import {
+  at,
+  M,
+  PROGRAMME_METRICS,
+  runSimulation,
+  SEGMENT_GROUP0,
+  STATE_GROUP0,
+  summarize,
+} from "../../src/simulate/index.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../../examples/scenarios");
 const read: ScenarioReader = (ref, from) => {
@@ -86,6 +94,46 @@ describe("scenarios through the simulation runner", () => {
         expect(spend).toBeGreaterThan(0);
       }
     });
+  });
+
+  it("records where the money goes: spend per firm adds up to the programmes' spend, by segment and by state", async () => {
+    const specs = specsOf("differentiated.yaml").filter((s) =>
+      ["policy_baseline", "differentiated"].includes(s.id),
+    );
+    const years = 3;
+    const run = await runSimulation({
+      firms: 6000,
+      years,
+      burnIn: 6,
+      seed: 5,
+      blockSize: 2000,
+      reforms: specs,
+    });
+    const spendAt = PROGRAMME_METRICS.indexOf("spend");
+    for (const k of [1, 2]) {
+      const programmes = run.programmes[k].length;
+      const agg = run.aggregates[0][k];
+      for (let t = 0; t < years; t++) {
+        let reported = 0;
+        for (let h = 0; h < programmes; h++)
+          reported += run.programmeTotals[0][k][(t * programmes + h) * 3 + spendAt];
+        const sum = (groups: number[]) =>
+          groups.reduce((acc, g) => acc + agg[at(t, g, M.spend)], 0);
+        const bySegment = sum(POSITIONS.map((_, g) => SEGMENT_GROUP0 + g));
+        const byState = sum(STATES.map((_, g) => STATE_GROUP0 + g));
+        expect(reported).toBeGreaterThan(0);
+        expect(agg[at(t, 0, M.spend)]).toBeCloseTo(reported, 6);
+        expect(bySegment).toBeCloseTo(reported, 6);
+        expect(byState).toBeCloseTo(reported, 6);
+      }
+    }
+    // The baseline runs no programme and records no spend.
+    for (let t = 0; t < years; t++) expect(run.aggregates[0][0][at(t, 0, M.spend)]).toBe(0);
+    // The report's segments split the spend difference the same way.
+    const report = summarize(run);
+    const d = report.differences.find((x) => x.reform === "differentiated");
+    const segments = d?.by_segment.reduce((acc, s) => acc + s.totals.spend.mean, 0) ?? 0;
+    expect(segments).toBeCloseTo(d?.totals.spend.mean ?? Number.NaN, 6);
   });
 
   it("programmes give the same results on one thread and on two", async () => {

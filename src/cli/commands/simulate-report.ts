@@ -97,12 +97,15 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     line(spend, ci(t.spend, int));
     line("cost per additional exporter-year:", ci(t.cost_per_additional_exporter_year, int));
     line("deadweight (would export anyway):", ci(t.deadweight_share, pct));
+    // Where the money went: spend on each segment's recipients (means over replications).
     lines.push(
-      "  by segment (baseline position): additional exporter-years, supported, deadweight",
+      "  by segment (baseline position):",
+      `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${"supported".padStart(9)}  ${"deadweight".padStart(10)}  ${spend.replace(":", "").padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
     );
     for (const seg of d.by_segment) {
+      const x = seg.totals;
       lines.push(
-        `    ${seg.segment.padEnd(26)} ${int(seg.totals.additional_exporter_years.mean).padStart(9)}  ${int(seg.totals.recipients.mean).padStart(9)}  ${pct(seg.totals.deadweight_share.mean).padStart(6)}`,
+        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.recipients.mean).padStart(9)}  ${pct(x.deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(x.cost_per_additional_exporter_year.mean).padStart(27)}`,
       );
     }
   }

@@ -115,6 +115,7 @@ export const KERNEL_SLOTS = [
   "tableNormal",
   "tableSynth",
   "synthKeys",
+  "spend",
 ] as const;
 type Slot = (typeof KERNEL_SLOTS)[number];
 const SLOT = Object.fromEntries(KERNEL_SLOTS.map((k, i) => [k, i])) as Record<Slot, number>;

@@ -481,6 +481,7 @@ export function firmYearPass(
         cells[cell + m_recipients] += 1;
         cells[cell + m_recipients_exporting] += now;
         cells[cell + m_deadweight] += baselineExporting_N![i];
+        cells[cell + m_spend] += e.spend[i];
       }
       if (now) {
         cells[cell + m_exporters] += 1;
@@ -539,6 +540,7 @@ const m_one_market_exits = M.one_market_exits;
 const m_one_market_exporters = M.one_market_exporters;
 const m_re_entries = M.re_entries;
 const m_recipients = M.recipients;
+const m_spend = M.spend;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;

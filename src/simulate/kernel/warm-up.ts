@@ -30,6 +30,7 @@ export const everyEffect: YearHooks = {
       effects.learningBoost[i] += 0.5;
       effects.linkProbability[i] += 0.5;
       effects.mentoringExperience[i] += 0.5;
+      effects.spend[i] += 1;
       recipients[i] = 1;
       takeUp++;
     }

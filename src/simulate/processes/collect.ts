@@ -17,6 +17,8 @@ export interface CollectInputs {
   recipients_N: Uint8Array | null;
   /** Baseline export status this year, or null in the baseline. */
   baselineExporting_N: Uint8Array | null;
+  /** Money the programmes spent on each firm this year, or null in the baseline. */
+  spend_N: Float64Array | null;
   /** Slots whose firm was born this year. */
   born_N: Uint8Array;
 }
@@ -40,7 +42,7 @@ export function collectKernel(
   ctx: StepContext,
 ): void {
   const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = inputs.scratch;
-  const { segment_N, recipients_N, baselineExporting_N, born_N } = inputs;
+  const { segment_N, recipients_N, baselineExporting_N, spend_N, born_N } = inputs;
   const { exporting, exportShare, markets, weight, salesGrowth, spellYears, state } = pop;
   const { founderExportExperience, tradable } = pop;
   const { continuing, entry, exit, suspension, reentry: reentryCode } = TRANSITION;
@@ -71,6 +73,7 @@ export function collectKernel(
       cells[c + m_recipients] += 1;
       cells[c + m_recipients_exporting] += x;
       cells[c + m_deadweight] += baselineExporting_N![i];
+      cells[c + m_spend] += spend_N![i];
     }
     if (x) {
       cells[c + m_exporters] += 1;
@@ -131,6 +134,7 @@ const m_one_market_exits = M.one_market_exits;
 const m_one_market_exporters = M.one_market_exporters;
 const m_re_entries = M.re_entries;
 const m_recipients = M.recipients;
+const m_spend = M.spend;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;
