@@ -135,6 +135,41 @@ describe("outward simulate (through the binary)", () => {
     expect(lines.length).toBe(1 + 3000 * 3);
   });
 
+  it("streams the panel of the scenario --panel-scenario names, and refuses an unknown one", async () => {
+    const args = ["simulate", "examples/scenarios/differentiated.yaml", ...small];
+    const read = (file: string) => readFileSync(file, "utf8").trim().split("\n");
+    const base = join(tmp, "panel-base.csv");
+    const reform = join(tmp, "panel-reform.csv");
+    const one = ["--replications", "1", "--threads", "1"];
+    expect((await outward([...args, ...one, "--panel", base])).code).toBe(0);
+    const r = await outward([
+      ...args,
+      ...one,
+      "--panel",
+      reform,
+      "--panel-scenario",
+      "differentiated",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [head, ...rows] = read(reform);
+    const column = head.split(",").indexOf("scenario");
+    expect(rows.length).toBe(3000 * 3);
+    expect(new Set(rows.map((row) => row.split(",")[column]))).toEqual(new Set(["differentiated"]));
+    // Same firms and years as the baseline's panel, other outcomes where programmes acted.
+    const baseRows = read(base).slice(1);
+    const key = (row: string) => row.split(",").slice(0, 2).join(",");
+    expect(rows.map(key)).toEqual(baseRows.map(key));
+    const other = (row: string) =>
+      row
+        .split(",")
+        .slice(column + 1)
+        .join(",");
+    expect(rows.filter((row, i) => other(row) !== other(baseRows[i])).length).toBeGreaterThan(0);
+    const bad = await outward([...args, ...one, "--panel", reform, "--panel-scenario", "nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--panel-scenario: got "nope", expected one of the scenarios:');
+  });
+
   it("starts from a register of real profiles and reports imputed answers", async () => {
     const r = await outward([
       "simulate",
@@ -182,6 +217,8 @@ describe("simulate option parsing", () => {
 
   it("refuses a panel with several threads and malformed parameters", () => {
     expect(() => parseSimulateOptions({ panel: "p.csv", threads: "2" })).toThrow(/--threads 1/);
+    expect(() => parseSimulateOptions({ panelScenario: "differentiated" })).toThrow(/--panel FILE/);
+    expect(parseSimulateOptions({ panel: "p.csv" }).panelScenario).toBe("baseline");
     expect(() => parseSimulateOptions({ param: ["sunkEntryCost"] })).toThrow(/name=number/);
     expect(parseSimulateOptions({ param: ["sunkEntryCost=3"] }).params.sunkEntryCost).toBe(3);
   });

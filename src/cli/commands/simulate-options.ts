@@ -13,6 +13,7 @@ export interface SimulateFlags {
   burnIn?: string;
   blockSize?: string;
   panel?: string;
+  panelScenario?: string;
   register?: string;
   param?: string[];
   against?: string;
@@ -38,6 +39,8 @@ export interface SimulateOptions {
   blockSize: number;
   /** Panel CSV path, or null. */
   panel: string | null;
+  /** Scenario whose firm-years the panel holds. Default "baseline". */
+  panelScenario: string;
   /** Register of real profiles (CSV/JSON), or null for a synthetic population. */
   register: string | null;
   params: SimParams;
@@ -92,6 +95,12 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
   const byDefault =
     panel === null && large ? Math.max(1, Math.min(Math.floor(cores), MAX_DEFAULT_THREADS)) : 1;
   const threads = integer("threads", flags.threads, byDefault, 1);
+  if (flags.panelScenario !== undefined && panel === null) {
+    throw new CliError(
+      "--panel-scenario names the scenario --panel writes: add --panel FILE",
+      EXIT.usage,
+    );
+  }
   if (panel !== null && threads > 1) {
     throw new CliError("--panel writes from one thread: use --threads 1 with --panel", EXIT.usage);
   }
@@ -105,6 +114,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     burnIn,
     blockSize: integer("block-size", flags.blockSize, 16384, 1),
     panel,
+    panelScenario: flags.panelScenario ?? "baseline",
     register,
     params: params.value,
     against: flags.against ?? "baseline",

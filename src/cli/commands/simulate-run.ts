@@ -82,14 +82,21 @@ export async function simulateAction(
   const notes: string[] = [];
   const reforms = scenario ? await loadReforms(scenario) : [];
   const ids = ["baseline", ...reforms.map((r) => r.id)];
-  if (!ids.includes(opts.against)) {
-    throw new CliError(
-      `--against: got "${opts.against}", expected one of the scenarios: ${ids.join(", ")}`,
-      EXIT.usage,
-    );
+  for (const [flag, id] of [
+    ["--against", opts.against],
+    ["--panel-scenario", opts.panelScenario],
+  ]) {
+    if (!ids.includes(id)) {
+      throw new CliError(
+        `${flag}: got "${id}", expected one of the scenarios: ${ids.join(", ")}`,
+        EXIT.usage,
+      );
+    }
   }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
-  const panel = opts.panel ? new PanelWriter(opts.panel, { names: ids }) : null;
+  const panel = opts.panel
+    ? new PanelWriter(opts.panel, { names: ids, scenarios: [ids.indexOf(opts.panelScenario)] })
+    : null;
   const progress = createProgress({ label: "simulate", unit: "items" });
   let firstRep = true;
   try {

@@ -13,6 +13,7 @@ Examples:
   $ outward simulate examples/scenarios/differentiated.yaml --threads 2 --json > result.json
   $ outward simulate examples/scenarios/differentiated.yaml --against policy_baseline
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
+  $ outward simulate examples/scenarios/differentiated.yaml --replications 1 --panel reform.csv --panel-scenario differentiated
   $ outward simulate calibrate
 
 Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md);
@@ -40,7 +41,11 @@ export function registerSimulate(program: Command): void {
     .option("--burn-in <years>", "unreported years simulated first (default 15; 0 with --register)")
     .option("--block-size <n>", "firms per allocation block (budget rationing unit)", "16384")
     .option("--register <file>", "start from real firm profiles (CSV/JSON) instead of synthesis")
-    .option("--panel <file>", "stream the baseline firm-year panel of replication 1 to a CSV file")
+    .option("--panel <file>", "stream a firm-year panel of replication 1 to a CSV file")
+    .option(
+      "--panel-scenario <scenario>",
+      "the scenario whose firms --panel writes (default baseline; policy_baseline or a reform id)",
+    )
     .option("--param <name=value>", "override a simulation parameter (repeatable)", collect, [])
     .option(
       "--against <scenario>",
