@@ -166,6 +166,7 @@ function pass(
   const recipients = L.at(d, L.RECIPIENTS);
   const baselineExporting = L.at(d, L.BASELINE_EXPORTING);
   const spend = L.at(d, L.SPEND);
+  const referenceRecipients = L.at(d, L.REFERENCE_RECIPIENTS);
   const SIG = L.at(d, L.T_SIGMOID);
   const EXPN = L.at(d, L.T_EXP_NEG);
   const LOG_SMALL = L.at(d, L.T_LOG_SMALL);
@@ -499,6 +500,10 @@ function pass(
         add(cell, M.M_RECIPIENTS_EXPORTING, <f64>now);
         add(cell, M.M_DEADWEIGHT, <f64>load<u8>(baselineExporting + ui));
         add(cell, M.M_SPEND, load<f64>(spend + i8));
+        if (referenceRecipients == 0 || load<u8>(referenceRecipients + ui) == 0) {
+          add(cell, M.M_ADDED_RECIPIENTS, 1);
+          add(cell, M.M_ADDED_DEADWEIGHT, <f64>load<u8>(baselineExporting + ui));
+        }
       }
       if (now) {
         add(cell, M.M_EXPORTERS, 1);

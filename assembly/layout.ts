@@ -99,7 +99,9 @@ export const T_SYNTH: i32 = 82;
 export const SYNTH_KEYS: i32 = 83;
 /** Money spent per firm this year (read for recipients in tallied years). */
 export const SPEND: i32 = 84;
-export const SLOT_COUNT: i32 = 85;
+/** The reference scenario's recipients this year (0 where the reference runs no programme). */
+export const REFERENCE_RECIPIENTS: i32 = 85;
+export const SLOT_COUNT: i32 = 86;
 
 /** The scalar constants (Float64 slots at the CONSTANTS address), as kernel/constants.ts. */
 export const C_PULL_EVENT_PROB: i32 = 0;

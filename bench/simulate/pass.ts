@@ -69,6 +69,7 @@ for (let r = 0; r < 2; r++) {
             segment_N: s.pop.position,
             recipients_N: null,
             baselineExporting_N: null,
+            referenceRecipients_N: null,
           },
         });
       },

@@ -49,6 +49,7 @@ const steps: [string, () => void][] = [
           segment_N: s.pop.position,
           recipients_N: null,
           baselineExporting_N: null,
+          referenceRecipients_N: null,
           spend_N: null,
           born_N: s.born,
         },

@@ -220,6 +220,9 @@ export function simulateBlocks(
         const s = scenarios[k];
         const against = k === reference ? base : scenarios[reference];
         const reading = k === 0 ? null : against.pop.exporting;
+        // The reference's support this year: a scenario's support the reference did not give
+        // is what the scenario adds (all of it against the baseline, which gives none).
+        const supported = k === 0 || against.hooks.length === 0 ? null : against.recipients;
         const tally =
           path === "fused"
             ? {
@@ -227,6 +230,7 @@ export function simulateBlocks(
                 segment_N: base.pop.position,
                 recipients_N: k === 0 ? null : s.recipients,
                 baselineExporting_N: reading,
+                referenceRecipients_N: supported,
               }
             : null;
         const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
@@ -246,6 +250,7 @@ export function simulateBlocks(
               recipients_N: k === 0 ? null : s.recipients,
               baselineExporting_N: reading,
               spend_N: k === 0 ? null : s.effects.spend,
+              referenceRecipients_N: supported,
               born_N: s.born,
             },
             aggregates[k],

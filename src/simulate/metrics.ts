@@ -42,6 +42,8 @@ export const METRICS = [
   "births",
   "tradable",
   "spend",
+  "added_recipients",
+  "added_deadweight",
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = Object.fromEntries(METRICS.map((m, k) => [m, k])) as { [K in Metric]: number };

@@ -146,6 +146,13 @@ export interface ReformTotals {
   cost_per_additional_exporter_year: Interval;
   /** Supported firm-years that export in the reference anyway / supported firm-years. */
   deadweight_share: Interval;
+  /**
+   * Firm-years supported in the scenario but not in the reference that year: the support the
+   * scenario adds (all of `recipients` against the baseline, which supports no one).
+   */
+  additional_recipients: Interval;
+  /** Of those, the share that export in the reference anyway. */
+  additional_deadweight_share: Interval;
 }
 
 export function reformTotals(
@@ -166,16 +173,20 @@ export function reformTotals(
     let recipients = 0;
     let deadweight = 0;
     let spentOn = 0;
+    let addedRecipients = 0;
+    let addedDeadweight = 0;
     for (let t = 0; t < years; t++) {
       added += r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)];
       recipients += r[reform][at(t, group, M.recipients)];
       deadweight += r[reform][at(t, group, M.deadweight)];
       spentOn += r[reform][at(t, group, M.spend)] - r[against][at(t, group, M.spend)];
+      addedRecipients += r[reform][at(t, group, M.added_recipients)];
+      addedDeadweight += r[reform][at(t, group, M.added_deadweight)];
     }
     const last =
       r[reform][at(years - 1, group, M.exporters)] - r[against][at(years - 1, group, M.exporters)];
     const spend = group === 0 ? spendOf(rep, reform) - spendOf(rep, against) : spentOn;
-    return { added, last, recipients, deadweight, spend };
+    return { added, last, recipients, deadweight, spend, addedRecipients, addedDeadweight };
   });
   const over = (f: (x: (typeof per)[number]) => number) => reduce(meanInterval, per.map(f));
   return {
@@ -185,6 +196,10 @@ export function reformTotals(
     spend: over((x) => x.spend),
     cost_per_additional_exporter_year: over((x) => (x.added > 0 ? x.spend / x.added : Number.NaN)),
     deadweight_share: over((x) => (x.recipients > 0 ? x.deadweight / x.recipients : Number.NaN)),
+    additional_recipients: over((x) => x.addedRecipients),
+    additional_deadweight_share: over((x) =>
+      x.addedRecipients > 0 ? x.addedDeadweight / x.addedRecipients : Number.NaN,
+    ),
   };
 }
 

@@ -98,6 +98,10 @@ describe("outward simulate (through the binary)", () => {
         if (k !== "year" && k !== "intervals") expect([0, null]).toContain(v);
     }
     expect(empty.totals.additional_exporter_years.mean).toBe(0);
+    // A copy of the current policy supports the same firms: it adds no support.
+    expect(empty.totals.recipients.mean).toBeGreaterThan(0);
+    expect(empty.totals.additional_recipients.mean).toBe(0);
+    expect(empty.totals.additional_deadweight_share.mean).toBeNull();
     expect(empty.totals.spend.mean).toBe(0);
     // The world without programmes spends the policy's whole budget less.
     expect(withoutPolicy.totals.spend.mean).toBeLessThan(0);

@@ -129,8 +129,28 @@ describe("scenarios through the simulation runner", () => {
     }
     // The baseline runs no programme and records no spend.
     for (let t = 0; t < years; t++) expect(run.aggregates[0][0][at(t, 0, M.spend)]).toBe(0);
-    // The report's segments split the spend difference the same way.
+    // Against the baseline, which supports no one, all support is support it did not give.
     const report = summarize(run);
+    for (const d of report.differences) {
+      expect(d.totals.additional_recipients).toEqual(d.totals.recipients);
+      expect(d.totals.additional_deadweight_share).toEqual(d.totals.deadweight_share);
+    }
+    // Against the current policy, a reform that adds to it adds only part of its support.
+    const current = await runSimulation({
+      firms: 6000,
+      years,
+      burnIn: 6,
+      seed: 5,
+      blockSize: 2000,
+      reforms: specs,
+      reference: "policy_baseline",
+    });
+    const added = summarize(current).differences.find((x) => x.reform === "differentiated");
+    expect(added?.totals.additional_recipients.mean).toBeGreaterThan(0);
+    expect(added?.totals.additional_recipients.mean).toBeLessThan(
+      added?.totals.recipients.mean ?? 0,
+    );
+    // The report's segments split the spend difference the same way.
     const d = report.differences.find((x) => x.reform === "differentiated");
     const segments = d?.by_segment.reduce((acc, s) => acc + s.totals.spend.mean, 0) ?? 0;
     expect(segments).toBeCloseTo(d?.totals.spend.mean ?? Number.NaN, 6);

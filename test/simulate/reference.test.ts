@@ -38,6 +38,13 @@ describe("comparing with a scenario other than the baseline", () => {
       for (const v of Object.values(y.values)) expect([0, NaN]).toContain(v);
     expect(same.totals.additional_exporter_years.mean).toBe(0);
     expect(same.totals.spend.mean).toBe(0);
+    // A copy of the reference supports the firms the reference supports: it adds no support.
+    expect(same.totals.recipients.mean).toBeGreaterThan(0);
+    expect(same.totals.additional_recipients.mean).toBe(0);
+    // A bigger programme adds support beyond the reference's, but not all of its own.
+    const bigger = report.differences[2].totals;
+    expect(bigger.additional_recipients.mean).toBeGreaterThan(0);
+    expect(bigger.additional_recipients.mean).toBeLessThan(bigger.recipients.mean);
     // Identical firms: the supported firms that export in the reference are those that export.
     for (const r of run.aggregates) {
       for (let t = 0; t < run.stamp.years; t++) {
@@ -51,15 +58,16 @@ describe("comparing with a scenario other than the baseline", () => {
     }
   });
 
-  it("differs from the baseline run only in the deadweight of the scenarios compared", async () => {
+  it("differs from the baseline run only in what is judged against the reference", async () => {
     const plain = await runSimulation(base);
     const run = await runSimulation({ ...base, reference: "current" });
+    // Deadweight reads the reference's export status; added support, the reference's support.
+    const judged = new Set([M.deadweight, M.added_recipients, M.added_deadweight]);
     for (let rep = 0; rep < run.aggregates.length; rep++) {
       for (let k = 0; k < run.aggregates[rep].length; k++) {
         const a = plain.aggregates[rep][k];
         const b = run.aggregates[rep][k];
-        for (let i = 0; i < a.length; i++)
-          if (i % N_METRICS !== M.deadweight) expect(b[i]).toBe(a[i]);
+        for (let i = 0; i < a.length; i++) if (!judged.has(i % N_METRICS)) expect(b[i]).toBe(a[i]);
       }
       expect(run.programmeTotals[rep].map((x) => [...x])).toEqual(
         plain.programmeTotals[rep].map((x) => [...x]),

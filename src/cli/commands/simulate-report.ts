@@ -97,6 +97,11 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     line(spend, ci(t.spend, int));
     line("cost per additional exporter-year:", ci(t.cost_per_additional_exporter_year, int));
     line("deadweight (would export anyway):", ci(t.deadweight_share, pct));
+    if (s.reference !== "baseline") {
+      // The reference supports firms too: what the scenario adds is support it did not give.
+      line(`supported, not by ${s.reference}:`, ci(t.additional_recipients, int));
+      line("  of which would export anyway:", ci(t.additional_deadweight_share, pct));
+    }
     // Where the money went: spend on each segment's recipients (means over replications).
     lines.push(
       "  by segment (baseline position):",

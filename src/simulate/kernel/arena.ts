@@ -116,6 +116,7 @@ export const KERNEL_SLOTS = [
   "tableSynth",
   "synthKeys",
   "spend",
+  "referenceRecipients",
 ] as const;
 type Slot = (typeof KERNEL_SLOTS)[number];
 const SLOT = Object.fromEntries(KERNEL_SLOTS.map((k, i) => [k, i])) as Record<Slot, number>;
@@ -336,7 +337,7 @@ function reserveShared(a: ColumnAllocator, capacity: number) {
     constants: a.f64(KERNEL_CONSTANTS.length),
     /** Tally cells, and per-slot copies of tally arrays that live outside the arena. */
     cells: a.f64(newCells().length),
-    foreign: [a.u8(capacity), a.u8(capacity), a.u8(capacity)],
+    foreign: [a.u8(capacity), a.u8(capacity), a.u8(capacity), a.u8(capacity)],
   };
 }
 
@@ -596,14 +597,16 @@ export class KernelArena implements ColumnAllocator {
   }
 
   /**
-   * Points descriptor `k`'s tally slots at `segment`, `recipients` and `baselineExporting`
-   * (arrays of another arena, or of the heap, are copied over [start, end) first).
+   * Points descriptor `k`'s tally slots at `segment`, `recipients`, `baselineExporting` and
+   * `referenceRecipients` (arrays of another arena, or of the heap, are copied over
+   * [start, end) first).
    */
   useTally(
     k: ScenarioKernel,
     segment: Uint8Array | null,
     recipients: Uint8Array | null,
     baselineExporting: Uint8Array | null,
+    referenceRecipients: Uint8Array | null,
     start: number,
     end: number,
   ): void {
@@ -620,5 +623,6 @@ export class KernelArena implements ColumnAllocator {
     place("segment", segment, 0);
     place("recipients", recipients, 1);
     place("baselineExporting", baselineExporting, 2);
+    place("referenceRecipients", referenceRecipients, 3);
   }
 }

@@ -73,6 +73,11 @@ export interface YearTally {
   recipients_N: Uint8Array | null;
   /** Baseline export status this year, or null in the baseline. */
   baselineExporting_N: Uint8Array | null;
+  /**
+   * The reference scenario's recipients this year, or null when the reference runs no
+   * programme (then all of a scenario's support is support the reference did not give).
+   */
+  referenceRecipients_N: Uint8Array | null;
 }
 
 export interface FirmYearOptions {
@@ -111,6 +116,7 @@ export function firmYearPass(
   const segment_N = tally === null ? null : tally.segment_N;
   const recipients_N = tally === null ? null : tally.recipients_N;
   const baselineExporting_N = tally === null ? null : tally.baselineExporting_N;
+  const referenceRecipients_N = tally === null ? null : tally.referenceRecipients_N;
   const { lost, lostSuspended } = c;
   const {
     sector,
@@ -482,6 +488,10 @@ export function firmYearPass(
         cells[cell + m_recipients_exporting] += now;
         cells[cell + m_deadweight] += baselineExporting_N![i];
         cells[cell + m_spend] += e.spend[i];
+        if (!referenceRecipients_N?.[i]) {
+          cells[cell + m_added_recipients] += 1;
+          cells[cell + m_added_deadweight] += baselineExporting_N![i];
+        }
       }
       if (now) {
         cells[cell + m_exporters] += 1;
@@ -541,6 +551,8 @@ const m_one_market_exporters = M.one_market_exporters;
 const m_re_entries = M.re_entries;
 const m_recipients = M.recipients;
 const m_spend = M.spend;
+const m_added_recipients = M.added_recipients;
+const m_added_deadweight = M.added_deadweight;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;

@@ -54,6 +54,7 @@ export function arenaYearPass(
       tally.segment_N,
       tally.recipients_N,
       tally.baselineExporting_N,
+      tally.referenceRecipients_N,
       start,
       end,
     );

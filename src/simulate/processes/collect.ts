@@ -19,6 +19,8 @@ export interface CollectInputs {
   baselineExporting_N: Uint8Array | null;
   /** Money the programmes spent on each firm this year, or null in the baseline. */
   spend_N: Float64Array | null;
+  /** The reference scenario's recipients this year, or null when it runs no programme. */
+  referenceRecipients_N: Uint8Array | null;
   /** Slots whose firm was born this year. */
   born_N: Uint8Array;
 }
@@ -43,6 +45,7 @@ export function collectKernel(
 ): void {
   const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = inputs.scratch;
   const { segment_N, recipients_N, baselineExporting_N, spend_N, born_N } = inputs;
+  const { referenceRecipients_N } = inputs;
   const { exporting, exportShare, markets, weight, salesGrowth, spellYears, state } = pop;
   const { founderExportExperience, tradable } = pop;
   const { continuing, entry, exit, suspension, reentry: reentryCode } = TRANSITION;
@@ -74,6 +77,10 @@ export function collectKernel(
       cells[c + m_recipients_exporting] += x;
       cells[c + m_deadweight] += baselineExporting_N![i];
       cells[c + m_spend] += spend_N![i];
+      if (!referenceRecipients_N?.[i]) {
+        cells[c + m_added_recipients] += 1;
+        cells[c + m_added_deadweight] += baselineExporting_N![i];
+      }
     }
     if (x) {
       cells[c + m_exporters] += 1;
@@ -135,6 +142,8 @@ const m_one_market_exporters = M.one_market_exporters;
 const m_re_entries = M.re_entries;
 const m_recipients = M.recipients;
 const m_spend = M.spend;
+const m_added_recipients = M.added_recipients;
+const m_added_deadweight = M.added_deadweight;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;
