@@ -102,15 +102,17 @@ export function reportText(report: SimulationReport, notes: string[]): string {
       line(`supported, not by ${s.reference}:`, ci(t.additional_recipients, int));
       line("  of which would export anyway:", ci(t.additional_deadweight_share, pct));
     }
-    // Where the money went: spend on each segment's recipients (means over replications).
+    // Where the money went, segment by segment: every column is what the scenario adds to the
+    // reference, support included (against the baseline, all support is added support).
+    const supported = s.reference === "baseline" ? "supported" : "newly supported";
     lines.push(
       "  by segment (baseline position):",
-      `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${"supported".padStart(9)}  ${"deadweight".padStart(10)}  ${spend.replace(":", "").padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
+      `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${supported.padStart(15)}  ${"deadweight".padStart(10)}  ${spend.replace(":", "").padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
     );
     for (const seg of d.by_segment) {
       const x = seg.totals;
       lines.push(
-        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.recipients.mean).padStart(9)}  ${pct(x.deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(x.cost_per_additional_exporter_year.mean).padStart(27)}`,
+        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.additional_recipients.mean).padStart(15)}  ${pct(x.additional_deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(x.cost_per_additional_exporter_year.mean).padStart(27)}`,
       );
     }
   }
