@@ -219,20 +219,16 @@ export function simulateBlocks(
       for (const k of order) {
         const s = scenarios[k];
         const against = k === reference ? base : scenarios[reference];
-        const reading = k === 0 ? null : against.pop.exporting;
-        // The reference's support this year: a scenario's support the reference did not give
-        // is what the scenario adds (all of it against the baseline, which gives none).
-        const supported = k === 0 || against.hooks.length === 0 ? null : against.recipients;
-        const tally =
-          path === "fused"
-            ? {
-                cells: cells.fill(0),
-                segment_N: base.pop.position,
-                recipients_N: k === 0 ? null : s.recipients,
-                baselineExporting_N: reading,
-                referenceRecipients_N: supported,
-              }
-            : null;
+        // What the year's tallies compare with, the same for both paths. The reference's support
+        // this year: a scenario's support the reference did not give is what the scenario adds
+        // (all of it against the baseline, which gives none).
+        const compared = {
+          segment_N: base.pop.position,
+          recipients_N: k === 0 ? null : s.recipients,
+          baselineExporting_N: k === 0 ? null : against.pop.exporting,
+          referenceRecipients_N: k === 0 || against.hooks.length === 0 ? null : against.recipients,
+        };
+        const tally = path === "fused" ? { cells: cells.fill(0), ...compared } : null;
         const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
         for (let h = 0; h < reports.length; h++) {
           const o = (t * s.hooks.length + h) * PROGRAMME_METRICS.length;
@@ -245,12 +241,9 @@ export function simulateBlocks(
           collectKernel(
             s.pop,
             {
+              ...compared,
               scratch: s.scratch,
-              segment_N: base.pop.position,
-              recipients_N: k === 0 ? null : s.recipients,
-              baselineExporting_N: reading,
               spend_N: k === 0 ? null : s.effects.spend,
-              referenceRecipients_N: supported,
               born_N: s.born,
             },
             aggregates[k],

@@ -101,14 +101,8 @@ describe("scenarios through the simulation runner", () => {
       ["policy_baseline", "differentiated"].includes(s.id),
     );
     const years = 3;
-    const run = await runSimulation({
-      firms: 6000,
-      years,
-      burnIn: 6,
-      seed: 5,
-      blockSize: 2000,
-      reforms: specs,
-    });
+    const options = { firms: 6000, years, burnIn: 6, seed: 5, blockSize: 2000, reforms: specs };
+    const run = await runSimulation(options);
     const spendAt = PROGRAMME_METRICS.indexOf("spend");
     for (const k of [1, 2]) {
       const programmes = run.programmes[k].length;
@@ -136,15 +130,7 @@ describe("scenarios through the simulation runner", () => {
       expect(d.totals.additional_deadweight_share).toEqual(d.totals.deadweight_share);
     }
     // Against the current policy, a reform that adds to it adds only part of its support.
-    const current = await runSimulation({
-      firms: 6000,
-      years,
-      burnIn: 6,
-      seed: 5,
-      blockSize: 2000,
-      reforms: specs,
-      reference: "policy_baseline",
-    });
+    const current = await runSimulation({ ...options, reference: "policy_baseline" });
     const added = summarize(current).differences.find((x) => x.reform === "differentiated");
     expect(added?.totals.additional_recipients.mean).toBeGreaterThan(0);
     expect(added?.totals.additional_recipients.mean).toBeLessThan(

@@ -89,25 +89,26 @@ export function reportText(report: SimulationReport, notes: string[]): string {
   for (const d of report.differences) {
     const t = d.totals;
     lines.push("", `Reform ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`);
-    const spend = s.reference === "baseline" ? "spend:" : "spend, difference:";
+    const againstBaseline = s.reference === "baseline";
+    const spend = againstBaseline ? "spend" : "spend, difference";
     const line = (label: string, value: string) => lines.push(`  ${label.padEnd(34)} ${value}`);
     line("additional exporter-years:", ci(t.additional_exporter_years, int));
     line("additional exporters, last year:", ci(t.additional_exporters_last_year, int));
     line("supported firm-years:", ci(t.recipients, int));
-    line(spend, ci(t.spend, int));
+    line(`${spend}:`, ci(t.spend, int));
     line("cost per additional exporter-year:", ci(t.cost_per_additional_exporter_year, int));
     line("deadweight (would export anyway):", ci(t.deadweight_share, pct));
-    if (s.reference !== "baseline") {
+    if (!againstBaseline) {
       // The reference supports firms too: what the scenario adds is support it did not give.
       line(`supported, not by ${s.reference}:`, ci(t.additional_recipients, int));
       line("  of which would export anyway:", ci(t.additional_deadweight_share, pct));
     }
     // Where the money went, segment by segment: every column is what the scenario adds to the
     // reference, support included (against the baseline, all support is added support).
-    const supported = s.reference === "baseline" ? "supported" : "newly supported";
+    const supported = againstBaseline ? "supported" : "newly supported";
     lines.push(
       "  by segment (baseline position):",
-      `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${supported.padStart(15)}  ${"deadweight".padStart(10)}  ${spend.replace(":", "").padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
+      `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${supported.padStart(15)}  ${"deadweight".padStart(10)}  ${spend.padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
     );
     for (const seg of d.by_segment) {
       const x = seg.totals;

@@ -21,15 +21,18 @@ export function prepareArenaYear(s: ArenaScenario, ctx: StepContext): void {
   s.kernel.arena.useYear(s.kernel, ctx.rng, ctx.year);
 }
 
+/** Deaths and demand shocks of slots [t0, t1), then newborns in the slots of the dead. */
+function tileDemography(k: ScenarioKernel, t0: number, t1: number, year: number): void {
+  const kernel = k.arena.kernel;
+  if (kernel.deathsAndDemand(k.descriptor, t0, t1, year) > 0) {
+    kernel.birthsInRange(k.descriptor, t0, t1, year, EXP_MID);
+  }
+}
+
 /** Deaths, demand shocks and births over [ctx.start, ctx.end), tile by tile. */
 export function arenaDemography(s: ArenaScenario, ctx: StepContext, tile: number): void {
-  const { arena, descriptor } = s.kernel;
-  const k = arena.kernel;
   for (let t0 = ctx.start; t0 < ctx.end; t0 += tile) {
-    const t1 = Math.min(ctx.end, t0 + tile);
-    if (k.deathsAndDemand(descriptor, t0, t1, ctx.year) > 0) {
-      k.birthsInRange(descriptor, t0, t1, ctx.year, EXP_MID);
-    }
+    tileDemography(s.kernel, t0, Math.min(ctx.end, t0 + tile), ctx.year);
   }
 }
 
@@ -62,12 +65,9 @@ export function arenaYearPass(
   const k = arena.kernel;
   const acting = opts.acting ? 1 : 0;
   const tallying = tally ? 1 : 0;
-  const demography = opts.demography;
   for (let t0 = start; t0 < end; t0 += tile) {
     const t1 = Math.min(end, t0 + tile);
-    if (demography && k.deathsAndDemand(descriptor, t0, t1, year) > 0) {
-      k.birthsInRange(descriptor, t0, t1, year, EXP_MID);
-    }
+    if (opts.demography) tileDemography(s.kernel, t0, t1, year);
     k.firmYearPass(descriptor, t0, t1, year, acting, tallying, EXP_MID);
   }
   if (tally) tally.cells.set(arena.cells);
