@@ -9,6 +9,7 @@ export * from "./population.ts";
 export { POSITION_CODE, STATE_CODE } from "./processes/classify.ts";
 export { TRANSITION } from "./processes/export-decision.ts";
 export * from "./profiles.ts";
+export * from "./ratio-interval.ts";
 export * from "./reducers.ts";
 export * from "./rng.ts";
 export * from "./runner.ts";

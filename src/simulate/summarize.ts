@@ -6,6 +6,7 @@
  */
 import { POSITIONS } from "../framework/vocabulary.ts";
 import { at, M, type Metric, SEGMENT_GROUP0 } from "./metrics.ts";
+import { type RatioInterval, ratioInterval } from "./ratio-interval.ts";
 import { type Interval, meanInterval, reduce } from "./reducers.ts";
 import type { RunResult, RunStamp } from "./runner.ts";
 
@@ -142,17 +143,21 @@ export interface ReformTotals {
    * per firm (SimEffects.spend) on the segment's recipients.
    */
   spend: Interval;
-  /** Spend / additional exporter-years (NaN when nothing was added). */
-  cost_per_additional_exporter_year: Interval;
-  /** Supported firm-years that export in the reference anyway / supported firm-years. */
-  deadweight_share: Interval;
+  /**
+   * Mean spend / mean additional exporter-years over replications, with Fieller's interval
+   * (ratio-interval.ts): unbounded above when the additional exporter-years' interval reaches
+   * zero; NaN when none were added on average.
+   */
+  cost_per_additional_exporter_year: RatioInterval;
+  /** Supported firm-years that export in the reference anyway / supported firm-years (ratio of means). */
+  deadweight_share: RatioInterval;
   /**
    * Firm-years supported in the scenario but not in the reference that year: the support the
    * scenario adds (all of `recipients` against the baseline, which supports no one).
    */
   additional_recipients: Interval;
-  /** Of those, the share that export in the reference anyway. */
-  additional_deadweight_share: Interval;
+  /** Of those, the share that export in the reference anyway (ratio of means). */
+  additional_deadweight_share: RatioInterval;
 }
 
 export function reformTotals(
@@ -188,17 +193,27 @@ export function reformTotals(
     const spend = group === 0 ? spendOf(rep, reform) - spendOf(rep, against) : spentOn;
     return { added, last, recipients, deadweight, spend, addedRecipients, addedDeadweight };
   });
-  const over = (f: (x: (typeof per)[number]) => number) => reduce(meanInterval, per.map(f));
+  type Replication = (typeof per)[number];
+  const over = (f: (x: Replication) => number) => reduce(meanInterval, per.map(f));
+  const ratio = (num: (x: Replication) => number, den: (x: Replication) => number) =>
+    ratioInterval(per.map(num), per.map(den));
   return {
     additional_exporter_years: over((x) => x.added),
     additional_exporters_last_year: over((x) => x.last),
     recipients: over((x) => x.recipients),
     spend: over((x) => x.spend),
-    cost_per_additional_exporter_year: over((x) => (x.added > 0 ? x.spend / x.added : Number.NaN)),
-    deadweight_share: over((x) => (x.recipients > 0 ? x.deadweight / x.recipients : Number.NaN)),
+    cost_per_additional_exporter_year: ratio(
+      (x) => x.spend,
+      (x) => x.added,
+    ),
+    deadweight_share: ratio(
+      (x) => x.deadweight,
+      (x) => x.recipients,
+    ),
     additional_recipients: over((x) => x.addedRecipients),
-    additional_deadweight_share: over((x) =>
-      x.addedRecipients > 0 ? x.addedDeadweight / x.addedRecipients : Number.NaN,
+    additional_deadweight_share: ratio(
+      (x) => x.addedDeadweight,
+      (x) => x.addedRecipients,
     ),
   };
 }

@@ -116,6 +116,54 @@ describe("outward simulate (through the binary)", () => {
     expect(text.stdout).toContain("spend, difference:");
   });
 
+  it("gives cost per additional exporter-year as a ratio of means, unbounded when the effect's interval reaches zero", async () => {
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/differentiated.yaml",
+      "--firms",
+      "6000",
+      "--years",
+      "4",
+      "--replications",
+      "4",
+      "--burn-in",
+      "5",
+      "--against",
+      "policy_baseline",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    let unbounded = 0;
+    let bounded = 0;
+    for (const d of doc.differences) {
+      const {
+        additional_exporter_years: added,
+        spend,
+        cost_per_additional_exporter_year: cost,
+      } = d.totals;
+      expect(typeof cost.bounded).toBe("boolean");
+      if (!(added.mean > 0)) {
+        expect(cost.mean).toBeNull();
+        continue;
+      }
+      expect(cost.mean).toBeCloseTo(spend.mean / added.mean, 6);
+      if (added.lo > 0) {
+        bounded++;
+        expect(cost.bounded).toBe(true);
+        expect(cost.lo).toBeLessThanOrEqual(cost.mean);
+        expect(cost.hi).toBeGreaterThanOrEqual(cost.mean);
+      } else {
+        unbounded++;
+        expect(cost.bounded).toBe(false);
+        expect(cost.hi).toBeNull();
+      }
+    }
+    // Small populations leave some effects indistinguishable from zero, not all.
+    expect(unbounded).toBeGreaterThan(0);
+    expect(bounded).toBeGreaterThan(0);
+  });
+
   it("names the scenarios when --against names none of them", async () => {
     const r = await outward([
       "simulate",

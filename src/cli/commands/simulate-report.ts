@@ -2,7 +2,7 @@
  * The simulate command's two outputs: the stable JSON document (docs/simulate.md) and the
  * readable text report.
  */
-import type { Interval, SimulationReport, YearRow } from "../../simulate/index.ts";
+import type { Interval, RatioInterval, SimulationReport, YearRow } from "../../simulate/index.ts";
 
 export const SIMULATE_FORMAT = "outward.simulate/1";
 
@@ -17,8 +17,17 @@ function yearJson(r: YearRow): Record<string, unknown> {
   return out;
 }
 
-function intervalJson(i: Interval): Record<string, number | null> {
-  return { mean: num(i.mean), lo: num(i.lo), hi: num(i.hi), sd: num(i.sd), n: i.n };
+function intervalJson(i: Interval): Record<string, number | boolean | null> {
+  const out: Record<string, number | boolean | null> = {
+    mean: num(i.mean),
+    lo: num(i.lo),
+    hi: num(i.hi),
+    sd: num(i.sd),
+    n: i.n,
+  };
+  // A ratio's interval may be unbounded (its bound is then null, as 0/0 is): say which.
+  if ("bounded" in i) out.bounded = (i as RatioInterval).bounded;
+  return out;
 }
 
 function totalsJson(t: Record<string, Interval>): Record<string, unknown> {
@@ -57,8 +66,11 @@ export const pct = (x: number) => (Number.isFinite(x) ? `${fixed(100 * x, 1)}%` 
 /** A count rounded to a whole number with thousands separators ("-" when not finite). */
 export const int = (x: number) =>
   Number.isFinite(x) ? (Math.round(x) + 0).toLocaleString("en-GB") : "-";
+/** An interval bound; a ratio's interval is unbounded when its denominator's reaches zero. */
+const bound = (x: number, f: (x: number) => string) =>
+  x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY ? "unbounded" : f(x);
 const ci = (i: Interval, f: (x: number) => string) =>
-  i.n > 1 ? `${f(i.mean)} [${f(i.lo)}, ${f(i.hi)}]` : f(i.mean);
+  i.n > 1 ? `${f(i.mean)} [${bound(i.lo, f)}, ${bound(i.hi, f)}]` : f(i.mean);
 
 export function reportText(report: SimulationReport, notes: string[]): string {
   const s = report.stamp;
