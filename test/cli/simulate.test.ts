@@ -117,7 +117,7 @@ describe("outward simulate (through the binary)", () => {
   });
 
   it("gives cost per additional exporter-year as a ratio of means, unbounded when the effect's interval reaches zero", async () => {
-    const r = await outward([
+    const args = [
       "simulate",
       "examples/scenarios/differentiated.yaml",
       "--firms",
@@ -131,7 +131,8 @@ describe("outward simulate (through the binary)", () => {
       "--against",
       "policy_baseline",
       "--json",
-    ]);
+    ];
+    const r = await outward(args);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     let unbounded = 0;
@@ -162,6 +163,17 @@ describe("outward simulate (through the binary)", () => {
     // Small populations leave some effects indistinguishable from zero, not all.
     expect(unbounded).toBeGreaterThan(0);
     expect(bounded).toBeGreaterThan(0);
+    // The text report's segment tables mark each cost without an upper bound.
+    const text = await outward(args.filter((a) => a !== "--json"));
+    for (const d of doc.differences) {
+      const block = text.stdout.split(`Reform ${d.reform} minus`)[1].split("\nReform ")[0];
+      for (const seg of d.by_segment) {
+        const c = seg.totals.cost_per_additional_exporter_year;
+        const row = block.split("\n").find((l: string) => l.trim().startsWith(`${seg.segment} `));
+        expect(row, `${d.reform} ${seg.segment}`).toBeDefined();
+        expect(row!.endsWith(" *")).toBe(c.mean !== null && c.bounded === false);
+      }
+    }
   });
 
   it("names the scenarios when --against names none of them", async () => {

@@ -122,10 +122,20 @@ export function reportText(report: SimulationReport, notes: string[]): string {
       "  by segment (baseline position):",
       `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${supported.padStart(15)}  ${"deadweight".padStart(10)}  ${spend.padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
     );
+    let unbounded = false;
     for (const seg of d.by_segment) {
       const x = seg.totals;
+      const cost = x.cost_per_additional_exporter_year;
+      // A segment's effect that cannot be told from zero leaves its cost without an upper bound.
+      const mark = Number.isFinite(cost.mean) && !cost.bounded && cost.n > 1 ? " *" : "";
+      if (mark !== "") unbounded = true;
       lines.push(
-        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.additional_recipients.mean).padStart(15)}  ${pct(x.additional_deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(x.cost_per_additional_exporter_year.mean).padStart(27)}`,
+        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.additional_recipients.mean).padStart(15)}  ${pct(x.additional_deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(cost.mean).padStart(27)}${mark}`,
+      );
+    }
+    if (unbounded) {
+      lines.push(
+        "    * additional exporter-years not distinguishable from zero (95%): no upper bound on the cost",
       );
     }
   }
