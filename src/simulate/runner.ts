@@ -16,7 +16,13 @@ import { buildHooks } from "./hooks-factory.ts";
 import type { ReformSpec, YearHooks } from "./intervention.ts";
 import { warmUpKernels } from "./kernel/warm-up.ts";
 import { aggregateLength, PROGRAMME_METRICS } from "./metrics.ts";
-import { defaultParams, paramsHash, type SimParams } from "./params.ts";
+import {
+  defaultParams,
+  PARAM_SPECS,
+  type ParamName,
+  paramsHash,
+  type SimParams,
+} from "./params.ts";
 import type { Population } from "./population.ts";
 import type { ScenarioState } from "./year-step.ts";
 
@@ -62,6 +68,8 @@ export interface RunOptions {
 export interface RunStamp {
   model_version: string;
   params_hash: string;
+  /** Every parameter's value (PARAM_SPECS order), defaults and overrides alike. */
+  params: Record<ParamName, number>;
   scenario_hashes: Record<string, string>;
   seed: number;
   firms: number;
@@ -177,6 +185,9 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     stamp: {
       model_version: MODEL_VERSION,
       params_hash: paramsHash(params),
+      params: Object.fromEntries(
+        (Object.keys(PARAM_SPECS) as ParamName[]).map((k) => [k, params[k]]),
+      ) as Record<ParamName, number>,
       scenario_hashes: Object.fromEntries([
         ["baseline", "empty"],
         ...reforms.map((r) => [r.id, r.hash]),

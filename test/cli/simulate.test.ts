@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSimulateOptions } from "../../src/cli/commands/simulate-options.ts";
+import { defaultParams } from "../../src/simulate/index.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/outward.js");
@@ -190,13 +191,37 @@ describe("outward simulate (through the binary)", () => {
     );
   });
 
-  it("streams the firm-year panel to CSV", async () => {
+  it("streams the firm-year panel to CSV, with its stamp beside it", async () => {
     const panel = join(tmp, "panel.csv");
-    const r = await outward(["simulate", ...small, "--replications", "1", "--panel", panel]);
+    const r = await outward([
+      "simulate",
+      ...small,
+      "--replications",
+      "1",
+      "--param",
+      "sunkEntryCost=3",
+      "--panel",
+      panel,
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const lines = readFileSync(panel, "utf8").trim().split("\n");
     expect(lines[0]).toMatch(/^firm,year,scenario,exporter,export_intensity,export_state,/);
     expect(lines.length).toBe(1 + 3000 * 3);
+    // Model version, every parameter's value, scenario hashes and seed, as the report's stamp.
+    const side = JSON.parse(readFileSync(`${panel}.stamp.json`, "utf8"));
+    expect(side).toMatchObject({ panel: "panel.csv", scenario: "baseline", replication: 1 });
+    expect(side.stamp).toEqual(JSON.parse(r.stdout).stamp);
+    expect(side.stamp.params.sunkEntryCost).toBe(3);
+    expect(Object.keys(side.stamp.params)).toEqual(Object.keys(defaultParams()));
+  });
+
+  it("lists the parameters a run changed from their defaults", async () => {
+    const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^parameters changed from their defaults: sunkEntryCost=3$/m);
+    const plain = await outward(["simulate", ...small]);
+    expect(plain.stdout).not.toMatch(/changed from their defaults/);
   });
 
   it("streams the panel of the scenario --panel-scenario names, and refuses an unknown one", async () => {

@@ -2,7 +2,14 @@
  * The simulate command's two outputs: the stable JSON document (docs/simulate.md) and the
  * readable text report.
  */
-import type { Interval, RatioInterval, SimulationReport, YearRow } from "../../simulate/index.ts";
+import {
+  defaultParams,
+  type Interval,
+  type ParamName,
+  type RatioInterval,
+  type SimulationReport,
+  type YearRow,
+} from "../../simulate/index.ts";
 
 export const SIMULATE_FORMAT = "outward.simulate/1";
 
@@ -79,6 +86,13 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     `Simulated ${int(s.firms)} firms, ${s.years} years from ${s.start_year}, ${s.replications} replication(s), seed ${s.seed}`,
     `model ${s.model_version}, parameters ${s.params_hash}, burn-in ${s.burn_in} years`,
   );
+  const defaults = defaultParams();
+  const changed = (Object.keys(s.params) as ParamName[]).filter((k) => s.params[k] !== defaults[k]);
+  if (changed.length > 0) {
+    lines.push(
+      `parameters changed from their defaults: ${changed.map((k) => `${k}=${s.params[k]}`).join(", ")}`,
+    );
+  }
   for (const n of notes) lines.push(`note: ${n}`);
   for (const sc of report.scenarios) {
     lines.push(

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import type { Profile } from "../../firm/index.ts";
 import { formatIssue, type Issue } from "../../framework/index.ts";
 import { PanelWriter, readFirmRecords } from "../../io/index.ts";
@@ -75,6 +75,15 @@ async function loadRegister(path: string, opts: SimulateOptions, notes: string[]
   return { population: loaded.population, rejected };
 }
 
+/** Format of the stamp written beside a simulated panel (`<panel>.stamp.json`). */
+export const PANEL_STAMP_FORMAT = "outward.simulate-panel-stamp/1";
+
+function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
 export async function simulateAction(
   scenario: string | null,
   opts: SimulateOptions,
@@ -124,7 +133,15 @@ export async function simulateAction(
         : undefined,
     });
     progress.finish();
-    if (panel) notes.push(`wrote ${panel.rows} firm-years to ${panel.path}`);
+    if (panel) {
+      // The CSV carries the data only; what produced it sits beside it.
+      const stampPath = `${panel.path}.stamp.json`;
+      writeFileAtomic(
+        stampPath,
+        `${JSON.stringify({ format: PANEL_STAMP_FORMAT, panel: basename(panel.path), scenario: opts.panelScenario, replication: 1, stamp: run.stamp }, null, 2)}\n`,
+      );
+      notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
+    }
     const report = summarize(run);
     process.stdout.write(
       opts.json
