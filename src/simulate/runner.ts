@@ -226,12 +226,23 @@ function addInto(dst: Float64Array, src: Float64Array): void {
   for (let i = 0; i < dst.length; i++) dst[i] += src[i];
 }
 
+/**
+ * The largest population a run takes. Each thread's kernel arena reserves 12 bytes per firm of
+ * the population (a shifted-window margin and copies of other scenarios' tally columns) within
+ * wasm32's 4 GiB, and a population that does not fit would fall back to whole-population
+ * columns on the heap (~200 bytes per firm).
+ */
+export const MAX_FIRMS = 300_000_000;
+
 function validatePlan(plan: BlockPlan, opts: RunOptions): void {
   const positiveInt = (name: string, v: number) => {
     if (!Number.isInteger(v) || v < 1)
       throw new RangeError(`${name} must be a positive integer, got ${v}`);
   };
   positiveInt("firms", plan.firms);
+  if (plan.firms > MAX_FIRMS) {
+    throw new RangeError(`firms must be at most ${MAX_FIRMS}, got ${plan.firms}`);
+  }
   positiveInt("years", plan.years);
   positiveInt("blockSize", plan.blockSize);
   positiveInt("replications", opts.replications ?? 1);

@@ -282,6 +282,12 @@ describe("outward simulate (through the binary)", () => {
     const p = await outward(["simulate", "--param", "nonsense=1", ...small]);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/unknown parameter nonsense/);
+    // A population past what a run holds is refused up front, not by the memory allocator.
+    const big = await outward(["simulate", "--firms", "3000000000"]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(
+      /--firms: got "3000000000", expected a whole number from 1 to 300,000,000/,
+    );
   });
 });
 

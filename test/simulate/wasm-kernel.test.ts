@@ -68,6 +68,10 @@ describe("compiled kernel", () => {
     expect(module).not.toBeNull();
     expect(KernelArena.create(module!, 1000, 2 ** 32, 2)).toBeNull();
     expect(KernelArena.create(module!, 1000, 2 ** 20, 2)).not.toBeNull();
+    // A population whose byte counts pass 2^31 (3e9 firms, windowed) is declined too, not
+    // turned into a negative size by 32-bit arithmetic.
+    const window = { capacity: 3e9, slots: 16384 };
+    expect(KernelArena.create(module!, 3e9, 2 ** 20, 2, window)).toBeNull();
   });
 
   it("tallies into the metric offsets of metrics.ts", () => {

@@ -1,5 +1,5 @@
 import { formatIssue } from "../../framework/index.ts";
-import { type SimParams, withParams } from "../../simulate/index.ts";
+import { MAX_FIRMS, type SimParams, withParams } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 
 /** Raw commander options of `outward simulate`. */
@@ -49,11 +49,21 @@ export interface SimulateOptions {
   json: boolean;
 }
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
+function integer(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (raw === undefined) return fallback;
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < min) {
-    throw new CliError(`--${name}: got "${raw}", expected a whole number >= ${min}`, EXIT.usage);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? `>= ${min}`
+        : `from ${min} to ${max.toLocaleString("en-GB")}`;
+    throw new CliError(`--${name}: got "${raw}", expected a whole number ${range}`, EXIT.usage);
   }
   return v;
 }
@@ -87,7 +97,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
   }
   const register = flags.register ?? null;
   const panel = flags.panel ?? null;
-  const firms = integer("firms", flags.firms, 100_000, 1);
+  const firms = integer("firms", flags.firms, 100_000, 1, MAX_FIRMS);
   const years = integer("years", flags.years, 10, 1);
   const replications = integer("replications", flags.replications, 5, 1);
   const burnIn = integer("burn-in", flags.burnIn, register ? 0 : 15, 0);

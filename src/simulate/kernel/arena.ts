@@ -268,7 +268,8 @@ const KEYS = [
 ] as const;
 const LOG_MAX_EMPLOYEES = Math.log(249);
 
-const align8 = (n: number) => (n + 7) & ~7;
+// Arithmetic, not `& ~7`: byte counts pass 2^31 for large populations.
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /**
  * Columns of this many slots or more start at staggered offsets within a 4 KiB page: the pass
