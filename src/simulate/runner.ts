@@ -227,6 +227,14 @@ function addInto(dst: Float64Array, src: Float64Array): void {
 }
 
 /**
+ * Bytes of yearly results a run keeps until it is summarized: for every replication and
+ * scenario, each year's tallies by segment and state (intervals need every replication).
+ */
+export function resultBytes(years: number, replications: number, scenarios: number): number {
+  return replications * scenarios * aggregateLength(years) * Float64Array.BYTES_PER_ELEMENT;
+}
+
+/**
  * The largest population a run takes. Each thread's kernel arena reserves 12 bytes per firm of
  * the population (a shifted-window margin and copies of other scenarios' tally columns) within
  * wasm32's 4 GiB, and a population that does not fit would fall back to whole-population

@@ -288,6 +288,14 @@ describe("outward simulate (through the binary)", () => {
     expect(big.stderr).toMatch(
       /--firms: got "3000000000", expected a whole number from 1 to 300,000,000/,
     );
+    const long = await outward(["simulate", "--firms", "100", "--years", "100000000"]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(
+      /--years 100000000 with --replications 5 and 1 scenario would keep 1791\.9 GiB of yearly results/,
+    );
+    expect(parseSimulateOptions({ startYear: "1990" }).startYear).toBe(1990);
+    expect(() => parseSimulateOptions({ startYear: "99999999999" })).toThrow(/from 1000 to 9999/);
+    expect(() => parseSimulateOptions({ burnIn: "100000" })).toThrow(/from 0 to 1000/);
   });
 });
 

@@ -62,11 +62,14 @@ function integer(
     const range =
       max === Number.MAX_SAFE_INTEGER
         ? `>= ${min}`
-        : `from ${min} to ${max.toLocaleString("en-GB")}`;
+        : `from ${min} to ${max >= 100_000 ? max.toLocaleString("en-GB") : max}`;
     throw new CliError(`--${name}: got "${raw}", expected a whole number ${range}`, EXIT.usage);
   }
   return v;
 }
+
+/** Burn-in years beyond this add nothing: the default baseline settles within ~30. */
+const MAX_BURN_IN = 1000;
 
 /**
  * Below this many firm-years (firms x replications x (burn-in + years)) one thread is the
@@ -100,7 +103,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
   const firms = integer("firms", flags.firms, 100_000, 1, MAX_FIRMS);
   const years = integer("years", flags.years, 10, 1);
   const replications = integer("replications", flags.replications, 5, 1);
-  const burnIn = integer("burn-in", flags.burnIn, register ? 0 : 15, 0);
+  const burnIn = integer("burn-in", flags.burnIn, register ? 0 : 15, 0, MAX_BURN_IN);
   const large = firms * replications * (burnIn + years) >= THREADED_FIRM_YEARS;
   const byDefault =
     panel === null && large ? Math.max(1, Math.min(Math.floor(cores), MAX_DEFAULT_THREADS)) : 1;
@@ -120,7 +123,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     replications,
     seed: integer("seed", flags.seed, 1, 0),
     threads,
-    startYear: integer("start-year", flags.startYear, 2025, 1),
+    startYear: integer("start-year", flags.startYear, 2025, 1000, 9999),
     burnIn,
     blockSize: integer("block-size", flags.blockSize, 16384, 1),
     panel,

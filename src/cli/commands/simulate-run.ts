@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { totalmem } from "node:os";
 import { basename, dirname, resolve } from "node:path";
 import type { Profile } from "../../firm/index.ts";
 import { formatIssue, type Issue } from "../../framework/index.ts";
@@ -10,6 +11,7 @@ import {
   DEFAULT_HOOK_FACTORY,
   fromProfiles,
   linkFactory,
+  resultBytes,
   runSimulation,
   summarize,
 } from "../../simulate/index.ts";
@@ -78,6 +80,8 @@ async function loadRegister(path: string, opts: SimulateOptions, notes: string[]
 /** Format of the stamp written beside a simulated panel (`<panel>.stamp.json`). */
 export const PANEL_STAMP_FORMAT = "outward.simulate-panel-stamp/1";
 
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+
 function writeFileAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
@@ -101,6 +105,16 @@ export async function simulateAction(
         EXIT.usage,
       );
     }
+  }
+  // Yearly results are kept per replication until the end: refuse a run that cannot hold them
+  // before it starts, rather than failing hours in.
+  const keeps = resultBytes(opts.years, opts.replications, ids.length);
+  const limit = totalmem() / 4;
+  if (keeps > limit) {
+    throw new CliError(
+      `--years ${opts.years} with --replications ${opts.replications} and ${ids.length} scenario${ids.length === 1 ? "" : "s"} would keep ${gb(keeps)} of yearly results, more than a quarter of this machine's memory (${gb(limit)}): lower --years or --replications`,
+      EXIT.usage,
+    );
   }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
   const panel = opts.panel
