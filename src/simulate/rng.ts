@@ -83,7 +83,10 @@ export function uniformAt(key: number, slot: number): number {
 export type CounterRng = SimRng;
 
 export function counterRng(seed: number, replication: number): CounterRng {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  // Seeds key the draws by their 32 bits: two seeds a multiple of 2^32 apart would alias.
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
+  }
   if (!Number.isInteger(replication) || replication < 0) {
     throw new RangeError(`replication must be a non-negative integer, got ${replication}`);
   }

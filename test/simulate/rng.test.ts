@@ -48,3 +48,11 @@ describe("counter-based generator", () => {
     expect(() => counterRng(1, -1)).toThrow(/replication/);
   });
 });
+
+describe("counterRng seeds", () => {
+  it("takes 32-bit seeds and refuses those that would repeat another seed's draws", () => {
+    expect(counterRng(0xffffffff, 0).seed).toBe(0xffffffff);
+    expect(() => counterRng(2 ** 32 + 1, 0)).toThrow(/from 0 to 4294967295/);
+    expect(() => counterRng(-1, 0)).toThrow(/from 0 to 4294967295/);
+  });
+});

@@ -121,7 +121,8 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     firms,
     years,
     replications,
-    seed: integer("seed", flags.seed, 1, 0),
+    // The generator keys on 32 bits of the seed: a larger one would repeat a smaller one's draws.
+    seed: integer("seed", flags.seed, 1, 0, 2 ** 32 - 1),
     threads,
     startYear: integer("start-year", flags.startYear, 2025, 1000, 9999),
     burnIn,
