@@ -130,8 +130,18 @@ export function spellSurvival(run: RunResult, scenario: number, maxK = 4): Inter
   return out;
 }
 
+/**
+ * How differences are totalled over years. `discountRate`: annual rate at which exporter-years
+ * and spend of later years count less, to the run's first year (year t weighs (1 + r)^-t);
+ * 0 (the default) adds them as they are. Appraisal guidance discounts both costs and effects,
+ * e.g. HM Treasury's Green Book (2022) at 3.5% a year.
+ */
+export interface SummaryOptions {
+  discountRate?: number;
+}
+
 export interface ReformTotals {
-  /** Exporter-years added over all years (scenario - reference). */
+  /** Exporter-years added over all years (scenario - reference), discounted when asked. */
   additional_exporter_years: Interval;
   /** Exporters added in the last year. */
   additional_exporters_last_year: Interval;
@@ -140,7 +150,7 @@ export interface ReformTotals {
   /**
    * Spend of the scenario minus spend of the reference (the reference "baseline" spends 0). For
    * all firms, the programmes' reported spend; for a segment, the money the programmes recorded
-   * per firm (SimEffects.spend) on the segment's recipients.
+   * per firm (SimEffects.spend) on the segment's recipients. Discounted when asked.
    */
   spend: Interval;
   /**
@@ -160,17 +170,29 @@ export interface ReformTotals {
   additional_deadweight_share: RatioInterval;
 }
 
+/** Weight of year t (0 = the run's first year) at annual discount rate r: (1 + r)^-t. */
+export function discountWeights(years: number, r: number): Float64Array {
+  const w = new Float64Array(years);
+  for (let t = 0; t < years; t++) w[t] = r === 0 ? 1 : (1 + r) ** -t;
+  return w;
+}
+
 export function reformTotals(
   run: RunResult,
   reform: number,
   group = 0,
   against = referenceOf(run),
+  opts: SummaryOptions = {},
 ): ReformTotals {
   const years = run.stamp.years;
+  const weight = discountWeights(years, opts.discountRate ?? 0);
   const spendOf = (rep: number, k: number) => {
     const prog = run.programmeTotals[rep][k];
+    const n = run.programmes[k].length;
     let spend = 0;
-    for (let i = 2; i < prog.length; i += 3) spend += prog[i];
+    for (let t = 0; t < years; t++) {
+      for (let h = 0; h < n; h++) spend += weight[t] * prog[(t * n + h) * 3 + 2];
+    }
     return spend;
   };
   const per = run.aggregates.map((r, rep) => {
@@ -181,10 +203,11 @@ export function reformTotals(
     let addedRecipients = 0;
     let addedDeadweight = 0;
     for (let t = 0; t < years; t++) {
-      added += r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)];
+      added +=
+        weight[t] * (r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)]);
       recipients += r[reform][at(t, group, M.recipients)];
       deadweight += r[reform][at(t, group, M.deadweight)];
-      spentOn += r[reform][at(t, group, M.spend)] - r[against][at(t, group, M.spend)];
+      spentOn += weight[t] * (r[reform][at(t, group, M.spend)] - r[against][at(t, group, M.spend)]);
       addedRecipients += r[reform][at(t, group, M.added_recipients)];
       addedDeadweight += r[reform][at(t, group, M.added_deadweight)];
     }
@@ -245,6 +268,8 @@ export function programmeYears(run: RunResult, scenario: number): ProgrammeYears
 
 export interface SimulationReport {
   stamp: RunStamp;
+  /** Annual discount rate of the totals (SummaryOptions). */
+  discount_rate: number;
   scenarios: Array<{
     id: string;
     programmes: string[];
@@ -260,9 +285,14 @@ export interface SimulationReport {
   }>;
 }
 
-export function summarize(run: RunResult): SimulationReport {
+export function summarize(run: RunResult, opts: SummaryOptions = {}): SimulationReport {
+  const discountRate = opts.discountRate ?? 0;
+  if (!(discountRate >= 0 && discountRate < 1)) {
+    throw new RangeError(`discountRate must be in [0, 1), got ${discountRate}`);
+  }
   return {
     stamp: run.stamp,
+    discount_rate: discountRate,
     scenarios: run.scenarios.map((id, k) => ({
       id,
       programmes: run.programmes[k],
@@ -277,10 +307,10 @@ export function summarize(run: RunResult): SimulationReport {
             {
               reform: id,
               years: differenceYears(run, k),
-              totals: reformTotals(run, k),
+              totals: reformTotals(run, k, 0, referenceOf(run), opts),
               by_segment: POSITIONS.map((segment, g) => ({
                 segment,
-                totals: reformTotals(run, k, SEGMENT_GROUP0 + g),
+                totals: reformTotals(run, k, SEGMENT_GROUP0 + g, referenceOf(run), opts),
                 years: differenceYears(run, k, SEGMENT_GROUP0 + g),
               })),
             },

@@ -216,6 +216,18 @@ describe("outward simulate (through the binary)", () => {
     expect(Object.keys(side.stamp.params)).toEqual(Object.keys(defaultParams()));
   });
 
+  it("discounts exporter-years and spend at --discount-rate, and says so", async () => {
+    const args = ["simulate", "examples/scenarios/empty-reform.yaml", ...small];
+    const r = await outward([...args, "--discount-rate", "3.5%", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).discount_rate).toBe(0.035);
+    const text = await outward([...args, "--discount-rate", "0.035"]);
+    expect(text.stdout).toContain("exporter-years and spend discounted at 3.5% a year to 2025");
+    const bad = await outward([...args, "--discount-rate", "35"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--discount-rate: got "35", expected a rate from 0 up to 1/);
+  });
+
   it("lists the parameters a run changed from their defaults", async () => {
     const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
     expect(r.code, r.stderr).toBe(0);

@@ -17,6 +17,7 @@ export interface SimulateFlags {
   register?: string;
   param?: string[];
   against?: string;
+  discountRate?: string;
   json?: boolean;
 }
 
@@ -46,6 +47,8 @@ export interface SimulateOptions {
   params: SimParams;
   /** Scenario the others are compared with. Default "baseline" (no programme). */
   against: string;
+  /** Annual rate discounting exporter-years and spend in the totals. Default 0. */
+  discountRate: number;
   json: boolean;
 }
 
@@ -64,6 +67,20 @@ function integer(
         ? `>= ${min}`
         : `from ${min} to ${max >= 100_000 ? max.toLocaleString("en-GB") : max}`;
     throw new CliError(`--${name}: got "${raw}", expected a whole number ${range}`, EXIT.usage);
+  }
+  return v;
+}
+
+/** A rate in [0, 1), given as a fraction (0.035) or a percentage (3.5%). */
+function rate(name: string, raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const text = raw.trim();
+  const v = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === "" || !Number.isFinite(v) || v < 0 || v >= 1) {
+    throw new CliError(
+      `--${name}: got "${raw}", expected a rate from 0 up to 1 (e.g. 0.035 or 3.5%)`,
+      EXIT.usage,
+    );
   }
   return v;
 }
@@ -132,6 +149,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     register,
     params: params.value,
     against: flags.against ?? "baseline",
+    discountRate: rate("discount-rate", flags.discountRate),
     json: flags.json === true,
   };
 }

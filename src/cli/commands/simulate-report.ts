@@ -45,6 +45,7 @@ export function reportJson(report: SimulationReport, notes: string[]): unknown {
   return {
     format: SIMULATE_FORMAT,
     stamp: report.stamp,
+    discount_rate: report.discount_rate,
     notes,
     scenarios: report.scenarios.map((s) => ({
       id: s.id,
@@ -115,6 +116,11 @@ export function reportText(report: SimulationReport, notes: string[]): string {
   for (const d of report.differences) {
     const t = d.totals;
     lines.push("", `Reform ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`);
+    if (report.discount_rate > 0) {
+      lines.push(
+        `  exporter-years and spend discounted at ${fixed(100 * report.discount_rate, 1)}% a year to ${s.start_year}`,
+      );
+    }
     const againstBaseline = s.reference === "baseline";
     const spend = againstBaseline ? "spend" : "spend, difference";
     const line = (label: string, value: string) => lines.push(`  ${label.padEnd(34)} ${value}`);

@@ -156,7 +156,7 @@ export async function simulateAction(
       );
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
     }
-    const report = summarize(run);
+    const report = summarize(run, { discountRate: opts.discountRate });
     process.stdout.write(
       opts.json
         ? `${JSON.stringify(reportJson(report, notes), null, 2)}\n`

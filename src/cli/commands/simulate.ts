@@ -52,6 +52,10 @@ export function registerSimulate(program: Command): void {
       "compare the others with this scenario (baseline, policy_baseline or a reform id)",
       "baseline",
     )
+    .option(
+      "--discount-rate <rate>",
+      "discount later years' exporter-years and spend in the totals (e.g. 0.035 or 3.5%)",
+    )
     .option("--json", "print the JSON document instead of the text report")
     .addHelpText("after", HELP_AFTER)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
