@@ -228,6 +228,32 @@ describe("outward simulate (through the binary)", () => {
     expect(bad.stderr).toMatch(/--discount-rate: got "35", expected a rate from 0 up to 1/);
   });
 
+  it("charts each scenario's additional exporters per year with --plot", async () => {
+    const svg = join(tmp, "effects.svg");
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/differentiated.yaml",
+      ...small,
+      "--against",
+      "policy_baseline",
+      "--plot",
+      svg,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`wrote the chart of additional exporters per year to ${svg}`);
+    const text = readFileSync(svg, "utf8");
+    expect(text).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const id of ["baseline", "readiness-grants", "differentiated"]) {
+      expect(text).toContain(`>${id}<`);
+    }
+    expect(text).toContain("each scenario minus policy_baseline");
+    // Without reforms there is nothing to chart: the run says so and writes no file.
+    const none = join(tmp, "none.svg");
+    const plain = await outward(["simulate", ...small, "--plot", none]);
+    expect(plain.stdout).toContain(`no chart written to ${none}`);
+    expect(() => readFileSync(none)).toThrow();
+  });
+
   it("lists the parameters a run changed from their defaults", async () => {
     const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
     expect(r.code, r.stderr).toBe(0);

@@ -18,6 +18,7 @@ export interface SimulateFlags {
   param?: string[];
   against?: string;
   discountRate?: string;
+  plot?: string;
   json?: boolean;
 }
 
@@ -49,6 +50,8 @@ export interface SimulateOptions {
   against: string;
   /** Annual rate discounting exporter-years and spend in the totals. Default 0. */
   discountRate: number;
+  /** SVG path for the chart of each scenario's additional exporters per year, or null. */
+  plot: string | null;
   json: boolean;
 }
 
@@ -150,6 +153,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     params: params.value,
     against: flags.against ?? "baseline",
     discountRate: rate("discount-rate", flags.discountRate),
+    plot: flags.plot ?? null,
     json: flags.json === true,
   };
 }

@@ -157,6 +157,15 @@ export async function simulateAction(
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
     }
     const report = summarize(run, { discountRate: opts.discountRate });
+    if (opts.plot !== null) {
+      if (report.differences.length === 0) {
+        notes.push(`no chart written to ${opts.plot}: a run without reforms has no differences`);
+      } else {
+        const { reformEffects, writeSvg } = await import("../plot/index.ts");
+        await writeSvg(opts.plot, reformEffects(report));
+        notes.push(`wrote the chart of additional exporters per year to ${opts.plot}`);
+      }
+    }
     process.stdout.write(
       opts.json
         ? `${JSON.stringify(reportJson(report, notes), null, 2)}\n`
