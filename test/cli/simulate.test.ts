@@ -254,6 +254,39 @@ describe("outward simulate (through the binary)", () => {
     expect(() => readFileSync(none)).toThrow();
   });
 
+  it("writes every series, difference and total to one tidy CSV with --csv", async () => {
+    const csv = join(tmp, "report.csv");
+    const args = ["simulate", "examples/scenarios/differentiated.yaml", ...small, "--csv", csv];
+    const r = await outward([...args, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
+    expect(header).toBe("table,scenario,reference,segment,year,measure,mean,lo,hi");
+    const cells = rows.map((l) => l.split(","));
+    const series = Object.keys(doc.scenarios[0].years[0]).filter(
+      (k) => k !== "year" && k !== "intervals",
+    );
+    const nScen = doc.scenarios.length;
+    const nDiff = doc.differences.length;
+    const segments = doc.differences[0].by_segment.length;
+    const totals = Object.keys(doc.differences[0].totals).length;
+    expect(rows.length).toBe(
+      3 * series.length * (nScen + nDiff * (1 + segments)) + totals * nDiff * (1 + segments),
+    );
+    // The same numbers as the JSON document (null there, empty here).
+    const find = (t: string, sc: string, seg: string, year: string, m: string) =>
+      cells.find((c) => c[0] === t && c[1] === sc && c[3] === seg && c[4] === year && c[5] === m);
+    const y = doc.scenarios[1].years[2];
+    expect(
+      Number(find("scenario", doc.scenarios[1].id, "all", String(y.year), "exporters")![6]),
+    ).toBe(y.exporters);
+    const d = doc.differences.at(-1);
+    const cost = d.totals.cost_per_additional_exporter_year;
+    const row = find("totals", d.reform, "all", "", "cost_per_additional_exporter_year")!;
+    expect(row[6] === "" ? null : Number(row[6])).toBe(cost.mean);
+    expect(row[8] === "" ? null : Number(row[8])).toBe(cost.hi);
+  });
+
   it("lists the parameters a run changed from their defaults", async () => {
     const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
     expect(r.code, r.stderr).toBe(0);

@@ -19,6 +19,7 @@ export interface SimulateFlags {
   against?: string;
   discountRate?: string;
   plot?: string;
+  csv?: string;
   json?: boolean;
 }
 
@@ -52,6 +53,8 @@ export interface SimulateOptions {
   discountRate: number;
   /** SVG path for the chart of each scenario's additional exporters per year, or null. */
   plot: string | null;
+  /** Path of the tidy CSV of every series, difference and total, or null. */
+  csv: string | null;
   json: boolean;
 }
 
@@ -154,6 +157,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     against: flags.against ?? "baseline",
     discountRate: rate("discount-rate", flags.discountRate),
     plot: flags.plot ?? null,
+    csv: flags.csv ?? null,
     json: flags.json === true,
   };
 }

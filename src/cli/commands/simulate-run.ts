@@ -17,6 +17,7 @@ import {
 } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
+import { reportCsv } from "./simulate-csv.ts";
 import type { SimulateOptions } from "./simulate-options.ts";
 import { reportJson, reportText } from "./simulate-report.ts";
 
@@ -157,6 +158,14 @@ export async function simulateAction(
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
     }
     const report = summarize(run, { discountRate: opts.discountRate });
+    if (opts.csv !== null) {
+      try {
+        writeFileAtomic(opts.csv, reportCsv(report));
+      } catch (err) {
+        throw new CliError(`${opts.csv}: cannot write the CSV (${(err as Error).message})`);
+      }
+      notes.push(`wrote the series, differences and totals to ${opts.csv}`);
+    }
     if (opts.plot !== null) {
       if (report.differences.length === 0) {
         notes.push(`no chart written to ${opts.plot}: a run without reforms has no differences`);

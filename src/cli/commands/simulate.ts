@@ -57,6 +57,7 @@ export function registerSimulate(program: Command): void {
       "discount later years' exporter-years and spend in the totals (e.g. 0.035 or 3.5%)",
     )
     .option("--plot <file.svg>", "chart each scenario's additional exporters per year (SVG)")
+    .option("--csv <file>", "also write every series, difference and total as one tidy CSV")
     .option("--json", "print the JSON document instead of the text report")
     .addHelpText("after", HELP_AFTER)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
