@@ -14,9 +14,11 @@ Examples:
   $ outward simulate examples/scenarios/differentiated.yaml --against policy_baseline
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
   $ outward simulate examples/scenarios/differentiated.yaml --replications 1 --panel reform.csv --panel-scenario differentiated
+  $ outward simulate examples/scenarios/differentiated.yaml --discount-rate 3.5% --csv report.csv --plot effects.svg
   $ outward simulate calibrate
 
-Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md);
+Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md), and
+with --csv a tidy table of the same numbers, with --plot a chart of the effects per year;
 progress on stderr for long runs.`;
 
 function collect(value: string, previous: string[]): string[] {
