@@ -287,6 +287,39 @@ describe("outward simulate (through the binary)", () => {
     expect(row[8] === "" ? null : Number(row[8])).toBe(cost.hi);
   });
 
+  it("sweeps one parameter: each value's totals are those of a run with --param at that value", async () => {
+    const args = ["simulate", "examples/scenarios/differentiated.yaml", ...small];
+    const r = await outward([...args, "--sweep", "sunkEntryCost=5,7", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ format: "outward.simulate-sweep/1", parameter: "sunkEntryCost" });
+    expect(doc.runs.map((x: { value: number }) => x.value)).toEqual([5, 7]);
+    const single = await outward([...args, "--param", "sunkEntryCost=7", "--json"]);
+    const plain = JSON.parse(single.stdout);
+    expect(doc.runs[1].stamp).toEqual(plain.stamp);
+    expect(doc.runs[1].differences).toEqual(
+      plain.differences.map((d: { reform: string; totals: unknown }) => ({
+        reform: d.reform,
+        totals: d.totals,
+      })),
+    );
+    const text = await outward([...args, "--sweep", "sunkEntryCost=5,7"]);
+    expect(text.stdout).toMatch(/^Sweep of sunkEntryCost over 2 values \(default 6\)/);
+    expect(text.stdout).toContain("Reform readiness-grants minus baseline");
+  });
+
+  it("refuses a sweep it cannot run, naming why", () => {
+    const refuse = (flags: Record<string, unknown>, why: RegExp) =>
+      expect(() => parseSimulateOptions(flags)).toThrow(why);
+    refuse({ sweep: "sunkEntryCost=5" }, /2 to 20 values/);
+    refuse({ sweep: "sunkEntryCost=5,x" }, /numbers after the =/);
+    refuse({ sweep: "sunkEntryCost=5,5" }, /distinct values/);
+    refuse({ sweep: "nonsense=1,2" }, /unknown parameter nonsense/);
+    refuse({ sweep: "sunkEntryCost=5,6", param: ["sunkEntryCost=4"] }, /not also set with --param/);
+    refuse({ sweep: "sunkEntryCost=5,6", panel: "p.csv" }, /does not take --panel/);
+    expect(parseSimulateOptions({ sweep: "sunkEntryCost=5,6" }).sweep?.values).toEqual([5, 6]);
+  });
+
   it("lists the parameters a run changed from their defaults", async () => {
     const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
     expect(r.code, r.stderr).toBe(0);

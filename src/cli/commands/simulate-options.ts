@@ -1,5 +1,5 @@
 import { formatIssue } from "../../framework/index.ts";
-import { MAX_FIRMS, type SimParams, withParams } from "../../simulate/index.ts";
+import { MAX_FIRMS, type ParamName, type SimParams, withParams } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 
 /** Raw commander options of `outward simulate`. */
@@ -20,6 +20,7 @@ export interface SimulateFlags {
   discountRate?: string;
   plot?: string;
   csv?: string;
+  sweep?: string;
   json?: boolean;
 }
 
@@ -55,7 +56,44 @@ export interface SimulateOptions {
   plot: string | null;
   /** Path of the tidy CSV of every series, difference and total, or null. */
   csv: string | null;
+  /** `--sweep name=v1,v2,...`: one full run per value of one parameter, or null. */
+  sweep: Sweep | null;
   json: boolean;
+}
+
+/** A parameter and the values a sweep gives it, each with the run's whole parameter set. */
+export interface Sweep {
+  name: ParamName;
+  values: number[];
+  params: SimParams[];
+}
+
+/** Runs a sweep takes at most: each value is a whole simulation. */
+const MAX_SWEEP_VALUES = 20;
+
+function parseSweep(raw: string, overrides: Readonly<Record<string, number>>): Sweep {
+  const bad = (expected: string): never => {
+    throw new CliError(`--sweep: got "${raw}", expected ${expected}`, EXIT.usage);
+  };
+  const eq = raw.indexOf("=");
+  const name = raw.slice(0, eq).trim();
+  if (eq <= 0 || name === "") bad("name=value,value,... (e.g. sunkEntryCost=2,2.5,3)");
+  if (name in overrides) bad(`a parameter not also set with --param (${name} is)`);
+  const texts = raw.slice(eq + 1).split(",");
+  const values = texts.map((t) => (t.trim() === "" ? Number.NaN : Number(t)));
+  if (values.some((v) => !Number.isFinite(v))) bad("numbers after the =, separated by commas");
+  if (values.length < 2 || values.length > MAX_SWEEP_VALUES) {
+    bad(`2 to ${MAX_SWEEP_VALUES} values (each is a whole run)`);
+  }
+  if (new Set(values).size !== values.length) bad("distinct values");
+  const params = values.map((v) => {
+    const p = withParams({ ...overrides, [name]: v });
+    if (!p.ok) {
+      throw new CliError(`--sweep: ${p.issues.map(formatIssue).join("; ")}`, EXIT.usage);
+    }
+    return p.value;
+  });
+  return { name: name as ParamName, values, params };
 }
 
 function integer(
@@ -137,6 +175,20 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
       EXIT.usage,
     );
   }
+  if (flags.sweep !== undefined) {
+    const with_ = [
+      ["--panel", flags.panel],
+      ["--plot", flags.plot],
+      ["--csv", flags.csv],
+      ["--register", flags.register],
+    ].find(([, v]) => v !== undefined);
+    if (with_) {
+      throw new CliError(
+        `--sweep prints one table of totals per reform: it does not take ${with_[0]}`,
+        EXIT.usage,
+      );
+    }
+  }
   if (panel !== null && threads > 1) {
     throw new CliError("--panel writes from one thread: use --threads 1 with --panel", EXIT.usage);
   }
@@ -158,6 +210,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     discountRate: rate("discount-rate", flags.discountRate),
     plot: flags.plot ?? null,
     csv: flags.csv ?? null,
+    sweep: flags.sweep === undefined ? null : parseSweep(flags.sweep, overrides),
     json: flags.json === true,
   };
 }

@@ -77,7 +77,7 @@ export const int = (x: number) =>
 /** An interval bound; a ratio's interval is unbounded when its denominator's reaches zero. */
 const bound = (x: number, f: (x: number) => string) =>
   x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY ? "unbounded" : f(x);
-const ci = (i: Interval, f: (x: number) => string) =>
+export const ci = (i: Interval, f: (x: number) => string) =>
   i.n > 1 ? `${f(i.mean)} [${bound(i.lo, f)}, ${bound(i.hi, f)}]` : f(i.mean);
 
 export function reportText(report: SimulationReport, notes: string[]): string {

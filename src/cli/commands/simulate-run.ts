@@ -117,6 +117,11 @@ export async function simulateAction(
       EXIT.usage,
     );
   }
+  if (opts.sweep !== null) {
+    const { sweepAction } = await import("./simulate-sweep.ts");
+    await sweepAction(reforms, opts, opts.sweep);
+    return;
+  }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
   const panel = opts.panel
     ? new PanelWriter(opts.panel, { names: ids, scenarios: [ids.indexOf(opts.panelScenario)] })

@@ -15,6 +15,7 @@ Examples:
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
   $ outward simulate examples/scenarios/differentiated.yaml --replications 1 --panel reform.csv --panel-scenario differentiated
   $ outward simulate examples/scenarios/differentiated.yaml --discount-rate 3.5% --csv report.csv --plot effects.svg
+  $ outward simulate examples/scenarios/differentiated.yaml --sweep sunkEntryCost=4,6,8
   $ outward simulate calibrate
 
 Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md), and
@@ -60,6 +61,10 @@ export function registerSimulate(program: Command): void {
     )
     .option("--plot <file.svg>", "chart each scenario's additional exporters per year (SVG)")
     .option("--csv <file>", "also write every series, difference and total as one tidy CSV")
+    .option(
+      "--sweep <name=v1,v2,...>",
+      "run the comparison once per value of one parameter; print each reform's totals side by side",
+    )
     .option("--json", "print the JSON document instead of the text report")
     .addHelpText("after", HELP_AFTER)
     .action(async (scenario: string | undefined, flags: SimulateFlags) => {
