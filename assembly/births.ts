@@ -215,7 +215,6 @@ function newborn(
   store<f32>(L.at(d, L.BARRIER_OPERATIONAL) + i4, <f32>clamp(fam2, 1, 5));
   store<f32>(L.at(d, L.BARRIER_STRATEGIC) + i4, <f32>clamp(clamp(fam3, 1, 5) + invShift, 1, 5));
   store<f32>(L.at(d, L.SUNK_COST_CONCERN) + i4, <f32>(1 + Math.floor(half(h7) * 5)));
-  store<f64>(L.at(d, L.WEIGHT) + i8, 1);
 
   // resetDynamics: a firm that never exported, with the founder's knowledge.
   store<u8>(L.at(d, L.ALIVE) + ui, 1);

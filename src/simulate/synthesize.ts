@@ -260,7 +260,8 @@ export function synthesizeFirm(
   pop.barrierOperational[i] = clamp(fam2, 1, 5);
   pop.barrierStrategic[i] = clamp(clamp(fam3, 1, 5) + invShift, 1, 5);
   pop.sunkCostConcern[i] = 1 + Math.floor((h7 & 0xffff) * HALF * 5);
-  pop.weight[i] = 1;
+  // The weight stays the slot's: a newborn stands for as many firms as the firm it replaces
+  // (a register's survey weight), so the population a run represents keeps its size.
 
   resetDynamics(pop, i, founderExp === 1 ? c.founderKnowledge : 0);
   pop.sales[i] = pop.employees[i] * c.salesPerEmployee;
@@ -304,6 +305,7 @@ export function synthesizeRange(
     const u = (mix32s(ageKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
     const age = 1 + Math.floor(-Math.log(1 - u) * p.meanAgeAtSynthesis);
     synthesizeFirm(pop, i, keys, year, age, p, null);
+    pop.weight[i] = 1;
     pop.generation[i] = 0;
     pop.firmId[i] = i;
   }

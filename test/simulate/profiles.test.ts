@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { emptyProfile, validateProfile } from "../../src/firm/index.ts";
 import {
   allocateScenario,
+  at,
   counterRng,
   defaultParams,
   fromProfiles,
+  M,
+  runSimulation,
   simulateBlocks,
   synthesizeRange,
   toProfile,
@@ -84,5 +87,39 @@ describe("a simulated firm is a Profile", () => {
     expect(population.markets[0]).toBe(4);
     expect(population.exportHistory[0] & 1).toBe(1);
     expect(population.knowledge[0]).toBeGreaterThan(1);
+  });
+});
+
+describe("a register's survey weights over the years", () => {
+  it("keep their total: a newborn stands for as many firms as the firm whose slot it takes", async () => {
+    const n = 2000;
+    const base = emptyProfile("x");
+    const profiles = Array.from({ length: n }, (_, i) => ({
+      ...base,
+      id: `f${i}`,
+      sector: "business_services" as const,
+      employees: 5 + (i % 40),
+      founded: 2000 + (i % 20),
+      weight: 1 + (i % 7),
+    }));
+    const { population } = fromProfiles(profiles, defaultParams(), 2024);
+    const total = profiles.reduce((s, p) => s + p.weight, 0);
+    const years = 12;
+    const run = await runSimulation({
+      firms: n,
+      years,
+      replications: 1,
+      burnIn: 0,
+      threads: 1,
+      initial: population,
+    });
+    const a = run.aggregates[0][0];
+    let births = 0;
+    for (let t = 0; t < years; t++) {
+      births += a[at(t, 0, M.births)];
+      expect(a[at(t, 0, M.weight_sum)]).toBe(total);
+    }
+    // Over twelve years a good part of the slots changed hands.
+    expect(births).toBeGreaterThan(n / 4);
   });
 });
