@@ -167,7 +167,8 @@ export function parseParams(value: unknown, where: { file?: string } = {}): Resu
   }
   const out: DiagnoseParams = { ...DEFAULT_PARAMS };
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    if (!(key in PARAM_SPECS)) {
+    // Own keys only: `in` would accept toString, constructor and the rest of Object.prototype.
+    if (!Object.hasOwn(PARAM_SPECS, key)) {
       issues.push({
         ...base,
         code: "unknown_param",

@@ -73,7 +73,7 @@ const DERIVED = new Set([
 
 /** Rule fields a simulated population can answer. */
 export const SIMULATED_FIELDS: readonly string[] = RULE_FIELDS.map((f) => f.name).filter(
-  (name) => name in STORED || DERIVED.has(name),
+  (name) => Object.hasOwn(STORED, name) || DERIVED.has(name),
 );
 
 /**
@@ -178,8 +178,8 @@ export class PopulationColumns implements RuleColumns {
     if (name === "position") return { kind: "code", codes: this.position };
     if (name === "state") return { kind: "code", codes: this.state };
     if (name === "plans_to_export") return this.plansToExport(pop);
-    if (name in LEVEL_SOURCES) return this.level(name, pop);
-    return STORED[name]?.(pop);
+    if (Object.hasOwn(LEVEL_SOURCES, name)) return this.level(name, pop);
+    return Object.hasOwn(STORED, name) ? STORED[name](pop) : undefined;
   }
 
   /** Slots for which `age` is current. */

@@ -741,7 +741,8 @@ export function withParams(overrides: Readonly<Record<string, number>>): Result<
   const issues: Issue[] = [];
   const out = defaultParams() as Record<ParamName, number>;
   for (const [name, value] of Object.entries(overrides)) {
-    if (!(name in PARAM_SPECS)) {
+    // Own keys only: `in` would accept toString, constructor and the rest of Object.prototype.
+    if (!Object.hasOwn(PARAM_SPECS, name)) {
       issues.push({
         code: "unknown_param",
         field: name,

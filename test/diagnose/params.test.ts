@@ -43,6 +43,7 @@ describe("params", () => {
     const r = parseParams(
       {
         barier_high: 4,
+        toString: 1,
         inv_min_markets: 2.5,
         inv_min_export_share: 1.5,
         experienced_min_years: "5",
@@ -53,6 +54,7 @@ describe("params", () => {
     if (!r.ok) {
       const byField = Object.fromEntries(r.issues.map((i) => [i.field, i]));
       expect(byField.barier_high.code).toBe("unknown_param");
+      expect(byField.toString.code).toBe("unknown_param");
       expect(byField.inv_min_markets.code).toBe("invalid_type");
       expect(byField.inv_min_export_share.code).toBe("out_of_range");
       expect(byField.experienced_min_years.code).toBe("invalid_type");

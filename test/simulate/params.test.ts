@@ -22,6 +22,12 @@ describe("simulation parameters", () => {
       expect(bad.issues.map((i) => i.code).sort()).toEqual(["out_of_range", "unknown_param"]);
       expect(bad.issues.find((i) => i.code === "out_of_range")?.message).toMatch(/got 2, expected/);
     }
+    // Names inherited by every object are not parameters.
+    for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      const r = withParams(Object.fromEntries([[name, 1]]));
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(r.issues[0].code).toBe("unknown_param");
+    }
   });
 
   it("hashes parameter values", () => {

@@ -78,7 +78,7 @@ function parseSweep(raw: string, overrides: Readonly<Record<string, number>>): S
   const eq = raw.indexOf("=");
   const name = raw.slice(0, eq).trim();
   if (eq <= 0 || name === "") bad("name=value,value,... (e.g. sunkEntryCost=2,2.5,3)");
-  if (name in overrides) bad(`a parameter not also set with --param (${name} is)`);
+  if (Object.hasOwn(overrides, name)) bad(`a parameter not also set with --param (${name} is)`);
   const texts = raw.slice(eq + 1).split(",");
   const values = texts.map((t) => (t.trim() === "" ? Number.NaN : Number(t)));
   if (values.some((v) => !Number.isFinite(v))) bad("numbers after the =, separated by commas");

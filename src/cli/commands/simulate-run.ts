@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { basename, dirname, resolve } from "node:path";
@@ -83,10 +83,16 @@ export const PANEL_STAMP_FORMAT = "outward.simulate-panel-stamp/1";
 
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
+/** Written under a temporary name, then renamed: a reader never sees half a file. */
 function writeFileAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 export async function simulateAction(
