@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ratioSamples } from "../../bench/simulate/ratio-samples.ts";
 import { meanInterval, ratioInterval, reduce } from "../../src/simulate/index.ts";
-import { mix32s } from "../../src/simulate/rng.ts";
 import { qt } from "../../src/stats/index.ts";
-
-/** Seeded standard normals (Box-Muller on hashed counters). */
-function normals(seed: number, n: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; out.length < n; k++) {
-    const u1 = ((mix32s(seed ^ Math.imul(2 * k + 1, 0x9e3779b9)) >>> 0) + 0.5) / 4294967296;
-    const u2 = ((mix32s(seed ^ Math.imul(2 * k + 2, 0x9e3779b9)) >>> 0) + 0.5) / 4294967296;
-    const r = Math.sqrt(-2 * Math.log(u1));
-    out.push(r * Math.cos(2 * Math.PI * u2), r * Math.sin(2 * Math.PI * u2));
-  }
-  return out.slice(0, n);
-}
 
 /** t statistic of mean(num - R den) = 0 over the replications. */
 function tAt(num: number[], den: number[], R: number): number {
@@ -76,19 +64,9 @@ describe("ratioInterval (ratio of means, Fieller's interval)", () => {
     [10, 6],
   ])("covers the true ratio in about 95%% of samples (denominator mean %d, sd %d)", (mu, sd) => {
     const trials = 4000;
-    const n = 8;
-    const z = normals(20261207, trials * n * 2);
     let covered = 0;
-    for (let t = 0; t < trials; t++) {
-      const num: number[] = [];
-      const den: number[] = [];
-      for (let k = 0; k < n; k++) {
-        const e1 = z[(t * n + k) * 2];
-        const e2 = z[(t * n + k) * 2 + 1];
-        den.push(mu + sd * e1);
-        num.push(50 * mu + 150 * (0.6 * e1 + 0.8 * e2));
-      }
-      const r = ratioInterval(num, den);
+    for (const { spend, effect } of ratioSamples(mu, sd, trials, 8)) {
+      const r = ratioInterval(spend, effect);
       if (r.lo <= 50 && 50 <= r.hi) covered++;
     }
     const share = covered / trials;

@@ -1,5 +1,12 @@
 import { formatIssue } from "../../framework/index.ts";
-import { MAX_FIRMS, type ParamName, type SimParams, withParams } from "../../simulate/index.ts";
+import {
+  MAX_FIRMS,
+  type ParamName,
+  type ReformSpec,
+  type RunOptions,
+  type SimParams,
+  withParams,
+} from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 
 /** Raw commander options of `outward simulate`. */
@@ -59,6 +66,27 @@ export interface SimulateOptions {
   /** `--sweep name=v1,v2,...`: one full run per value of one parameter, or null. */
   sweep: Sweep | null;
   json: boolean;
+}
+
+/** The run the options describe over `reforms`, with `params` (by default the options' own). */
+export function runOptionsOf(
+  opts: SimulateOptions,
+  reforms: ReformSpec[],
+  params: SimParams = opts.params,
+): RunOptions {
+  return {
+    firms: opts.firms,
+    years: opts.years,
+    replications: opts.replications,
+    seed: opts.seed,
+    threads: opts.threads,
+    startYear: opts.startYear,
+    burnIn: opts.burnIn,
+    blockSize: opts.blockSize,
+    params,
+    reforms,
+    reference: opts.against,
+  };
 }
 
 /** A parameter and the values a sweep gives it, each with the run's whole parameter set. */

@@ -18,7 +18,7 @@ import {
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
 import { reportCsv } from "./simulate-csv.ts";
-import type { SimulateOptions } from "./simulate-options.ts";
+import { runOptionsOf, type SimulateOptions } from "./simulate-options.ts";
 import { reportJson, reportText } from "./simulate-report.ts";
 
 async function loadReforms(file: string): Promise<ReformSpec[]> {
@@ -136,17 +136,7 @@ export async function simulateAction(
   let firstRep = true;
   try {
     const run = await runSimulation({
-      firms: opts.firms,
-      years: opts.years,
-      replications: opts.replications,
-      seed: opts.seed,
-      threads: opts.threads,
-      startYear: opts.startYear,
-      burnIn: opts.burnIn,
-      blockSize: opts.blockSize,
-      params: opts.params,
-      reforms,
-      reference: opts.against,
+      ...runOptionsOf(opts, reforms),
       initial: register?.population ?? null,
       onProgress: (done, total) => {
         progress.update(done, total);

@@ -13,7 +13,7 @@ import {
   summarize,
 } from "../../simulate/index.ts";
 import { createProgress } from "../progress.ts";
-import type { SimulateOptions, Sweep } from "./simulate-options.ts";
+import { runOptionsOf, type SimulateOptions, type Sweep } from "./simulate-options.ts";
 import { ci, int, pct } from "./simulate-report.ts";
 
 export const SWEEP_FORMAT = "outward.simulate-sweep/1";
@@ -34,18 +34,8 @@ export async function sweepAction(
   const n = sweep.values.length;
   for (let k = 0; k < n; k++) {
     const run = await runSimulation({
+      ...runOptionsOf(opts, reforms, sweep.params[k]),
       onProgress: (done, total) => progress.update(k * total + done, n * total),
-      firms: opts.firms,
-      years: opts.years,
-      replications: opts.replications,
-      seed: opts.seed,
-      threads: opts.threads,
-      startYear: opts.startYear,
-      burnIn: opts.burnIn,
-      blockSize: opts.blockSize,
-      params: sweep.params[k],
-      reforms,
-      reference: opts.against,
     });
     const report = summarize(run, { discountRate: opts.discountRate });
     runs.push({
