@@ -4,8 +4,8 @@
  * reference (the baseline unless the run names another), additional exporters, cost per additional exporter, deadweight and a breakdown by
  * segment. Under common random numbers each replication's difference is exact for its firms.
  */
-import { POSITIONS } from "../framework/vocabulary.ts";
-import { at, M, type Metric, SEGMENT_GROUP0 } from "./metrics.ts";
+import { POSITIONS, STATES } from "../framework/vocabulary.ts";
+import { at, M, type Metric, SEGMENT_GROUP0, STATE_GROUP0 } from "./metrics.ts";
 import { type RatioInterval, ratioInterval } from "./ratio-interval.ts";
 import { type Interval, meanInterval, reduce } from "./reducers.ts";
 import type { RunResult, RunStamp } from "./runner.ts";
@@ -274,6 +274,10 @@ export interface SimulationReport {
     id: string;
     programmes: string[];
     years: YearRow[];
+    /** The same series for the firms in each spectrum position (theirs in the baseline that year). */
+    by_segment: Array<{ segment: string; years: YearRow[] }>;
+    /** The same series for the firms in each internationalization state (their own that year). */
+    by_state: Array<{ state: string; years: YearRow[] }>;
     spell_survival: Interval[];
     programme_years: ProgrammeYears[];
   }>;
@@ -297,6 +301,14 @@ export function summarize(run: RunResult, opts: SummaryOptions = {}): Simulation
       id,
       programmes: run.programmes[k],
       years: scenarioYears(run, k),
+      by_segment: POSITIONS.map((segment, g) => ({
+        segment,
+        years: scenarioYears(run, k, SEGMENT_GROUP0 + g),
+      })),
+      by_state: STATES.map((state, g) => ({
+        state,
+        years: scenarioYears(run, k, STATE_GROUP0 + g),
+      })),
       spell_survival: spellSurvival(run, k),
       programme_years: programmeYears(run, k),
     })),

@@ -261,7 +261,7 @@ describe("outward simulate (through the binary)", () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
-    expect(header).toBe("table,scenario,reference,segment,year,measure,mean,lo,hi");
+    expect(header).toBe("table,scenario,reference,group,year,measure,mean,lo,hi");
     const cells = rows.map((l) => l.split(","));
     const series = Object.keys(doc.scenarios[0].years[0]).filter(
       (k) => k !== "year" && k !== "intervals",
@@ -269,9 +269,11 @@ describe("outward simulate (through the binary)", () => {
     const nScen = doc.scenarios.length;
     const nDiff = doc.differences.length;
     const segments = doc.differences[0].by_segment.length;
+    const states = doc.scenarios[0].by_state.length;
     const totals = Object.keys(doc.differences[0].totals).length;
     expect(rows.length).toBe(
-      3 * series.length * (nScen + nDiff * (1 + segments)) + totals * nDiff * (1 + segments),
+      3 * series.length * (nScen * (1 + segments + states) + nDiff * (1 + segments)) +
+        totals * nDiff * (1 + segments),
     );
     // The same numbers as the JSON document (null there, empty here).
     const find = (t: string, sc: string, seg: string, year: string, m: string) =>
@@ -280,6 +282,19 @@ describe("outward simulate (through the binary)", () => {
     expect(
       Number(find("scenario", doc.scenarios[1].id, "all", String(y.year), "exporters")![6]),
     ).toBe(y.exporters);
+    // A scenario's series by position and by state, as in the JSON.
+    const pos = doc.scenarios[2].by_segment[3];
+    const posRow = find(
+      "scenario",
+      doc.scenarios[2].id,
+      `segment:${pos.segment}`,
+      "2026",
+      "entries",
+    );
+    expect(Number(posRow![6])).toBe(pos.years[1].entries);
+    const st = doc.scenarios[2].by_state[1];
+    const stRow = find("scenario", doc.scenarios[2].id, `state:${st.state}`, "2027", "take_up");
+    expect(Number(stRow![6])).toBe(st.years[2].take_up);
     const d = doc.differences.at(-1);
     const cost = d.totals.cost_per_additional_exporter_year;
     const row = find("totals", d.reform, "all", "", "cost_per_additional_exporter_year")!;

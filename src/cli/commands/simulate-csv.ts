@@ -1,7 +1,8 @@
 /**
  * The simulate report as one tidy CSV table (`--csv FILE`), a row per value: every scenario's
- * yearly series, every difference from the reference by year and segment, and the totals, each
- * with its mean and 95% Monte Carlo interval, ready for a spreadsheet or a data frame.
+ * yearly series for all firms, by position and by state, every difference from the reference
+ * by year and position, and the totals, each with its mean and 95% Monte Carlo interval, ready
+ * for a spreadsheet or a data frame.
  */
 import { csvLine } from "../../io/index.ts";
 import type { Interval, ReformTotals, SimulationReport, YearRow } from "../../simulate/index.ts";
@@ -10,7 +11,7 @@ export const SIMULATE_CSV_HEADER = [
   "table",
   "scenario",
   "reference",
-  "segment",
+  "group",
   "year",
   "measure",
   "mean",
@@ -27,7 +28,7 @@ export function reportCsv(report: SimulationReport): string {
     table: string,
     scenario: string,
     reference: string,
-    segment: string,
+    group: string,
     rows: YearRow[],
   ) => {
     for (const r of rows) {
@@ -38,7 +39,7 @@ export function reportCsv(report: SimulationReport): string {
             table,
             scenario,
             reference,
-            segment,
+            group,
             r.year,
             measure,
             value(mean),
@@ -49,7 +50,7 @@ export function reportCsv(report: SimulationReport): string {
       }
     }
   };
-  const totals = (scenario: string, segment: string, t: ReformTotals) => {
+  const totals = (scenario: string, group: string, t: ReformTotals) => {
     for (const [measure, i] of Object.entries(t) as [string, Interval][]) {
       // An unbounded ratio interval's open end is left empty, as a value that cannot be computed.
       lines.push(
@@ -57,7 +58,7 @@ export function reportCsv(report: SimulationReport): string {
           "totals",
           scenario,
           ref,
-          segment,
+          group,
           null,
           measure,
           value(i.mean),
@@ -67,12 +68,19 @@ export function reportCsv(report: SimulationReport): string {
       );
     }
   };
-  for (const s of report.scenarios) years("scenario", s.id, "", "all", s.years);
+  // Groups named as in the run's aggregates (metrics.ts GROUPS): all firms, a spectrum position
+  // in the baseline, or the firm's own state.
+  for (const s of report.scenarios) {
+    years("scenario", s.id, "", "all", s.years);
+    for (const g of s.by_segment) years("scenario", s.id, "", `segment:${g.segment}`, g.years);
+    for (const g of s.by_state) years("scenario", s.id, "", `state:${g.state}`, g.years);
+  }
   for (const d of report.differences) {
     years("difference", d.reform, ref, "all", d.years);
-    for (const seg of d.by_segment) years("difference", d.reform, ref, seg.segment, seg.years);
+    for (const g of d.by_segment)
+      years("difference", d.reform, ref, `segment:${g.segment}`, g.years);
     totals(d.reform, "all", d.totals);
-    for (const seg of d.by_segment) totals(d.reform, seg.segment, seg.totals);
+    for (const g of d.by_segment) totals(d.reform, `segment:${g.segment}`, g.totals);
   }
   return lines.join("");
 }

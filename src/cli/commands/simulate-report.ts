@@ -51,6 +51,8 @@ export function reportJson(report: SimulationReport, notes: string[]): unknown {
       id: s.id,
       programmes: s.programmes,
       years: s.years.map(yearJson),
+      by_segment: s.by_segment.map((g) => ({ segment: g.segment, years: g.years.map(yearJson) })),
+      by_state: s.by_state.map((g) => ({ state: g.state, years: g.years.map(yearJson) })),
       spell_survival: s.spell_survival.map((v, k) => ({ after_years: k + 1, ...intervalJson(v) })),
       programme_years: s.programme_years,
     })),
@@ -112,6 +114,24 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     lines.push(
       `  new export spells still running after 1..${sc.spell_survival.length} years: ${sc.spell_survival.map((v) => pct(v.mean)).join(", ")}`,
     );
+    // The last year by group; every year of every group is in --json and --csv.
+    const last = sc.years.length - 1;
+    lines.push(
+      `  ${sc.years[last].year} by position (in the baseline)       firms  share   entries  exits  re-entries  suspended  take-up`,
+    );
+    for (const g of sc.by_segment) {
+      const v = g.years[last].values;
+      lines.push(
+        `    ${g.segment.padEnd(35)} ${int(v.firms).padStart(6)}  ${pct(v.exporter_share).padStart(5)}  ${int(v.entries).padStart(8)}  ${int(v.exits).padStart(5)}  ${int(v.re_entries).padStart(10)}  ${int(v.suspensions).padStart(9)}  ${int(v.take_up).padStart(7)}`,
+      );
+    }
+    lines.push(`  ${sc.years[last].year} by state                            firms  take-up`);
+    for (const g of sc.by_state) {
+      const v = g.years[last].values;
+      lines.push(
+        `    ${g.state.padEnd(35)} ${int(v.firms).padStart(6)}  ${int(v.take_up).padStart(7)}`,
+      );
+    }
   }
   for (const d of report.differences) {
     const t = d.totals;

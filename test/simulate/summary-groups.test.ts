@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POSITIONS, STATES } from "../../src/framework/vocabulary.ts";
+import {
+  type ReformSpec,
+  runSimulation,
+  type SimulationReport,
+  summarize,
+} from "../../src/simulate/index.ts";
+
+const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
+const reforms: ReformSpec[] = [
+  { id: "grant", hash: "g", factory, scenario: { budget: 20_000, grant: 10, offset: 2 } },
+];
+
+let report: SimulationReport;
+beforeAll(async () => {
+  const run = await runSimulation({
+    firms: 3000,
+    years: 4,
+    replications: 2,
+    seed: 9,
+    burnIn: 5,
+    threads: 1,
+    reforms,
+  });
+  report = summarize(run);
+});
+
+describe("a scenario's yearly series by position and by state", () => {
+  it("has one series per position and per state, and the groups split every count", () => {
+    for (const sc of report.scenarios) {
+      expect(sc.by_segment.map((g) => g.segment)).toEqual([...POSITIONS]);
+      expect(sc.by_state.map((g) => g.state)).toEqual([...STATES]);
+      for (const [t, y] of sc.years.entries()) {
+        for (const m of ["firms", "exporters", "entries", "exits", "re_entries", "take_up"]) {
+          const bySegment = sc.by_segment.reduce((s, g) => s + g.years[t].values[m], 0);
+          const byState = sc.by_state.reduce((s, g) => s + g.years[t].values[m], 0);
+          expect(bySegment, `${sc.id} ${y.year} ${m} by position`).toBe(y.values[m]);
+          expect(byState, `${sc.id} ${y.year} ${m} by state`).toBe(y.values[m]);
+        }
+      }
+    }
+  });
+
+  it("puts exporters only in exporting states", () => {
+    const sc = report.scenarios[1];
+    for (const g of sc.by_state) {
+      const exporting = g.state === "exporting" || g.state === "re_entered";
+      for (const y of g.years) {
+        if (exporting) expect(y.values.exporter_share).toBe(1);
+        else expect(y.values.exporters).toBe(0);
+      }
+    }
+  });
+});
