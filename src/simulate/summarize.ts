@@ -33,6 +33,7 @@ export const SERIES: readonly Series[] = [
   { name: "mean_sales_growth", num: "sales_growth_sum", den: "firms" },
   { name: "births", num: "births" },
   { name: "take_up", num: "recipients" },
+  { name: "spend", num: "spend" },
 ];
 
 export interface YearRow {

@@ -42,7 +42,10 @@ describe("outward simulate (through the binary)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Simulated 3,000 firms, 3 years from 2025, 2 replication/);
     expect(r.stdout).toMatch(/Scenario baseline/);
-    expect(r.stdout.match(/^ {2}202[567] /gm)?.length).toBe(3);
+    expect(r.stdout.match(/^ {2}202[567] +\d/gm)?.length).toBe(3);
+    // The last year again, by position and by state.
+    expect(r.stdout).toMatch(/^ {2}2027 by position \(in the baseline\)/m);
+    expect(r.stdout).toMatch(/^ {4}never_exported +\d/m);
   });
 
   it("prints the documented JSON document with per-year series", async () => {

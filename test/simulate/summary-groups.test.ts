@@ -38,8 +38,17 @@ describe("a scenario's yearly series by position and by state", () => {
           expect(bySegment, `${sc.id} ${y.year} ${m} by position`).toBe(y.values[m]);
           expect(byState, `${sc.id} ${y.year} ${m} by state`).toBe(y.values[m]);
         }
+        // Money is a float sum: the groups split it up to rounding.
+        const spend = sc.by_segment.reduce((s, g) => s + g.years[t].values.spend, 0);
+        expect(spend).toBeCloseTo(y.values.spend, 6);
       }
     }
+  });
+
+  it("records the programmes' spend on the firms they support, and none without programmes", () => {
+    for (const y of report.scenarios[0].years) expect(y.values.spend).toBe(0);
+    const total = report.scenarios[1].years.reduce((s, y) => s + y.values.spend, 0);
+    expect(total).toBeGreaterThan(0);
   });
 
   it("puts exporters only in exporting states", () => {
