@@ -321,9 +321,36 @@ describe("outward simulate (through the binary)", () => {
         totals: d.totals,
       })),
     );
-    const text = await outward([...args, "--sweep", "sunkEntryCost=5,7"]);
+    const csv = join(tmp, "sweep.csv");
+    const svg = join(tmp, "sweep.svg");
+    const text = await outward([
+      ...args,
+      "--sweep",
+      "sunkEntryCost=5,7",
+      "--csv",
+      csv,
+      "--plot",
+      svg,
+    ]);
     expect(text.stdout).toMatch(/^Sweep of sunkEntryCost over 2 values \(default 6\)/);
     expect(text.stdout).toContain("Reform readiness-grants minus baseline");
+    // The CSV holds every reform's totals at every value, as the JSON does.
+    const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
+    expect(header).toBe("parameter,value,scenario,reference,measure,mean,lo,hi");
+    const totals = Object.keys(doc.runs[0].differences[0].totals);
+    expect(rows.length).toBe(2 * doc.runs[0].differences.length * totals.length);
+    const row = rows
+      .map((l) => l.split(","))
+      .find(
+        (c) => c[1] === "7" && c[2] === "differentiated" && c[4] === "additional_exporter_years",
+      )!;
+    const json = doc.runs[1].differences.find(
+      (d: { reform: string }) => d.reform === "differentiated",
+    );
+    expect(Number(row[5])).toBe(json.totals.additional_exporter_years.mean);
+    const chart = readFileSync(svg, "utf8");
+    expect(chart).toContain("against sunkEntryCost");
+    expect(chart).toContain(">differentiated<");
   });
 
   it("refuses a sweep it cannot run, naming why", () => {
@@ -335,6 +362,7 @@ describe("outward simulate (through the binary)", () => {
     refuse({ sweep: "nonsense=1,2" }, /unknown parameter nonsense/);
     refuse({ sweep: "sunkEntryCost=5,6", param: ["sunkEntryCost=4"] }, /not also set with --param/);
     refuse({ sweep: "sunkEntryCost=5,6", panel: "p.csv" }, /does not take --panel/);
+    refuse({ sweep: "sunkEntryCost=5,6", register: "firms.csv" }, /does not take --register/);
     expect(parseSimulateOptions({ sweep: "sunkEntryCost=5,6" }).sweep?.values).toEqual([5, 6]);
   });
 

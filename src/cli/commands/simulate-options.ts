@@ -206,13 +206,11 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
   if (flags.sweep !== undefined) {
     const with_ = [
       ["--panel", flags.panel],
-      ["--plot", flags.plot],
-      ["--csv", flags.csv],
       ["--register", flags.register],
     ].find(([, v]) => v !== undefined);
     if (with_) {
       throw new CliError(
-        `--sweep prints one table of totals per reform: it does not take ${with_[0]}`,
+        `--sweep compares totals across values of a parameter: it does not take ${with_[0]}`,
         EXIT.usage,
       );
     }

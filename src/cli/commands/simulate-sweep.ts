@@ -4,6 +4,8 @@
  * differ by the parameter alone), and each reform's totals side by side: whether a reform's
  * effect and cost per additional exporter-year survive a change in an uncertain assumption.
  */
+import { writeFileSync } from "node:fs";
+import { csvLine } from "../../io/index.ts";
 import {
   defaultParams,
   type ReformSpec,
@@ -12,6 +14,7 @@ import {
   runSimulation,
   summarize,
 } from "../../simulate/index.ts";
+import { CliError } from "../exit.ts";
 import { createProgress } from "../progress.ts";
 import { runOptionsOf, type SimulateOptions, type Sweep } from "./simulate-options.ts";
 import { ci, int, pct } from "./simulate-report.ts";
@@ -45,10 +48,33 @@ export async function sweepAction(
     });
   }
   progress.finish();
+  const notes: string[] = [];
+  if (opts.csv !== null) {
+    try {
+      writeFileSync(opts.csv, sweepCsv(sweep, runs));
+    } catch (err) {
+      throw new CliError(`${opts.csv}: cannot write the CSV (${(err as Error).message})`);
+    }
+    notes.push(`wrote every reform's totals at each value to ${opts.csv}`);
+  }
+  if (opts.plot !== null) {
+    const { sweepEffects, writeSvg } = await import("../plot/index.ts");
+    const points = runs.flatMap((r) =>
+      r.differences.map((d) => ({
+        reform: d.reform,
+        value: r.value,
+        total: d.totals.additional_exporter_years,
+      })),
+    );
+    await writeSvg(opts.plot, sweepEffects(points, sweep.name, defaultParams()[sweep.name]));
+    notes.push(
+      `wrote the chart of additional exporter-years against ${sweep.name} to ${opts.plot}`,
+    );
+  }
   process.stdout.write(
     opts.json
-      ? `${JSON.stringify(sweepJson(sweep, opts, runs), null, 2)}\n`
-      : sweepText(sweep, opts, runs),
+      ? `${JSON.stringify({ ...(sweepJson(sweep, opts, runs) as object), notes }, null, 2)}\n`
+      : sweepText(sweep, opts, runs) + notes.map((n) => `note: ${n}\n`).join(""),
   );
 }
 
@@ -82,6 +108,41 @@ export function sweepJson(sweep: Sweep, opts: SimulateOptions, runs: SweepRun[])
       })),
     })),
   };
+}
+
+export const SWEEP_CSV_HEADER = [
+  "parameter",
+  "value",
+  "scenario",
+  "reference",
+  "measure",
+  "mean",
+  "lo",
+  "hi",
+] as const;
+
+/** Every reform's totals at every value, one row per value and measure. */
+export function sweepCsv(sweep: Sweep, runs: SweepRun[]): string {
+  const lines = [csvLine(SWEEP_CSV_HEADER)];
+  for (const r of runs) {
+    for (const d of r.differences) {
+      for (const [measure, i] of Object.entries(d.totals)) {
+        lines.push(
+          csvLine([
+            sweep.name,
+            r.value,
+            d.reform,
+            r.stamp.reference,
+            measure,
+            num(i.mean),
+            num(i.lo),
+            num(i.hi),
+          ]),
+        );
+      }
+    }
+  }
+  return lines.join("");
 }
 
 export function sweepText(sweep: Sweep, opts: SimulateOptions, runs: SweepRun[]): string {

@@ -2,4 +2,5 @@
 export * from "./reform-effects.ts";
 export * from "./render.ts";
 export * from "./survival-curves.ts";
+export * from "./sweep-effects.ts";
 export * from "./transition-heatmap.ts";

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { SimulationReport } from "../../simulate/index.ts";
+import { spreadLabels } from "./labels.ts";
 import { plotDocument, type SvgElement } from "./render.ts";
 
 interface Point {
@@ -30,7 +31,13 @@ export function reformEffects(
   const drawn = points.filter((p) => Number.isFinite(p.value));
   const band = drawn.filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper));
   const reforms = report.differences.map((d) => d.reform);
-  const ends = spreadLabels(reforms.flatMap((r) => drawn.filter((p) => p.reform === r).slice(-1)));
+  const values = drawn.flatMap((p) => [p.value, p.lower, p.upper]).filter(Number.isFinite);
+  const ends = spreadLabels(
+    reforms.flatMap((r) => drawn.filter((p) => p.reform === r).slice(-1)),
+    (p) => p.value,
+    Math.min(...values),
+    Math.max(...values),
+  );
   const s = report.stamp;
   const title = `${label[0].toUpperCase()}${label.slice(1)} per year: each scenario minus ${s.reference}`;
   const subtitle = `${s.firms.toLocaleString("en-GB")} firms, ${s.replications} replications, seed ${s.seed}; bands: 95% Monte Carlo intervals`;
@@ -60,19 +67,4 @@ export function reformEffects(
       Plot.text([subtitle], { frameAnchor: "top-left", dy: -24, fill: "#555" }),
     ],
   }) as unknown as SvgElement;
-}
-
-/**
- * Label positions at the lines' ends, moved apart where they would overlap: at least 1/24 of
- * the values' range between neighbours, keeping their order.
- */
-function spreadLabels(ends: Point[]): Array<Point & { labelY: number }> {
-  const sorted = [...ends].sort((a, b) => a.value - b.value);
-  if (sorted.length === 0) return [];
-  const lo = Math.min(...sorted.map((p) => Math.min(p.value, p.lower)).filter(Number.isFinite));
-  const hi = Math.max(...sorted.map((p) => Math.max(p.value, p.upper)).filter(Number.isFinite));
-  const gap = (hi - lo || 1) / 24;
-  const ys = sorted.map((p) => p.value);
-  for (let k = 1; k < ys.length; k++) ys[k] = Math.max(ys[k], ys[k - 1] + gap);
-  return sorted.map((p, k) => ({ ...p, labelY: ys[k] }));
 }
