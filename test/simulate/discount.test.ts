@@ -1,30 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  at,
-  discountWeights,
-  M,
-  type ReformSpec,
-  type RunResult,
-  runSimulation,
-  summarize,
-} from "../../src/simulate/index.ts";
-
-const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
-const reforms: ReformSpec[] = [
-  { id: "grant", hash: "g", factory, scenario: { budget: 20_000, grant: 10, offset: 2 } },
-];
+import { at, discountWeights, M, type RunResult, summarize } from "../../src/simulate/index.ts";
+import { grantRun } from "./helpers.ts";
 
 let run: RunResult;
 beforeAll(async () => {
-  run = await runSimulation({
-    firms: 4000,
-    years: 6,
-    replications: 3,
-    seed: 5,
-    burnIn: 5,
-    threads: 1,
-    reforms,
-  });
+  run = await grantRun({ firms: 4000, years: 6, replications: 3, seed: 5 });
 });
 
 describe("discounted totals", () => {

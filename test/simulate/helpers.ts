@@ -139,3 +139,21 @@ export async function expectSameWithWorker(options: RunOptions, factory: string)
   }
   expect.fail("the worker thread ran no block in five runs");
 }
+
+/** A run of the baseline and one grant reform (fixtures/grant-hooks.ts), on one thread. */
+export function grantRun(size: {
+  firms: number;
+  years: number;
+  replications: number;
+  seed: number;
+}) {
+  const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
+  return runSimulation({
+    ...size,
+    burnIn: 5,
+    threads: 1,
+    reforms: [
+      { id: "grant", hash: "g", factory, scenario: { budget: 20_000, grant: 10, offset: 2 } },
+    ],
+  });
+}

@@ -1,29 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POSITIONS, STATES } from "../../src/framework/vocabulary.ts";
-import {
-  type ReformSpec,
-  runSimulation,
-  type SimulationReport,
-  summarize,
-} from "../../src/simulate/index.ts";
-
-const factory = new URL("./fixtures/grant-hooks.ts", import.meta.url).href;
-const reforms: ReformSpec[] = [
-  { id: "grant", hash: "g", factory, scenario: { budget: 20_000, grant: 10, offset: 2 } },
-];
+import { type SimulationReport, summarize } from "../../src/simulate/index.ts";
+import { grantRun } from "./helpers.ts";
 
 let report: SimulationReport;
 beforeAll(async () => {
-  const run = await runSimulation({
-    firms: 3000,
-    years: 4,
-    replications: 2,
-    seed: 9,
-    burnIn: 5,
-    threads: 1,
-    reforms,
-  });
-  report = summarize(run);
+  report = summarize(await grantRun({ firms: 3000, years: 4, replications: 2, seed: 9 }));
 });
 
 describe("a scenario's yearly series by position and by state", () => {

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { SimulationReport } from "../../simulate/index.ts";
-import { spreadLabels } from "./labels.ts";
+import { endLabels, LABELLED_FRAME, spreadLabels, titleMarks } from "./labels.ts";
 import { plotDocument, type SvgElement } from "./render.ts";
 
 interface Point {
@@ -43,10 +43,7 @@ export function reformEffects(
   const subtitle = `${s.firms.toLocaleString("en-GB")} firms, ${s.replications} replications, seed ${s.seed}; bands: 95% Monte Carlo intervals`;
   return Plot.plot({
     document: plotDocument(),
-    width: 720,
-    height: 420,
-    marginRight: 150,
-    marginTop: 56,
+    ...LABELLED_FRAME,
     x: { label: "year", tickFormat: "d", ticks: Math.min(s.years, 10) },
     y: { label: null, grid: true, nice: true },
     color: { type: "categorical", domain: reforms, scheme: "tableau10" },
@@ -55,16 +52,8 @@ export function reformEffects(
       Plot.areaY(band, { x: "year", y1: "lower", y2: "upper", fill: "reform", fillOpacity: 0.12 }),
       Plot.lineY(drawn, { x: "year", y: "value", stroke: "reform", strokeWidth: 2 }),
       Plot.dot(drawn, { x: "year", y: "value", fill: "reform", r: 2 }),
-      Plot.text(ends, {
-        x: "year",
-        y: "labelY",
-        text: "reform",
-        fill: "reform",
-        textAnchor: "start",
-        dx: 6,
-      }),
-      Plot.text([title], { frameAnchor: "top-left", dy: -40, fontWeight: "bold", fontSize: 12 }),
-      Plot.text([subtitle], { frameAnchor: "top-left", dy: -24, fill: "#555" }),
+      endLabels(ends, "year"),
+      ...titleMarks(title, subtitle),
     ],
   }) as unknown as SvgElement;
 }

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { Interval } from "../../simulate/index.ts";
-import { spreadLabels } from "./labels.ts";
+import { endLabels, LABELLED_FRAME, spreadLabels, titleMarks } from "./labels.ts";
 import { plotDocument, type SvgElement } from "./render.ts";
 
 /** One reform's total at one value of the swept parameter. */
@@ -50,10 +50,7 @@ export function sweepEffects(
   );
   return Plot.plot({
     document: plotDocument(),
-    width: 720,
-    height: 420,
-    marginRight: 150,
-    marginTop: 56,
+    ...LABELLED_FRAME,
     x: { label: parameter, nice: true },
     y: { label: null, grid: true, nice: true },
     color: { type: "categorical", domain: reforms, scheme: "tableau10" },
@@ -63,25 +60,11 @@ export function sweepEffects(
       Plot.areaY(band, { x: "value", y1: "lo", y2: "hi", fill: "reform", fillOpacity: 0.1 }),
       Plot.lineY(rows, { x: "value", y: "mean", stroke: "reform", strokeWidth: 2 }),
       Plot.dot(rows, { x: "value", y: "mean", fill: "reform", r: 3 }),
-      Plot.text(ends, {
-        x: "value",
-        y: "labelY",
-        text: "reform",
-        fill: "reform",
-        textAnchor: "start",
-        dx: 6,
-      }),
-      Plot.text([`${label[0].toUpperCase()}${label.slice(1)} against ${parameter}`], {
-        frameAnchor: "top-left",
-        dy: -40,
-        fontWeight: "bold",
-        fontSize: 12,
-      }),
-      Plot.text([`bands: 95% Monte Carlo intervals; dashed: the default (${defaultValue})`], {
-        frameAnchor: "top-left",
-        dy: -24,
-        fill: "#555",
-      }),
+      endLabels(ends, "value"),
+      ...titleMarks(
+        `${label[0].toUpperCase()}${label.slice(1)} against ${parameter}`,
+        `bands: 95% Monte Carlo intervals; dashed: the default (${defaultValue})`,
+      ),
     ],
   }) as unknown as SvgElement;
 }
