@@ -196,6 +196,10 @@ export interface ProgrammeYearReport {
   takeUp: number;
   /** Money spent in this range and year, in the programme's currency units. */
   spend: number;
+  /** Eligible firms that applied (take-up draw); absent from hooks that do not ration. */
+  applicants?: number;
+  /** Applicants turned away because a budget ran out; absent from hooks that do not ration. */
+  rationedOut?: number;
   /**
    * The recipient mask the hook was given, with 1 at each supported slot of the range. The
    * simulation reads it for take-up by segment and for deadweight (recipients that export in the

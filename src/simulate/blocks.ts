@@ -7,7 +7,7 @@
 import { allocateEffects, type YearHooks } from "./intervention.ts";
 import { ByteCounter, KernelArena } from "./kernel/arena.ts";
 import { kernelModule } from "./kernel/wasm-module.ts";
-import { aggregateLength, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "./metrics.ts";
+import { aggregateLength, N_GROUPS, N_METRICS, P, PROGRAMME_METRICS } from "./metrics.ts";
 import { fastParams, type SimParams } from "./params.ts";
 import {
   allocatePopulation,
@@ -232,9 +232,12 @@ export function simulateBlocks(
         const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
         for (let h = 0; h < reports.length; h++) {
           const o = (t * s.hooks.length + h) * PROGRAMME_METRICS.length;
-          programmes[k][o] += reports[h].eligible;
-          programmes[k][o + 1] += reports[h].takeUp;
-          programmes[k][o + 2] += reports[h].spend;
+          const r = reports[h];
+          programmes[k][o + P.eligible] += r.eligible;
+          programmes[k][o + P.take_up] += r.takeUp;
+          programmes[k][o + P.spend] += r.spend;
+          programmes[k][o + P.applicants] += r.applicants ?? 0;
+          programmes[k][o + P.rationed_out] += r.rationedOut ?? 0;
         }
         if (tally) foldCells(cells, aggregates[k], t);
         else {

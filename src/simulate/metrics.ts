@@ -67,5 +67,18 @@ export function aggregateLength(years: number): number {
   return years * N_GROUPS * N_METRICS;
 }
 
-/** Per programme and year: eligible, take-up, spend. */
-export const PROGRAMME_METRICS = ["eligible", "take_up", "spend"] as const;
+/**
+ * Per programme and year: eligible firms, firms served, spend, eligible firms that applied and
+ * applicants turned away because the budget ran out (0 from hooks that do not report them).
+ */
+export const PROGRAMME_METRICS = [
+  "eligible",
+  "take_up",
+  "spend",
+  "applicants",
+  "rationed_out",
+] as const;
+/** Offsets of the programme metrics. */
+export const P = Object.fromEntries(PROGRAMME_METRICS.map((m, k) => [m, k])) as {
+  [K in (typeof PROGRAMME_METRICS)[number]]: number;
+};

@@ -5,7 +5,15 @@
  * segment. Under common random numbers each replication's difference is exact for its firms.
  */
 import { POSITIONS, STATES } from "../framework/vocabulary.ts";
-import { at, M, type Metric, SEGMENT_GROUP0, STATE_GROUP0 } from "./metrics.ts";
+import {
+  at,
+  M,
+  type Metric,
+  P,
+  PROGRAMME_METRICS,
+  SEGMENT_GROUP0,
+  STATE_GROUP0,
+} from "./metrics.ts";
 import { type RatioInterval, ratioInterval } from "./ratio-interval.ts";
 import { type Interval, meanInterval, reduce } from "./reducers.ts";
 import type { RunResult, RunStamp } from "./runner.ts";
@@ -192,7 +200,9 @@ export function reformTotals(
     const n = run.programmes[k].length;
     let spend = 0;
     for (let t = 0; t < years; t++) {
-      for (let h = 0; h < n; h++) spend += weight[t] * prog[(t * n + h) * 3 + 2];
+      for (let h = 0; h < n; h++) {
+        spend += weight[t] * prog[(t * n + h) * PROGRAMME_METRICS.length + P.spend];
+      }
     }
     return spend;
   };
@@ -242,10 +252,21 @@ export function reformTotals(
   };
 }
 
-/** Per programme of a scenario: eligible firms, take-up and spend per year (means over replications). */
+/**
+ * Per programme of a scenario and year, means over replications: eligible firms, firms served,
+ * spend, eligible firms that applied, and applicants turned away because the budget ran out
+ * (whether the budget binds).
+ */
 export interface ProgrammeYears {
   programme: string;
-  years: Array<{ year: number; eligible: number; take_up: number; spend: number }>;
+  years: Array<{
+    year: number;
+    eligible: number;
+    take_up: number;
+    spend: number;
+    applicants: number;
+    rationed_out: number;
+  }>;
 }
 
 export function programmeYears(run: RunResult, scenario: number): ProgrammeYears[] {
@@ -254,14 +275,16 @@ export function programmeYears(run: RunResult, scenario: number): ProgrammeYears
   return ids.map((programme, h) => ({
     programme,
     years: Array.from({ length: run.stamp.years }, (_, t) => {
-      const o = (t * ids.length + h) * 3;
+      const o = (t * ids.length + h) * PROGRAMME_METRICS.length;
       const mean = (m: number) =>
         run.programmeTotals.reduce((acc, r) => acc + r[scenario][o + m], 0) / reps;
       return {
         year: run.stamp.start_year + t,
-        eligible: mean(0),
-        take_up: mean(1),
-        spend: mean(2),
+        eligible: mean(P.eligible),
+        take_up: mean(P.take_up),
+        spend: mean(P.spend),
+        applicants: mean(P.applicants),
+        rationed_out: mean(P.rationed_out),
       };
     }),
   }));

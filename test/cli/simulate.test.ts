@@ -366,6 +366,33 @@ describe("outward simulate (through the binary)", () => {
     expect(parseSimulateOptions({ sweep: "sunkEntryCost=5,6" }).sweep?.values).toEqual([5, 6]);
   });
 
+  it("reports per programme and year who applied, who was served and who the budget turned away", async () => {
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/differentiated.yaml",
+      ...small,
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    let turnedAway = 0;
+    for (const sc of doc.scenarios) {
+      for (const p of sc.programme_years) {
+        for (const y of p.years) {
+          // Each served firm had an application served; each turned-away application is another.
+          expect(y.take_up + y.rationed_out).toBeLessThanOrEqual(y.applicants);
+          turnedAway += y.rationed_out;
+        }
+      }
+    }
+    // The example's budgets bind at this size.
+    expect(turnedAway).toBeGreaterThan(0);
+    const text = await outward(["simulate", "examples/scenarios/differentiated.yaml", ...small]);
+    expect(text.stdout).toMatch(
+      /^ {2}2027 programmes +eligible +applied +served +turned away +spend$/m,
+    );
+  });
+
   it("lists the parameters a run changed from their defaults", async () => {
     const r = await outward(["simulate", ...small, "--param", "sunkEntryCost=3"]);
     expect(r.code, r.stderr).toBe(0);

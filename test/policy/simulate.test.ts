@@ -110,7 +110,8 @@ describe("scenarios through the simulation runner", () => {
       for (let t = 0; t < years; t++) {
         let reported = 0;
         for (let h = 0; h < programmes; h++)
-          reported += run.programmeTotals[0][k][(t * programmes + h) * 3 + spendAt];
+          reported +=
+            run.programmeTotals[0][k][(t * programmes + h) * PROGRAMME_METRICS.length + spendAt];
         const sum = (groups: number[]) =>
           groups.reduce((acc, g) => acc + agg[at(t, g, M.spend)], 0);
         const bySegment = sum(POSITIONS.map((_, g) => SEGMENT_GROUP0 + g));

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, discountWeights, M, type RunResult, summarize } from "../../src/simulate/index.ts";
+import {
+  at,
+  discountWeights,
+  M,
+  P,
+  PROGRAMME_METRICS,
+  type RunResult,
+  summarize,
+} from "../../src/simulate/index.ts";
 import { grantRun } from "./helpers.ts";
 
 let run: RunResult;
@@ -28,7 +36,7 @@ describe("discounted totals", () => {
       for (let t = 0; t < run.stamp.years; t++) {
         const w = (1 + r) ** -t;
         added += w * (grant[at(t, 0, M.exporters)] - base[at(t, 0, M.exporters)]);
-        spend += w * prog[t * 3 + 2];
+        spend += w * prog[t * PROGRAMME_METRICS.length + P.spend];
       }
     }
     expect(d.totals.additional_exporter_years.mean).toBeCloseTo(added / reps, 9);

@@ -125,6 +125,18 @@ export function reportText(report: SimulationReport, notes: string[]): string {
         `    ${g.segment.padEnd(35)} ${int(v.firms).padStart(6)}  ${pct(v.exporter_share).padStart(5)}  ${int(v.entries).padStart(8)}  ${int(v.exits).padStart(5)}  ${int(v.re_entries).padStart(10)}  ${int(v.suspensions).padStart(9)}  ${int(v.take_up).padStart(7)}`,
       );
     }
+    if (sc.programme_years.length > 0) {
+      // Turned away > 0: the budget binds; served < applied without it: pro-rata shares.
+      lines.push(
+        `  ${sc.years[last].year} programmes                             eligible  applied   served  turned away       spend`,
+      );
+      for (const p of sc.programme_years) {
+        const y = p.years[last];
+        lines.push(
+          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}`,
+        );
+      }
+    }
     lines.push(`  ${sc.years[last].year} by state                            firms  take-up`);
     for (const g of sc.by_state) {
       const v = g.years[last].values;
