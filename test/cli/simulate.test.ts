@@ -274,10 +274,26 @@ describe("outward simulate (through the binary)", () => {
     const segments = doc.differences[0].by_segment.length;
     const states = doc.scenarios[0].by_state.length;
     const totals = Object.keys(doc.differences[0].totals).length;
+    const programmeYears = doc.scenarios.reduce(
+      (s: number, sc: { programme_years: unknown[] }) => s + sc.programme_years.length * 3,
+      0,
+    );
     expect(rows.length).toBe(
       3 * series.length * (nScen * (1 + segments + states) + nDiff * (1 + segments)) +
-        totals * nDiff * (1 + segments),
+        totals * nDiff * (1 + segments) +
+        programmeYears * 5,
     );
+    const last = doc.scenarios.at(-1);
+    const prog = last.programme_years[0];
+    const progRow = cells.find(
+      (c) =>
+        c[0] === "programme" &&
+        c[1] === last.id &&
+        c[3] === `programme:${prog.programme}` &&
+        c[4] === "2026" &&
+        c[5] === "rationed_out",
+    );
+    expect(Number(progRow![6])).toBe(prog.years[1].rationed_out);
     // The same numbers as the JSON document (null there, empty here).
     const find = (t: string, sc: string, seg: string, year: string, m: string) =>
       cells.find((c) => c[0] === t && c[1] === sc && c[3] === seg && c[4] === year && c[5] === m);

@@ -1,6 +1,7 @@
 /**
  * The simulate report as one tidy CSV table (`--csv FILE`), a row per value: every scenario's
- * yearly series for all firms, by position and by state, every difference from the reference
+ * yearly series for all firms, by position and by state, its programmes' yearly counts and
+ * spend, every difference from the reference
  * by year and position, and the totals, each with its mean and 95% Monte Carlo interval, ready
  * for a spreadsheet or a data frame.
  */
@@ -74,6 +75,27 @@ export function reportCsv(report: SimulationReport): string {
     years("scenario", s.id, "", "all", s.years);
     for (const g of s.by_segment) years("scenario", s.id, "", `segment:${g.segment}`, g.years);
     for (const g of s.by_state) years("scenario", s.id, "", `state:${g.state}`, g.years);
+    // Programmes' own yearly counts and spend: means over replications, without intervals.
+    for (const p of s.programme_years) {
+      for (const y of p.years) {
+        for (const [measure, mean] of Object.entries(y)) {
+          if (measure === "year") continue;
+          lines.push(
+            csvLine([
+              "programme",
+              s.id,
+              "",
+              `programme:${p.programme}`,
+              y.year,
+              measure,
+              value(mean),
+              null,
+              null,
+            ]),
+          );
+        }
+      }
+    }
   }
   for (const d of report.differences) {
     years("difference", d.reform, ref, "all", d.years);
