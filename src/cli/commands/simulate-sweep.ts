@@ -73,7 +73,7 @@ export async function sweepAction(
   }
   process.stdout.write(
     opts.json
-      ? `${JSON.stringify({ ...(sweepJson(sweep, opts, runs) as object), notes }, null, 2)}\n`
+      ? `${JSON.stringify(sweepJson(sweep, opts, runs, notes), null, 2)}\n`
       : sweepText(sweep, opts, runs) + notes.map((n) => `note: ${n}\n`).join(""),
   );
 }
@@ -81,12 +81,18 @@ export async function sweepAction(
 /** A ratio's unbounded end, and 0/0, become null as in the report's JSON. */
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-export function sweepJson(sweep: Sweep, opts: SimulateOptions, runs: SweepRun[]): unknown {
+export function sweepJson(
+  sweep: Sweep,
+  opts: SimulateOptions,
+  runs: SweepRun[],
+  notes: string[] = [],
+): unknown {
   return {
     format: SWEEP_FORMAT,
     parameter: sweep.name,
     default: defaultParams()[sweep.name],
     discount_rate: opts.discountRate,
+    notes,
     runs: runs.map((r) => ({
       value: r.value,
       stamp: r.stamp,
