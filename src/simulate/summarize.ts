@@ -38,6 +38,7 @@ export const SERIES: readonly Series[] = [
   { name: "mean_intensity", num: "intensity_sum", den: "exporters" },
   { name: "mean_markets", num: "markets_sum", den: "exporters" },
   { name: "weighted_exporter_share", num: "weighted_exporters", den: "weight_sum" },
+  { name: "weighted_exporters", num: "weighted_exporters" },
   { name: "mean_sales_growth", num: "sales_growth_sum", den: "firms" },
   { name: "births", num: "births" },
   { name: "take_up", num: "recipients" },

@@ -9,6 +9,7 @@ import {
   M,
   runSimulation,
   simulateBlocks,
+  summarize,
   synthesizeRange,
   toProfile,
 } from "../../src/simulate/index.ts";
@@ -121,5 +122,9 @@ describe("a register's survey weights over the years", () => {
     }
     // Over twelve years a good part of the slots changed hands.
     expect(births).toBeGreaterThan(n / 4);
+    // Weighted exporters stand for more firms than the register's exporters (weights 1 to 7).
+    const y = summarize(run).scenarios[0].years.at(-1)!.values;
+    expect(y.weighted_exporters).toBeGreaterThan(y.exporters);
+    expect(y.weighted_exporters).toBeLessThan(7 * y.exporters);
   });
 });

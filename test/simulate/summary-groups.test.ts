@@ -33,6 +33,12 @@ describe("a scenario's yearly series by position and by state", () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it("counts weighted exporters as exporters when every firm weighs 1 (synthetic firms)", () => {
+    for (const sc of report.scenarios) {
+      for (const y of sc.years) expect(y.values.weighted_exporters).toBe(y.values.exporters);
+    }
+  });
+
   it("puts exporters only in exporting states", () => {
     const sc = report.scenarios[1];
     for (const g of sc.by_state) {
