@@ -30,3 +30,4 @@ export {
 } from "./records.ts";
 export { parseJsonRecords } from "./records-json.ts";
 export { csvLine, REJECTS_HEADER, RejectsWriter, rejectLines } from "./rejects.ts";
+export { writeTextFile } from "./text-file.ts";

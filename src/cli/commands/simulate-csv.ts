@@ -7,6 +7,7 @@
  */
 import { csvLine } from "../../io/index.ts";
 import type { Interval, ReformTotals, SimulationReport, YearRow } from "../../simulate/index.ts";
+import { num } from "./simulate-report.ts";
 
 export const SIMULATE_CSV_HEADER = [
   "table",
@@ -19,8 +20,6 @@ export const SIMULATE_CSV_HEADER = [
   "lo",
   "hi",
 ] as const;
-
-const value = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 export function reportCsv(report: SimulationReport): string {
   const ref = report.stamp.reference;
@@ -43,9 +42,9 @@ export function reportCsv(report: SimulationReport): string {
             group,
             r.year,
             measure,
-            value(mean),
-            value(lo),
-            value(hi),
+            num(mean),
+            num(lo),
+            num(hi),
           ]),
         );
       }
@@ -55,17 +54,7 @@ export function reportCsv(report: SimulationReport): string {
     for (const [measure, i] of Object.entries(t) as [string, Interval][]) {
       // An unbounded ratio interval's open end is left empty, as a value that cannot be computed.
       lines.push(
-        csvLine([
-          "totals",
-          scenario,
-          ref,
-          group,
-          null,
-          measure,
-          value(i.mean),
-          value(i.lo),
-          value(i.hi),
-        ]),
+        csvLine(["totals", scenario, ref, group, null, measure, num(i.mean), num(i.lo), num(i.hi)]),
       );
     }
   };
@@ -88,7 +77,7 @@ export function reportCsv(report: SimulationReport): string {
               `programme:${p.programme}`,
               y.year,
               measure,
-              value(mean),
+              num(mean),
               null,
               null,
             ]),

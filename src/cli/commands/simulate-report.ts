@@ -7,13 +7,15 @@ import {
   type Interval,
   type ParamName,
   type RatioInterval,
+  type ReformTotals,
   type SimulationReport,
   type YearRow,
 } from "../../simulate/index.ts";
 
 export const SIMULATE_FORMAT = "outward.simulate/1";
 
-const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+/** A value for JSON and CSV: 0/0 and an unbounded end become null (an empty cell). */
+export const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function yearJson(r: YearRow): Record<string, unknown> {
   const out: Record<string, unknown> = { year: r.year };
@@ -37,7 +39,7 @@ function intervalJson(i: Interval): Record<string, number | boolean | null> {
   return out;
 }
 
-function totalsJson(t: Record<string, Interval>): Record<string, unknown> {
+export function totalsJson(t: ReformTotals): Record<string, unknown> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, intervalJson(v)]));
 }
 
@@ -59,10 +61,10 @@ export function reportJson(report: SimulationReport, notes: string[]): unknown {
     differences: report.differences.map((d) => ({
       reform: d.reform,
       years: d.years.map(yearJson),
-      totals: totalsJson(d.totals as unknown as Record<string, Interval>),
+      totals: totalsJson(d.totals),
       by_segment: d.by_segment.map((s) => ({
         segment: s.segment,
-        totals: totalsJson(s.totals as unknown as Record<string, Interval>),
+        totals: totalsJson(s.totals),
       })),
     })),
   };

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { basename, dirname, resolve } from "node:path";
@@ -17,6 +17,7 @@ import {
 } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
+import { writeReportFile } from "./report-file.ts";
 import { reportCsv } from "./simulate-csv.ts";
 import { runOptionsOf, type SimulateOptions } from "./simulate-options.ts";
 import { reportJson, reportText } from "./simulate-report.ts";
@@ -83,18 +84,6 @@ export const PANEL_STAMP_FORMAT = "outward.simulate-panel-stamp/1";
 
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
-/** Written under a temporary name, then renamed: a reader never sees half a file. */
-function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 export async function simulateAction(
   scenario: string | null,
   opts: SimulateOptions,
@@ -152,19 +141,16 @@ export async function simulateAction(
     if (panel) {
       // The CSV carries the data only; what produced it sits beside it.
       const stampPath = `${panel.path}.stamp.json`;
-      writeFileAtomic(
+      writeReportFile(
         stampPath,
         `${JSON.stringify({ format: PANEL_STAMP_FORMAT, panel: basename(panel.path), scenario: opts.panelScenario, replication: 1, stamp: run.stamp }, null, 2)}\n`,
+        "panel's stamp",
       );
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
     }
     const report = summarize(run, { discountRate: opts.discountRate });
     if (opts.csv !== null) {
-      try {
-        writeFileAtomic(opts.csv, reportCsv(report));
-      } catch (err) {
-        throw new CliError(`${opts.csv}: cannot write the CSV (${(err as Error).message})`);
-      }
+      writeReportFile(opts.csv, reportCsv(report), "CSV");
       notes.push(`wrote the series, differences and totals to ${opts.csv}`);
     }
     if (opts.plot !== null) {

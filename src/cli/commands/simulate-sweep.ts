@@ -4,7 +4,6 @@
  * differ by the parameter alone), and each reform's totals side by side: whether a reform's
  * effect and cost per additional exporter-year survive a change in an uncertain assumption.
  */
-import { writeFileSync } from "node:fs";
 import { csvLine } from "../../io/index.ts";
 import {
   defaultParams,
@@ -14,10 +13,10 @@ import {
   runSimulation,
   summarize,
 } from "../../simulate/index.ts";
-import { CliError } from "../exit.ts";
 import { createProgress } from "../progress.ts";
+import { writeReportFile } from "./report-file.ts";
 import { runOptionsOf, type SimulateOptions, type Sweep } from "./simulate-options.ts";
-import { ci, int, pct } from "./simulate-report.ts";
+import { ci, int, num, pct, totalsJson } from "./simulate-report.ts";
 
 export const SWEEP_FORMAT = "outward.simulate-sweep/1";
 
@@ -50,11 +49,7 @@ export async function sweepAction(
   progress.finish();
   const notes: string[] = [];
   if (opts.csv !== null) {
-    try {
-      writeFileSync(opts.csv, sweepCsv(sweep, runs));
-    } catch (err) {
-      throw new CliError(`${opts.csv}: cannot write the CSV (${(err as Error).message})`);
-    }
+    writeReportFile(opts.csv, sweepCsv(sweep, runs), "CSV");
     notes.push(`wrote every reform's totals at each value to ${opts.csv}`);
   }
   if (opts.plot !== null) {
@@ -78,9 +73,6 @@ export async function sweepAction(
   );
 }
 
-/** A ratio's unbounded end, and 0/0, become null as in the report's JSON. */
-const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
-
 export function sweepJson(
   sweep: Sweep,
   opts: SimulateOptions,
@@ -98,19 +90,7 @@ export function sweepJson(
       stamp: r.stamp,
       differences: r.differences.map((d) => ({
         reform: d.reform,
-        totals: Object.fromEntries(
-          Object.entries(d.totals).map(([k, i]) => [
-            k,
-            {
-              mean: num(i.mean),
-              lo: num(i.lo),
-              hi: num(i.hi),
-              sd: num(i.sd),
-              n: i.n,
-              ...("bounded" in i ? { bounded: i.bounded } : {}),
-            },
-          ]),
-        ),
+        totals: totalsJson(d.totals),
       })),
     })),
   };
