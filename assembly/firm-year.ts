@@ -484,7 +484,8 @@ function pass(
       const reentry: f64 = tr == T_REENTRY ? 1 : 0;
       add(cell, M.M_FIRMS, 1);
       add(cell, M.M_TRADABLE, <f64>trad);
-      add(cell, M.M_WEIGHT_SUM, load<f64>(weight + i8));
+      const w = load<f64>(weight + i8);
+      add(cell, M.M_WEIGHT_SUM, w);
       add(cell, M.M_SALES_GROWTH_SUM, growth);
       if (load<u8>(born + ui)) add(cell, M.M_BIRTHS, 1);
       if (trad != 0) {
@@ -496,18 +497,23 @@ function pass(
         add(cell, M.M_FOUNDER_EXPERIENCE_EXPORTERS, <f64>now);
       }
       if (recipients != 0 && load<u8>(recipients + ui) != 0) {
+        const dead = <f64>load<u8>(baselineExporting + ui);
         add(cell, M.M_RECIPIENTS, 1);
         add(cell, M.M_RECIPIENTS_EXPORTING, <f64>now);
-        add(cell, M.M_DEADWEIGHT, <f64>load<u8>(baselineExporting + ui));
+        add(cell, M.M_DEADWEIGHT, dead);
         add(cell, M.M_SPEND, load<f64>(spend + i8));
+        add(cell, M.M_WEIGHTED_RECIPIENTS, w);
+        add(cell, M.M_WEIGHTED_DEADWEIGHT, w * dead);
         if (referenceRecipients == 0 || load<u8>(referenceRecipients + ui) == 0) {
           add(cell, M.M_ADDED_RECIPIENTS, 1);
-          add(cell, M.M_ADDED_DEADWEIGHT, <f64>load<u8>(baselineExporting + ui));
+          add(cell, M.M_ADDED_DEADWEIGHT, dead);
+          add(cell, M.M_WEIGHTED_ADDED_RECIPIENTS, w);
+          add(cell, M.M_WEIGHTED_ADDED_DEADWEIGHT, w * dead);
         }
       }
       if (now) {
         add(cell, M.M_EXPORTERS, 1);
-        add(cell, M.M_WEIGHTED_EXPORTERS, load<f64>(weight + i8));
+        add(cell, M.M_WEIGHTED_EXPORTERS, w);
         add(cell, M.M_INTENSITY_SUM, share);
         add(cell, M.M_MARKETS_SUM, <f64>m);
         const age = spell - 1;

@@ -39,6 +39,13 @@ function add(effects: SimEffects, kind: EffectKind, slot: number, amount: number
   else col[slot] += amount;
 }
 
+/** The firms slots [start, end) stand for: their survey weights' sum (end - start unweighted). */
+function weightOf(pop: SimPopulation, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += pop.weight[i];
+  return sum;
+}
+
 /**
  * Keeps the entries of `list[0..count)` whose slot was not served in its current generation
  * (once-per-firm support), in order; returns how many are kept.
@@ -85,6 +92,7 @@ export class InstrumentRun {
   private slots = new Int32Array(0);
   private draws = new Float64Array(0);
   private scores = new Float64Array(0);
+  private weights = new Float64Array(0);
   private order = new Int32Array(0);
   /**
    * Firms the last `year` call marked in `any` / `recipients` that no earlier instrument of the
@@ -149,6 +157,7 @@ export class InstrumentRun {
     this.slots = new Int32Array(size);
     this.draws = new Float64Array(size);
     this.scores = new Float64Array(size);
+    this.weights = new Float64Array(size);
     this.order = new Int32Array(size);
   }
 
@@ -216,7 +225,7 @@ export class InstrumentRun {
     const basis = shared.budgetBasis;
     let budget: number | null = null;
     if (cap !== undefined && cap !== null) {
-      budget = basis === null ? cap * ctx.budgetShare : (cap * (end - start)) / basis;
+      budget = basis === null ? cap * ctx.budgetShare : (cap * weightOf(pop, start, end)) / basis;
     }
     report.budget = budget;
 
@@ -241,9 +250,11 @@ export class InstrumentRun {
     this.applicantRoom(eligibleCount);
     const takeKey = rng.key(year, this.takeUpStream);
     const orderKey = rng.key(year, this.orderStream);
-    const { slots, draws, scores } = this;
+    const { slots, draws, scores, weights } = this;
+    const weight = pop.weight;
     let count = 0;
     let newlyEligible = 0;
+    let unweighted = true;
     const takeUp = spec.take_up;
     for (let k = 0; k < eligibleCount; k++) {
       const i = listed[k];
@@ -252,6 +263,8 @@ export class InstrumentRun {
       if (rng.uniform(takeKey, i) < takeUp) {
         slots[count] = i;
         draws[count] = rng.uniform(orderKey, i);
+        weights[count] = weight[i];
+        unweighted &&= weight[i] === 1;
         count++;
       }
     }
@@ -267,6 +280,7 @@ export class InstrumentRun {
         draws,
         scores: priority ? scores : null,
         cost,
+        weights: unweighted ? null : weights,
         budget,
         proRata: spec.rationing.rule === "pro_rata",
       },
@@ -289,7 +303,8 @@ export class InstrumentRun {
         this.share[i] = result.share;
         this.lasting(i, year);
       }
-      effects.spend[i] += cost * result.share;
+      // Money for the w firms a weighted applicant stands for (w = 1 for synthetic firms).
+      effects.spend[i] += cost * result.share * weight[i];
       for (const e of spec.effects) {
         add(
           effects,

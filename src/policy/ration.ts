@@ -11,6 +11,12 @@ export interface RationInput {
   /** Priority score per applicant (NaN = unknown, served after every known score); null = random. */
   scores: Float64Array | null;
   cost: number;
+  /**
+   * Survey weight per applicant (same index as `slots`), or null when every applicant stands
+   * for one firm. An applicant weighing w stands for w firms of the population, so serving it
+   * costs w × cost of a budget set for the population.
+   */
+  weights?: Float64Array | null;
   /** Money available; null = uncapped. */
   budget: number | null;
   proRata: boolean;
@@ -57,26 +63,52 @@ function drawOrder(head: Int32Array, draws: Float64Array, count: number): boolea
   return true;
 }
 
+/**
+ * How many applicants at the head of the queue the budget pays for, each costing its weight ×
+ * cost: service stops at the first applicant the rest of the budget does not cover, as a queue
+ * does. Returns the count and the spend.
+ */
+function affordableWeighted(
+  head: Int32Array,
+  weights: Float64Array,
+  cost: number,
+  budget: number,
+): [number, number] {
+  let spend = 0;
+  let m = 0;
+  for (; m < head.length; m++) {
+    const next = spend + weights[head[m]] * cost;
+    if (next > budget) break;
+    spend = next;
+  }
+  return [m, spend];
+}
+
 export function ration(
   input: RationInput,
   order: Int32Array = new Int32Array(input.count),
 ): RationResult {
   const { count, cost, budget, draws, scores } = input;
+  const weights = input.weights ?? null;
   for (let k = 0; k < count; k++) order[k] = k;
+  let demand = count * cost;
+  if (weights !== null) {
+    demand = 0;
+    for (let k = 0; k < count; k++) demand += weights[k] * cost;
+  }
   const all = {
     served: order.subarray(0, count),
     servedCount: count,
     share: 1,
-    spend: count * cost,
+    spend: demand,
   };
-  if (budget === null || cost <= 0 || count * cost <= budget) return all;
+  if (budget === null || cost <= 0 || demand <= budget) return all;
   if (input.proRata) {
-    const share = budget / (count * cost);
+    const share = budget / demand;
     // A budget too small to give anyone a positive share serves no one.
     if (!(share > 0)) return { ...all, servedCount: 0, served: order.subarray(0, 0), spend: 0 };
     return { ...all, share, spend: budget };
   }
-  const m = Math.min(count, affordable(budget, cost));
   const head = order.subarray(0, count);
   if (scores === null) {
     if (!drawOrder(head, draws, count)) head.sort((a, b) => draws[a] - draws[b] || a - b);
@@ -91,5 +123,10 @@ export function ration(
       return draws[a] - draws[b] || a - b;
     });
   }
+  if (weights !== null) {
+    const [m, spend] = affordableWeighted(head, weights, cost, budget);
+    return { served: head.subarray(0, m), servedCount: m, share: 1, spend };
+  }
+  const m = Math.min(count, affordable(budget, cost));
   return { served: head.subarray(0, m), servedCount: m, share: 1, spend: m * cost };
 }

@@ -156,6 +156,12 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
   k.arena.addressColumns(s, k);
 }
 
+function weightOf(pop: Population, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += pop.weight[i];
+  return sum;
+}
+
 function copyRange(dst: Population, src: Population, start: number, end: number): void {
   for (const k of columnNames(src)) {
     const from = src[k] as Uint8Array;
@@ -188,10 +194,13 @@ export function simulateBlocks(
   const base = scenarios[0];
   const results: BlockResult[] = [];
   const cells = newCells();
+  // A block's share of a budget is its share of the population the firms stand for: with
+  // survey weights, its weight over the register's (a slot keeps its weight across births).
+  const totalWeight = initial ? weightOf(initial, 0, plan.firms) : plan.firms;
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
-    const budgetShare = (end - start) / plan.firms;
+    const budgetShare = (initial ? weightOf(initial, start, end) : end - start) / totalWeight;
     for (const s of scenarios) enterBlock(s, start, end);
     const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));
     const programmes = scenarios.map(

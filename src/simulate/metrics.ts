@@ -44,6 +44,10 @@ export const METRICS = [
   "spend",
   "added_recipients",
   "added_deadweight",
+  "weighted_recipients",
+  "weighted_deadweight",
+  "weighted_added_recipients",
+  "weighted_added_deadweight",
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = Object.fromEntries(METRICS.map((m, k) => [m, k])) as { [K in Metric]: number };

@@ -27,7 +27,7 @@ import type { Population } from "./population.ts";
 import type { ScenarioState } from "./year-step.ts";
 
 /** Bumped whenever a process or a default changes the simulated numbers. */
-export const MODEL_VERSION = "outward-sim/1.2.0";
+export const MODEL_VERSION = "outward-sim/1.3.0";
 
 export interface RunOptions {
   /** Firms in the population (ignored when `initial` is given). */

@@ -42,6 +42,7 @@ export const SERIES: readonly Series[] = [
   { name: "mean_sales_growth", num: "sales_growth_sum", den: "firms" },
   { name: "births", num: "births" },
   { name: "take_up", num: "recipients" },
+  { name: "weighted_take_up", num: "weighted_recipients" },
   { name: "spend", num: "spend" },
 ];
 
@@ -151,11 +152,14 @@ export interface SummaryOptions {
 }
 
 export interface ReformTotals {
-  /** Exporter-years added over all years (scenario - reference), discounted when asked. */
+  /**
+   * Exporter-years added over all years (scenario - reference), each firm counted with its
+   * survey weight, discounted when asked.
+   */
   additional_exporter_years: Interval;
   /** Exporters added in the last year. */
   additional_exporters_last_year: Interval;
-  /** Firm-years supported (by any of the scenario's programmes). */
+  /** Firm-years supported (by any of the scenario's programmes), weighted. */
   recipients: Interval;
   /**
    * Spend of the scenario minus spend of the reference (the reference "baseline" spends 0). For
@@ -187,6 +191,12 @@ export function discountWeights(years: number, r: number): Float64Array {
   return w;
 }
 
+/**
+ * Totals count each firm with its survey weight, so a register's totals are the population's
+ * (with unit weights, as for synthetic firms, the sums are the counts themselves, exactly).
+ */
+const EXP = M.weighted_exporters;
+
 export function reformTotals(
   run: RunResult,
   reform: number,
@@ -215,16 +225,14 @@ export function reformTotals(
     let addedRecipients = 0;
     let addedDeadweight = 0;
     for (let t = 0; t < years; t++) {
-      added +=
-        weight[t] * (r[reform][at(t, group, M.exporters)] - r[against][at(t, group, M.exporters)]);
-      recipients += r[reform][at(t, group, M.recipients)];
-      deadweight += r[reform][at(t, group, M.deadweight)];
+      added += weight[t] * (r[reform][at(t, group, EXP)] - r[against][at(t, group, EXP)]);
+      recipients += r[reform][at(t, group, M.weighted_recipients)];
+      deadweight += r[reform][at(t, group, M.weighted_deadweight)];
       spentOn += weight[t] * (r[reform][at(t, group, M.spend)] - r[against][at(t, group, M.spend)]);
-      addedRecipients += r[reform][at(t, group, M.added_recipients)];
-      addedDeadweight += r[reform][at(t, group, M.added_deadweight)];
+      addedRecipients += r[reform][at(t, group, M.weighted_added_recipients)];
+      addedDeadweight += r[reform][at(t, group, M.weighted_added_deadweight)];
     }
-    const last =
-      r[reform][at(years - 1, group, M.exporters)] - r[against][at(years - 1, group, M.exporters)];
+    const last = r[reform][at(years - 1, group, EXP)] - r[against][at(years - 1, group, EXP)];
     const spend = group === 0 ? spendOf(rep, reform) - spendOf(rep, against) : spentOn;
     return { added, last, recipients, deadweight, spend, addedRecipients, addedDeadweight };
   });

@@ -135,4 +135,50 @@ describe("budget rationing", () => {
     expect(r.share).toBeCloseTo(0.25, 12);
     expect(r.spend).toBe(100);
   });
+
+  it("weighs each applicant: serving a firm that stands for w firms costs w grants", () => {
+    const base = {
+      slots: Int32Array.from([0, 1, 2, 3]),
+      count: 4,
+      // Queue order: 1, 3, 2, 0.
+      draws: Float64Array.from([0.9, 0.1, 0.5, 0.3]),
+      scores: null,
+      cost: 10,
+      weights: Float64Array.from([1, 2, 5, 3]),
+      proRata: false,
+    };
+    // 1 (20) and 3 (30) fit in 55; 2 (50) does not, and the queue stops there, before 0 (10).
+    const r = ration({ ...base, budget: 55 });
+    expect([...r.served]).toEqual([1, 3]);
+    expect(r.spend).toBe(50);
+    // Everyone fits in 110 (the weighted demand): all served, spend is the demand.
+    expect(ration({ ...base, budget: 110 }).spend).toBe(110);
+    // Pro rata shares the budget over the weighted demand.
+    const p = ration({ ...base, budget: 55, proRata: true });
+    expect(p.servedCount).toBe(4);
+    expect(p.share).toBeCloseTo(0.5, 12);
+    expect(p.spend).toBe(55);
+  });
+
+  it("with unit weights serves exactly as without weights, and never spends past the cap", () => {
+    fc.assert(
+      fc.property(arbCase, fc.integer({ min: 1, max: 9 }), (c, w) => {
+        // Sums of whole costs are exact, so unit weights must serve the same applicants.
+        const exact = Number.isInteger(c.cost) && (c.budget === null || Number.isInteger(c.budget));
+        const plain = ration(input(c));
+        const unit = ration({ ...input(c), weights: new Float64Array(c.count).fill(1) });
+        if (exact) {
+          expect([...unit.served]).toEqual([...plain.served]);
+          expect(unit.spend).toBe(plain.spend);
+        }
+        const heavy = ration({ ...input(c), weights: new Float64Array(c.count).fill(w) });
+        if (c.budget !== null && c.rule !== "pro_rata") {
+          expect(heavy.spend).toBeLessThanOrEqual(c.budget);
+        }
+        if (c.budget !== null) expect(heavy.spend).toBeLessThanOrEqual(c.budget * (1 + 1e-12));
+        expect(heavy.servedCount).toBeLessThanOrEqual(c.count);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -62,7 +62,14 @@ describe("comparing with a scenario other than the baseline", () => {
     const plain = await runSimulation(base);
     const run = await runSimulation({ ...base, reference: "current" });
     // Deadweight reads the reference's export status; added support, the reference's support.
-    const judged = new Set([M.deadweight, M.added_recipients, M.added_deadweight]);
+    const judged = new Set([
+      M.deadweight,
+      M.added_recipients,
+      M.added_deadweight,
+      M.weighted_deadweight,
+      M.weighted_added_recipients,
+      M.weighted_added_deadweight,
+    ]);
     for (let rep = 0; rep < run.aggregates.length; rep++) {
       for (let k = 0; k < run.aggregates[rep].length; k++) {
         const a = plain.aggregates[rep][k];

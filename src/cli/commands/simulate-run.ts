@@ -76,6 +76,14 @@ async function loadRegister(path: string, opts: SimulateOptions, notes: string[]
     notes.push(`${rejected} rows of ${path} were rejected (listed on stderr) and not simulated`);
   const loaded = fromProfiles(profiles, opts.params, opts.startYear - 1, opts.seed);
   for (const n of loaded.notes) notes.push(n.message);
+  const { weight, n } = loaded.population;
+  let stands = 0;
+  for (let i = 0; i < n; i++) stands += weight[i];
+  if (stands !== n) {
+    notes.push(
+      `survey weights: the ${n} firms stand for ${Math.round(stands)}; budgets, spend and the reform totals are the population's (a firm counts, and costs, its weight), the yearly counts and take-up the register's firms`,
+    );
+  }
   return { population: loaded.population, rejected };
 }
 

@@ -472,7 +472,8 @@ export function firmYearPass(
       const reentry = tr === T_REENTRY ? 1 : 0;
       cells[cell + m_firms] += 1;
       cells[cell + m_tradable] += trad;
-      cells[cell + m_weight_sum] += weight[i];
+      const w = weight[i];
+      cells[cell + m_weight_sum] += w;
       cells[cell + m_sales_growth_sum] += growth;
       if (born_N[i]) cells[cell + m_births] += 1;
       if (trad !== 0) {
@@ -484,18 +485,23 @@ export function firmYearPass(
         cells[cell + m_founder_experience_exporters] += now;
       }
       if (recipients_N?.[i]) {
+        const dead = baselineExporting_N![i];
         cells[cell + m_recipients] += 1;
         cells[cell + m_recipients_exporting] += now;
-        cells[cell + m_deadweight] += baselineExporting_N![i];
+        cells[cell + m_deadweight] += dead;
         cells[cell + m_spend] += e.spend[i];
+        cells[cell + m_weighted_recipients] += w;
+        cells[cell + m_weighted_deadweight] += w * dead;
         if (!referenceRecipients_N?.[i]) {
           cells[cell + m_added_recipients] += 1;
-          cells[cell + m_added_deadweight] += baselineExporting_N![i];
+          cells[cell + m_added_deadweight] += dead;
+          cells[cell + m_weighted_added_recipients] += w;
+          cells[cell + m_weighted_added_deadweight] += w * dead;
         }
       }
       if (now) {
         cells[cell + m_exporters] += 1;
-        cells[cell + m_weighted_exporters] += weight[i];
+        cells[cell + m_weighted_exporters] += w;
         cells[cell + m_intensity_sum] += share;
         cells[cell + m_markets_sum] += m;
         const age = spell - 1;
@@ -553,6 +559,10 @@ const m_recipients = M.recipients;
 const m_spend = M.spend;
 const m_added_recipients = M.added_recipients;
 const m_added_deadweight = M.added_deadweight;
+const m_weighted_recipients = M.weighted_recipients;
+const m_weighted_deadweight = M.weighted_deadweight;
+const m_weighted_added_recipients = M.weighted_added_recipients;
+const m_weighted_added_deadweight = M.weighted_added_deadweight;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;

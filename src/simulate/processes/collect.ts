@@ -60,7 +60,8 @@ export function collectKernel(
     const reentry = tr === reentryCode ? 1 : 0;
     cells[c + m_firms] += 1;
     cells[c + m_tradable] += tradable[i];
-    cells[c + m_weight_sum] += weight[i];
+    const w = weight[i];
+    cells[c + m_weight_sum] += w;
     cells[c + m_sales_growth_sum] += salesGrowth[i];
     if (born_N[i]) cells[c + m_births] += 1;
     const h = hysteresis_N[i];
@@ -73,18 +74,23 @@ export function collectKernel(
       cells[c + m_founder_experience_exporters] += x;
     }
     if (recipients_N?.[i]) {
+      const dead = baselineExporting_N![i];
       cells[c + m_recipients] += 1;
       cells[c + m_recipients_exporting] += x;
-      cells[c + m_deadweight] += baselineExporting_N![i];
+      cells[c + m_deadweight] += dead;
       cells[c + m_spend] += spend_N![i];
+      cells[c + m_weighted_recipients] += w;
+      cells[c + m_weighted_deadweight] += w * dead;
       if (!referenceRecipients_N?.[i]) {
         cells[c + m_added_recipients] += 1;
-        cells[c + m_added_deadweight] += baselineExporting_N![i];
+        cells[c + m_added_deadweight] += dead;
+        cells[c + m_weighted_added_recipients] += w;
+        cells[c + m_weighted_added_deadweight] += w * dead;
       }
     }
     if (x) {
       cells[c + m_exporters] += 1;
-      cells[c + m_weighted_exporters] += weight[i];
+      cells[c + m_weighted_exporters] += w;
       cells[c + m_intensity_sum] += exportShare[i];
       cells[c + m_markets_sum] += markets[i];
       const age = spellYears[i] - 1;
@@ -144,6 +150,10 @@ const m_recipients = M.recipients;
 const m_spend = M.spend;
 const m_added_recipients = M.added_recipients;
 const m_added_deadweight = M.added_deadweight;
+const m_weighted_recipients = M.weighted_recipients;
+const m_weighted_deadweight = M.weighted_deadweight;
+const m_weighted_added_recipients = M.weighted_added_recipients;
+const m_weighted_added_deadweight = M.weighted_added_deadweight;
 const m_recipients_exporting = M.recipients_exporting;
 const m_sales_growth_sum = M.sales_growth_sum;
 const m_spell_age_0 = M.spell_age_0;
