@@ -35,6 +35,8 @@ baseline:
         - instrument: information_advice
           eligibility: {all: []}
           budget_per_year: 1000
+          years: {from: 2026}
+          once_per_firm: false
 reforms:
   - id: double
     changes: [{scale_budgets: {factor: 2}}]
@@ -56,6 +58,9 @@ reforms:
     changes: [{remove_instrument: {programme: grants, instrument: export_readiness_grant}}]
   - id: broken
     changes: [{remove_programme: nothing-here}]
+  - id: pro-rata
+    changes:
+      - update_instrument: {programme: info, instrument: information_advice, set: {rationing: pro_rata}}
 `;
 
 function scenario(): Scenario {
@@ -159,5 +164,18 @@ describe("reforms", () => {
       })(base),
     );
     expect(budget(out)).toEqual({ "2025": 30, "2027": null });
+  });
+
+  it("an update changes the fields it sets and keeps every other", () => {
+    const s = scenario();
+    const base = baseline(s);
+    const out = ok(reformOf(s.reforms.find((r) => r.id === "pro-rata")!)(base));
+    const before = base.programmes[0].instruments[0];
+    const after = out.programmes[0].instruments[0];
+    expect(after.rationing).toEqual({ rule: "pro_rata" });
+    expect(after).toEqual({ ...before, rationing: { rule: "pro_rata" } });
+    expect(after.budget_per_year).toBe(1000);
+    expect(after.once_per_firm).toBe(false);
+    expect(after.years).toEqual({ from: 2026, to: null });
   });
 });

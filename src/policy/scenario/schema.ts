@@ -118,6 +118,24 @@ export const InstrumentDoc = z.strictObject({
 });
 export type InstrumentDoc = z.output<typeof InstrumentDoc>;
 
+/**
+ * The fields an update sets, and only those: written out without the defaults of
+ * InstrumentDoc, which would otherwise fill every unstated field and so reset the
+ * instrument's budget, years and once-per-firm rule whenever one other field changed.
+ */
+const InstrumentPatchDoc = z
+  .strictObject({
+    eligibility: RuleDoc,
+    take_up: z.number().min(0).max(1),
+    cost_per_firm: dated(Money),
+    budget_per_year: dated(Money.nullable()).nullable(),
+    rationing: RationingDoc,
+    years: YearSpanDoc.nullable(),
+    once_per_firm: z.boolean(),
+    effects: z.array(EffectDoc),
+  })
+  .partial();
+
 export const ProgrammeDoc = z.strictObject({
   id: Id,
   title: z.string().min(1),
@@ -146,9 +164,7 @@ export const CHANGE_SCHEMAS = {
   }),
   add_instrument: z.strictObject({ programme: Id, instrument: InstrumentDoc }),
   remove_instrument: Ref,
-  update_instrument: Ref.extend({
-    set: InstrumentDoc.omit({ id: true, instrument: true }).partial(),
-  }),
+  update_instrument: Ref.extend({ set: InstrumentPatchDoc }),
   scale_budgets: z.strictObject({ factor: z.number().min(0), programme: Id.optional() }),
 } as const;
 export type ChangeKind = keyof typeof CHANGE_SCHEMAS;
