@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue, POSITIONS, type Result, STATES } from "../../src/framework/index.ts";
@@ -12,6 +12,7 @@ import {
 import {
   at,
   M,
+  P,
   PROGRAMME_METRICS,
   runSimulation,
   SEGMENT_GROUP0,
@@ -94,6 +95,43 @@ describe("scenarios through the simulation runner", () => {
         expect(spend).toBeGreaterThan(0);
       }
     });
+  });
+
+  it("in every example scenario, every system's programmes stay within their yearly budgets", async () => {
+    const firms = 6000;
+    const years = 4;
+    const m = PROGRAMME_METRICS.length;
+    for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml"))) {
+      const specs = specsOf(file);
+      const run = await runSimulation({
+        firms,
+        years,
+        burnIn: 4,
+        seed: 2,
+        blockSize: 2000,
+        reforms: specs,
+      });
+      specs.forEach((spec, k) => {
+        const { system } = spec.scenario;
+        const totals = run.programmeTotals[0][k + 1];
+        system.programmes.forEach((programme, h) => {
+          for (let t = 0; t < years; t++) {
+            const cap = programme.instruments.reduce(
+              (sum, inst) =>
+                sum + (valueAt(inst.budget_per_year, 2025 + t) ?? Number.POSITIVE_INFINITY),
+              0,
+            );
+            const scaled = (cap * firms) / (system.budget_basis_firms ?? firms);
+            const spend = totals[(t * system.programmes.length + h) * m + P.spend];
+            if (spend > scaled + 1e-6) {
+              throw new Error(
+                `${file} ${spec.id} ${programme.id} ${2025 + t}: spent ${spend}, budget ${scaled}`,
+              );
+            }
+          }
+        });
+      });
+    }
   });
 
   it("records where the money goes: spend per firm adds up to the programmes' spend, by segment and by state", async () => {
