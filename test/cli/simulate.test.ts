@@ -116,7 +116,7 @@ describe("outward simulate (through the binary)", () => {
       "--against",
       "policy_baseline",
     ]);
-    expect(text.stdout).toContain("Reform empty minus policy_baseline");
+    expect(text.stdout).toContain("Difference: empty minus policy_baseline");
     expect(text.stdout).toContain("spend, difference:");
   });
 
@@ -170,7 +170,9 @@ describe("outward simulate (through the binary)", () => {
     // The text report's segment tables mark each cost without an upper bound.
     const text = await outward(args.filter((a) => a !== "--json"));
     for (const d of doc.differences) {
-      const block = text.stdout.split(`Reform ${d.reform} minus`)[1].split("\nReform ")[0];
+      const block = text.stdout
+        .split(`Difference: ${d.reform} minus`)[1]
+        .split("\nDifference: ")[0];
       for (const seg of d.by_segment) {
         const c = seg.totals.cost_per_additional_exporter_year;
         const row = block.split("\n").find((l: string) => l.trim().startsWith(`${seg.segment} `));
@@ -349,7 +351,7 @@ describe("outward simulate (through the binary)", () => {
       svg,
     ]);
     expect(text.stdout).toMatch(/^Sweep of sunkEntryCost over 2 values \(default 6\)/);
-    expect(text.stdout).toContain("Reform readiness-grants minus baseline");
+    expect(text.stdout).toContain("Difference: readiness-grants minus baseline");
     // The CSV holds every reform's totals at every value, as the JSON does.
     const [header, ...rows] = readFileSync(csv, "utf8").trim().split("\n");
     expect(header).toBe("parameter,value,scenario,reference,measure,mean,lo,hi");

@@ -149,7 +149,10 @@ export function reportText(report: SimulationReport, notes: string[]): string {
   }
   for (const d of report.differences) {
     const t = d.totals;
-    lines.push("", `Reform ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`);
+    lines.push(
+      "",
+      `Difference: ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`,
+    );
     if (report.discount_rate > 0) {
       lines.push(
         `  exporter-years and spend discounted at ${fixed(100 * report.discount_rate, 1)}% a year to ${s.start_year}`,

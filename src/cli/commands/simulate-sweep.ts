@@ -146,7 +146,7 @@ export function sweepText(sweep: Sweep, opts: SimulateOptions, runs: SweepRun[])
   for (const [k, d] of runs[0].differences.entries()) {
     lines.push(
       "",
-      `Reform ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`,
+      `Difference: ${d.reform} minus ${s.reference} (mean [95% Monte Carlo interval])`,
       header,
     );
     for (const r of runs) {
