@@ -36,6 +36,34 @@ function specsOf(name: string) {
   );
 }
 
+/**
+ * Each programme's spend and yearly budget in scenario k of a run (specs[k - 1]); budgets are
+ * written for budget_basis_firms and scale with the simulated population.
+ */
+function spendAndBudgets(
+  run: Awaited<ReturnType<typeof runSimulation>>,
+  specs: ReturnType<typeof specsOf>,
+  k: number,
+  firms: number,
+) {
+  const { system } = specs[k - 1].scenario;
+  const m = PROGRAMME_METRICS.length;
+  const out: { programme: string; year: number; spend: number; budget: number }[] = [];
+  system.programmes.forEach((programme, h) => {
+    for (let t = 0; t < run.stamp.years; t++) {
+      const year = run.stamp.start_year + t;
+      const cap = programme.instruments.reduce(
+        (sum, inst) => sum + (valueAt(inst.budget_per_year, year) ?? Number.POSITIVE_INFINITY),
+        0,
+      );
+      const budget = (cap * firms) / (system.budget_basis_firms ?? firms);
+      const spend = run.programmeTotals[0][k][(t * system.programmes.length + h) * m + P.spend];
+      out.push({ programme: programme.id, year, spend, budget });
+    }
+  });
+  return out;
+}
+
 describe("scenarios through the simulation runner", () => {
   it("the empty reform differs from its baseline by exactly zero", async () => {
     const specs = specsOf("empty-reform.yaml");
@@ -77,30 +105,15 @@ describe("scenarios through the simulation runner", () => {
     const [, base, diff] = run.aggregates[0];
     expect([...diff]).not.toEqual([...base]);
     expect(specs[1].scenario.system.budget_basis_firms).toBe(100_000);
-    const system = specs[1].scenario.system;
-    const m = PROGRAMME_METRICS.length;
-    const spendAt = PROGRAMME_METRICS.indexOf("spend");
-    const totals = run.programmeTotals[0][2];
-    system.programmes.forEach((programme, h) => {
-      for (let t = 0; t < years; t++) {
-        const cap = programme.instruments.reduce(
-          (sum, inst) =>
-            sum + (valueAt(inst.budget_per_year, 2025 + t) ?? Number.POSITIVE_INFINITY),
-          0,
-        );
-        // Budgets are written for budget_basis_firms and scale with the simulated population.
-        const scaled = (cap * firms) / (system.budget_basis_firms ?? firms);
-        const spend = totals[(t * system.programmes.length + h) * m + spendAt];
-        expect(spend).toBeLessThanOrEqual(scaled + 1e-6);
-        expect(spend).toBeGreaterThan(0);
-      }
-    });
+    for (const { spend, budget } of spendAndBudgets(run, specs, 2, firms)) {
+      expect(spend).toBeLessThanOrEqual(budget + 1e-6);
+      expect(spend).toBeGreaterThan(0);
+    }
   });
 
   it("in every example scenario, every system's programmes stay within their yearly budgets", async () => {
     const firms = 6000;
     const years = 4;
-    const m = PROGRAMME_METRICS.length;
     for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml"))) {
       const specs = specsOf(file);
       const run = await runSimulation({
@@ -111,26 +124,15 @@ describe("scenarios through the simulation runner", () => {
         blockSize: 2000,
         reforms: specs,
       });
-      specs.forEach((spec, k) => {
-        const { system } = spec.scenario;
-        const totals = run.programmeTotals[0][k + 1];
-        system.programmes.forEach((programme, h) => {
-          for (let t = 0; t < years; t++) {
-            const cap = programme.instruments.reduce(
-              (sum, inst) =>
-                sum + (valueAt(inst.budget_per_year, 2025 + t) ?? Number.POSITIVE_INFINITY),
-              0,
+      for (let k = 1; k <= specs.length; k++) {
+        for (const x of spendAndBudgets(run, specs, k, firms)) {
+          if (x.spend > x.budget + 1e-6) {
+            throw new Error(
+              `${file} ${specs[k - 1].id} ${x.programme} ${x.year}: spent ${x.spend}, budget ${x.budget}`,
             );
-            const scaled = (cap * firms) / (system.budget_basis_firms ?? firms);
-            const spend = totals[(t * system.programmes.length + h) * m + P.spend];
-            if (spend > scaled + 1e-6) {
-              throw new Error(
-                `${file} ${spec.id} ${programme.id} ${2025 + t}: spent ${spend}, budget ${scaled}`,
-              );
-            }
           }
-        });
-      });
+        }
+      }
     }
   });
 
