@@ -252,6 +252,35 @@ describe("outward simulate (through the binary)", () => {
       expect(text).toContain(`>${id}<`);
     }
     expect(text).toContain("each scenario minus policy_baseline");
+    // Where the money goes: one panel per scenario, a bar per segment, what each bar bought.
+    const spendSvg = join(tmp, "spend.svg");
+    const spent = await outward([
+      "simulate",
+      "examples/scenarios/differentiated.yaml",
+      ...small,
+      "--plot-spend",
+      spendSvg,
+      "--json",
+    ]);
+    expect(spent.code, spent.stderr).toBe(0);
+    const doc = JSON.parse(spent.stdout);
+    expect(doc.notes).toContain(`wrote the chart of spend by segment to ${spendSvg}`);
+    const chart = readFileSync(spendSvg, "utf8");
+    expect(chart).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(chart).toContain("Where the money goes: spend by segment, each scenario minus baseline");
+    for (const d of doc.differences) expect(chart).toContain(`>${d.reform}<`);
+    expect(chart).toContain(">export_capable<");
+    // Each bar's note carries the segment's additional exporter-years from the report.
+    const grants = doc.differences.find((d: { reform: string }) => d.reform === "readiness-grants");
+    const capable = grants.by_segment.find(
+      (x: { segment: string }) => x.segment === "export_capable",
+    );
+    const added = capable.totals.additional_exporter_years.mean;
+    const shown =
+      Math.abs(added) < 10
+        ? (Math.round(added * 10) / 10 + 0).toFixed(1)
+        : Math.round(added).toLocaleString("en-GB");
+    expect(chart).toContain(`>${shown} add. exporter-years`);
     // Without reforms there is nothing to chart: the run says so and writes no file.
     const none = join(tmp, "none.svg");
     const plain = await outward(["simulate", ...small, "--plot", none]);

@@ -26,6 +26,7 @@ export interface SimulateFlags {
   against?: string;
   discountRate?: string;
   plot?: string;
+  plotSpend?: string;
   csv?: string;
   sweep?: string;
   json?: boolean;
@@ -61,6 +62,8 @@ export interface SimulateOptions {
   discountRate: number;
   /** SVG path for the chart of each scenario's additional exporters per year, or null. */
   plot: string | null;
+  /** SVG path for the chart of each scenario's spend by segment, or null. */
+  plotSpend: string | null;
   /** Path of the tidy CSV of every series, difference and total, or null. */
   csv: string | null;
   /** `--sweep name=v1,v2,...`: one full run per value of one parameter, or null. */
@@ -207,6 +210,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     const with_ = [
       ["--panel", flags.panel],
       ["--register", flags.register],
+      ["--plot-spend", flags.plotSpend],
     ].find(([, v]) => v !== undefined);
     if (with_) {
       throw new CliError(
@@ -235,6 +239,7 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     against: flags.against ?? "baseline",
     discountRate: rate("discount-rate", flags.discountRate),
     plot: flags.plot ?? null,
+    plotSpend: flags.plotSpend ?? null,
     csv: flags.csv ?? null,
     sweep: flags.sweep === undefined ? null : parseSweep(flags.sweep, overrides),
     json: flags.json === true,

@@ -161,14 +161,19 @@ export async function simulateAction(
       writeReportFile(opts.csv, reportCsv(report), "CSV");
       notes.push(`wrote the series, differences and totals to ${opts.csv}`);
     }
-    if (opts.plot !== null) {
+    const charts = [
+      { path: opts.plot, what: "the chart of additional exporters per year", spend: false },
+      { path: opts.plotSpend, what: "the chart of spend by segment", spend: true },
+    ];
+    for (const { path, what, spend } of charts) {
+      if (path === null) continue;
       if (report.differences.length === 0) {
-        notes.push(`no chart written to ${opts.plot}: a run without reforms has no differences`);
-      } else {
-        const { reformEffects, writeSvg } = await import("../plot/index.ts");
-        await writeSvg(opts.plot, reformEffects(report));
-        notes.push(`wrote the chart of additional exporters per year to ${opts.plot}`);
+        notes.push(`no chart written to ${path}: a run without reforms has no differences`);
+        continue;
       }
+      const { reformEffects, segmentSpend, writeSvg } = await import("../plot/index.ts");
+      await writeSvg(path, spend ? segmentSpend(report) : reformEffects(report));
+      notes.push(`wrote ${what} to ${path}`);
     }
     process.stdout.write(
       opts.json

@@ -15,11 +15,13 @@ Examples:
   $ outward simulate --firms 20000 --years 15 --replications 1 --panel panel.csv
   $ outward simulate examples/scenarios/differentiated.yaml --replications 1 --panel reform.csv --panel-scenario differentiated
   $ outward simulate examples/scenarios/differentiated.yaml --discount-rate 3.5% --csv report.csv --plot effects.svg
+  $ outward simulate examples/scenarios/differentiated.yaml --against policy_baseline --plot-spend money.svg
   $ outward simulate examples/scenarios/differentiated.yaml --sweep sunkEntryCost=4,6,8
   $ outward simulate calibrate
 
 Output: a text report (default) or --json (format outward.simulate/1, docs/simulate.md), and
-with --csv a tidy table of the same numbers, with --plot a chart of the effects per year;
+with --csv a tidy table of the same numbers, with --plot a chart of the effects per year,
+with --plot-spend a chart of spend by segment and what it added;
 progress on stderr for long runs.`;
 
 function collect(value: string, previous: string[]): string[] {
@@ -60,6 +62,10 @@ export function registerSimulate(program: Command): void {
       "discount later years' exporter-years and spend in the totals (e.g. 0.035 or 3.5%)",
     )
     .option("--plot <file.svg>", "chart each scenario's additional exporters per year (SVG)")
+    .option(
+      "--plot-spend <file.svg>",
+      "chart where each scenario's money goes: spend by segment, with what it added (SVG)",
+    )
     .option("--csv <file>", "also write every series, difference and total as one tidy CSV")
     .option(
       "--sweep <name=v1,v2,...>",

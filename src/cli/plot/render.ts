@@ -1,6 +1,6 @@
-import { writeFile } from "node:fs/promises";
 import type { PlotOptions } from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { writeTextFile } from "../../io/index.ts";
 import { CliError } from "../exit.ts";
 
 /** The part of a DOM element the SVG writer needs (the project compiles without DOM types). */
@@ -29,9 +29,10 @@ export function svgText(svg: SvgElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}\n`;
 }
 
+/** Writes the chart whole or not at all (temporary name, sync, rename), as the reports are. */
 export async function writeSvg(path: string, svg: SvgElement): Promise<void> {
   try {
-    await writeFile(path, svgText(svg), "utf8");
+    writeTextFile(path, svgText(svg));
   } catch (err) {
     throw new CliError(`${path}: cannot write the plot (${(err as Error).message})`);
   }
