@@ -67,27 +67,28 @@ function dropServed(
 
 /**
  * One instrument of one programme over a run: its compiled rule, its two RNG streams and the
- * per-slot memory a run needs (who was served, when, at what share), keyed by the slot's
- * generation so a newborn firm in a recycled slot starts afresh.
+ * memory a run needs (who was served, for once-per-firm support; the grants still acting),
+ * keyed by the slot's generation so a newborn firm in a recycled slot starts afresh.
  */
 export class InstrumentRun {
   private readonly rule: CompiledRule;
   private readonly takeUpStream: number;
   private readonly orderStream: number;
   private readonly longest: number;
+  private readonly scoreNeedsDiagnosis: boolean;
   private run = -1;
   private servedGen = new Int32Array(0);
-  private since = new Int32Array(0);
-  private share = new Float32Array(0);
   private readonly servedWindow = new SlotWindow(Int32Array);
-  private readonly sinceWindow = new SlotWindow(Int32Array);
-  private readonly shareWindow = new SlotWindow(Float32Array);
   /**
-   * Slots served with support lasting beyond its first year, and the year each was served:
-   * `continuing` walks these instead of the block (most firms never hold running support).
+   * Support lasting beyond its first year, one entry per grant: the slot, the generation of the
+   * firm in it, the year it was served and its pro-rata share. `continuing` walks these instead
+   * of the block (most firms never hold running support). A firm served again holds two
+   * entries, and both act until each one's duration ends.
    */
   private lastingSlots = new Int32Array(0);
+  private lastingGen = new Int32Array(0);
   private lastingSince = new Int32Array(0);
+  private lastingShare = new Float64Array(0);
   private lastingCount = 0;
   private slots = new Int32Array(0);
   private draws = new Float64Array(0);
@@ -107,43 +108,41 @@ export class InstrumentRun {
     private readonly shared: SharedYear,
   ) {
     this.rule = compileRule(spec.eligibility);
+    this.scoreNeedsDiagnosis =
+      spec.rationing.rule === "priority" &&
+      spec.rationing.score.some((t) => ruleField(t.field)?.deferred === true);
     this.takeUpStream = streamOf(programme.id, spec.id);
     this.orderStream = this.takeUpStream + 1;
     this.longest = Math.max(1, ...spec.effects.map((e) => e.duration));
   }
 
-  /** Who was served is kept per slot only when support is once per firm or lasts years. */
-  private get remembers(): boolean {
-    return this.spec.once_per_firm || this.longest > 1;
-  }
-
   private reset(capacity: number, start: number, end: number): void {
     this.run = this.shared.run;
-    if (this.remembers) {
+    if (this.spec.once_per_firm) {
       this.servedGen = this.servedWindow.view(capacity, start, end);
       this.servedGen.fill(-1, start, end);
-    }
-    if (this.longest > 1) {
-      this.since = this.sinceWindow.view(capacity, start, end);
-      this.share = this.shareWindow.view(capacity, start, end);
     }
     this.lastingCount = 0;
   }
 
-  /** Records that slot `i` was served in `year` with support that lasts. */
-  private lasting(i: number, year: number): void {
+  /** Records a grant to slot `i` (its firm of generation `gen`) in `year` that lasts. */
+  private lasting(i: number, gen: number, year: number, share: number): void {
     const n = this.lastingCount;
     if (n === this.lastingSlots.length) {
       const size = Math.max(1024, 2 * n);
-      const slots = new Int32Array(size);
-      const since = new Int32Array(size);
-      slots.set(this.lastingSlots);
-      since.set(this.lastingSince);
-      this.lastingSlots = slots;
-      this.lastingSince = since;
+      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      this.lastingSlots = grow(this.lastingSlots, new Int32Array(size));
+      this.lastingGen = grow(this.lastingGen, new Int32Array(size));
+      this.lastingSince = grow(this.lastingSince, new Int32Array(size));
+      this.lastingShare = grow(this.lastingShare, new Float64Array(size));
     }
     this.lastingSlots[n] = i;
+    this.lastingGen[n] = gen;
     this.lastingSince[n] = year;
+    this.lastingShare[n] = share;
     this.lastingCount = n + 1;
   }
 
@@ -163,33 +162,32 @@ export class InstrumentRun {
 
   /**
    * Effects of support given in earlier years that are still running. Each slot's effects are
-   * its own sums, so walking the served slots in the order they were served adds the same
-   * amounts as a walk of the block. Entries that can no longer act (support ended, the firm
-   * died or its slot holds a newborn, or the firm was served again since) are dropped.
+   * its own sums, so walking the grants in the order they were made adds the same amounts as a
+   * walk of the block. Grants that can no longer act (ended, or the firm died and its slot may
+   * hold a newborn) are dropped.
    */
   private continuing(year: number, pop: SimPopulation, effects: SimEffects) {
     if (this.longest <= 1) return;
-    const { servedGen, since, share, longest, lastingSlots, lastingSince } = this;
+    const { longest, lastingSlots, lastingGen, lastingSince, lastingShare } = this;
     const { generation, alive } = pop;
     let kept = 0;
     for (let k = 0; k < this.lastingCount; k++) {
       const i = lastingSlots[k];
+      const gen = lastingGen[k];
       const served = lastingSince[k];
-      if (since[i] !== served || servedGen[i] !== generation[i] || alive[i] === 0) continue;
+      const share = lastingShare[k];
+      if (gen !== generation[i] || alive[i] === 0) continue;
       const age = year - served;
       if (age >= longest) continue;
       lastingSlots[kept] = i;
+      lastingGen[kept] = gen;
       lastingSince[kept] = served;
+      lastingShare[kept] = share;
       kept++;
       if (age <= 0) continue;
       for (const e of this.spec.effects) {
         if (age >= e.duration) continue;
-        add(
-          effects,
-          e.kind,
-          i,
-          (ONE_OFF_KINDS.has(e.kind) ? e.size / e.duration : e.size) * share[i],
-        );
+        add(effects, e.kind, i, (ONE_OFF_KINDS.has(e.kind) ? e.size / e.duration : e.size) * share);
       }
     }
     this.lastingCount = kept;
@@ -272,7 +270,14 @@ export class InstrumentRun {
     this.newlyEligible = newlyEligible;
     report.applicants = count;
     const priority = spec.rationing.rule === "priority" ? spec.rationing.score : null;
-    if (priority) this.score(priority, count);
+    if (priority) {
+      // A score over position or state needs the applicants diagnosed, whether or not the
+      // eligibility rule read them (the columns hold no diagnosis for other firms).
+      if (this.scoreNeedsDiagnosis) {
+        shared.diagnosis.fillList(pop, year, slots, count, columns.position, columns.state);
+      }
+      this.score(priority, count);
+    }
     const result = ration(
       {
         slots,
@@ -291,18 +296,13 @@ export class InstrumentRun {
     report.spend = result.spend;
     report.share = result.share;
     let newlyServed = 0;
-    const remembers = this.remembers;
     const lasting = this.longest > 1;
     for (let k = 0; k < result.servedCount; k++) {
       const i = slots[result.served[k]];
       newlyServed += 1 - recipients[i];
       recipients[i] = 1;
-      if (remembers) this.servedGen[i] = pop.generation[i];
-      if (lasting) {
-        this.since[i] = year;
-        this.share[i] = result.share;
-        this.lasting(i, year);
-      }
+      if (once) this.servedGen[i] = pop.generation[i];
+      if (lasting) this.lasting(i, pop.generation[i], year, result.share);
       // Money for the w firms a weighted applicant stands for (w = 1 for synthetic firms).
       effects.spend[i] += cost * result.share * weight[i];
       for (const e of spec.effects) {

@@ -118,7 +118,16 @@ export function inSpan(span: YearSpan, year: number): boolean {
   return (span.from === null || year >= span.from) && (span.to === null || year <= span.to);
 }
 
-/** Whether the instrument runs in `year` (programme years, then the instrument's own). */
+/**
+ * Whether the instrument runs in `year`: within the programme's years and its own, and past the
+ * first year of a dated cost or budget (before it, the instrument does not run; a budget
+ * defined from 2026 does not mean no cap in 2025).
+ */
 export function activeIn(programme: Programme, spec: InstrumentSpec, year: number): boolean {
-  return inSpan(programme.years, year) && (spec.years === null || inSpan(spec.years, year));
+  return (
+    inSpan(programme.years, year) &&
+    (spec.years === null || inSpan(spec.years, year)) &&
+    valueAt(spec.cost_per_firm, year) !== undefined &&
+    valueAt(spec.budget_per_year, year) !== undefined
+  );
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_PARAMS,
 } from "../../src/diagnose/index.ts";
 import type { Profile } from "../../src/firm/index.ts";
+import { POSITIONS as POSITION_ORDER, type Position } from "../../src/framework/index.ts";
 import {
   type Classifiers,
   type InstrumentSpec,
@@ -343,7 +344,7 @@ describe("budgets, determinism and effects", () => {
     }
   });
 
-  it("continues lasting support from the latest service only, and not into a newborn's slot", () => {
+  it("continues every grant of lasting support for its duration, and none into a newborn's slot", () => {
     const sys = system({
       eligibility: { all: [] },
       take_up: 0.3,
@@ -352,28 +353,30 @@ describe("budgets, determinism and effects", () => {
     });
     const hooks = programmeHooks(sys);
     const generation = pop.generation.slice();
-    const lastServed = new Map<number, number>();
+    const served = new Map<number, number[]>();
     let reserved = 0;
+    let stacked = 0;
     let recycled = 0;
     try {
       for (let t = 1; t <= 6; t++) {
         // A slot whose firm died and was replaced holds no support from before.
         if (t === 4) {
-          for (const i of [...lastServed.keys()].slice(0, 50)) {
+          for (const i of [...served.keys()].slice(0, 50)) {
             pop.generation[i]++;
-            lastServed.delete(i);
+            served.delete(i);
             recycled++;
           }
         }
         const [s] = step(hooks, YEAR + t);
         for (let i = 0; i < pop.n; i++) {
-          // Support served earlier runs on beside this year's, which adds to it.
-          const since = lastServed.get(i);
-          const running = since !== undefined && YEAR + t - since < 3 ? 0.5 : 0;
-          const expected = running + (s.recipients[i] ? 0.5 : 0);
+          // Each earlier grant runs on for its 3 years beside this year's, and they add up.
+          const years = served.get(i) ?? [];
+          const running = years.filter((y) => YEAR + t - y < 3).length;
+          const expected = 0.5 * running + (s.recipients[i] ? 0.5 : 0);
+          if (running >= 2) stacked++;
           if (s.recipients[i]) {
-            if (since !== undefined) reserved++;
-            lastServed.set(i, YEAR + t);
+            if (years.length > 0) reserved++;
+            served.set(i, [...years, YEAR + t]);
           }
           if (s.effects.fixedCostOffset[i] !== expected) {
             throw new Error(`year ${t}, slot ${i}: ${s.effects.fixedCostOffset[i]} != ${expected}`);
@@ -384,7 +387,50 @@ describe("budgets, determinism and effects", () => {
       pop.generation.set(generation);
     }
     expect(reserved).toBeGreaterThan(0);
+    expect(stacked).toBeGreaterThan(0);
     expect(recycled).toBe(50);
+  });
+
+  it("runs an instrument with a dated budget or cost only from the first year given", () => {
+    for (const dated of [
+      { budget_per_year: { [String(YEAR + 2)]: 1000 } },
+      { cost_per_firm: { [String(YEAR + 2)]: 10 } },
+    ]) {
+      const hooks = programmeHooks(system({ eligibility: { all: [] }, ...dated }));
+      const [before] = step(hooks, YEAR + 1);
+      expect(before.report.takeUp).toBe(0);
+      expect(before.report.spend).toBe(0);
+      const [from] = step(hooks, YEAR + 2);
+      expect(from.report.takeUp).toBeGreaterThan(0);
+      if ("budget_per_year" in dated) expect(from.report.spend).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it("ranks applicants by position even when the eligibility rule does not read it", () => {
+    const score = [{ field: "position", weight: 1 }];
+    const rationing: Rationing = { rule: "priority", score };
+    const budget = { budget_per_year: 200, rationing, take_up: 1 };
+    // Open to all (the rule reads no diagnosis), and the same with a rule that does.
+    const open = step(programmeHooks(system({ eligibility: { all: [] }, ...budget })), YEAR + 1);
+    const read = step(
+      programmeHooks(system({ eligibility: { field: "position", known: true }, ...budget })),
+      YEAR + 1,
+    );
+    const served = (s: Step) => {
+      const list: number[] = [];
+      for (let i = 0; i < pop.n; i++) if (s.recipients[i]) list.push(i);
+      return list;
+    };
+    const rank = (i: number) => {
+      const p = classifyPosition(profileView(pop, i, YEAR + 1, scratchProfile()), DEFAULT_PARAMS);
+      return POSITION_ORDER.indexOf(p.value as Position);
+    };
+    const a = served(open[0]);
+    expect(a.length).toBe(20);
+    // The 20 served rank at least as high as any firm left out with a known position.
+    const lowest = Math.min(...a.map(rank));
+    expect(lowest).toBeGreaterThanOrEqual(POSITION_ORDER.indexOf("experienced_exporter"));
+    expect(a).toEqual(served(read[0]));
   });
 
   it("keeps a block's results free of the blocks run before it (per-slot state lasts one run)", () => {

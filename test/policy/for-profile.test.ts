@@ -81,4 +81,19 @@ describe("eligibility of one recorded firm", () => {
     ]);
     expect(all.every((e) => e.active === false)).toBe(true);
   });
+
+  it("an instrument whose dated cost starts later is not active before that year", () => {
+    const later = {
+      ...system,
+      programmes: system.programmes.map((p) => ({
+        ...p,
+        instruments: p.instruments.map((i) => ({ ...i, cost_per_firm: { "2027": 10 } })),
+      })),
+    };
+    expect(eligibilityFor(later, firm({}), 2026).every((e) => e.active === false)).toBe(true);
+    const grantIn2027 = eligibilityFor(later, firm({}), 2027).find(
+      (e) => e.programme === "readiness-grants",
+    );
+    expect(grantIn2027?.active).toBe(true);
+  });
 });

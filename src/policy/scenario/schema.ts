@@ -23,10 +23,11 @@ export const YearSpanDoc = z
   });
 
 function dated<T extends z.ZodType>(value: T) {
-  const years = z.record(
-    z.string().regex(/^\d{4}$/, { error: "expected a four-digit year as key" }),
-    value,
-  );
+  const years = z
+    .record(z.string().regex(/^\d{4}$/, { error: "expected a four-digit year as key" }), value)
+    .refine((m) => Object.keys(m).length > 0, {
+      error: "expected at least one year: an empty map would leave the value undefined",
+    });
   return z.union([value, years], {
     error: "expected a value, or a map from year to the value in force from that year",
   });
