@@ -68,7 +68,7 @@ function scenario(): Scenario {
 }
 function baseline(s: Scenario): ProgrammeSystem {
   if (!("programmes" in s.baseline)) throw new Error("inline baseline expected");
-  return { currency: s.currency, programmes: s.baseline.programmes };
+  return { currency: s.currency ?? "EUR", programmes: s.baseline.programmes };
 }
 const budget = (s: ProgrammeSystem, p = 0) => s.programmes[p].instruments[0].budget_per_year;
 

@@ -212,6 +212,91 @@ describe("example scenarios", () => {
   });
 });
 
+describe("what a scenario may not say", () => {
+  /** Files held in memory: the reader serves them by name. */
+  const files =
+    (texts: Record<string, string>): ScenarioReader =>
+    (ref) =>
+      ref in texts
+        ? { ok: true, value: { file: ref, text: texts[ref] } }
+        : { ok: false, issues: [{ code: "no_file", message: `no ${ref}` }] };
+  const INNER = `id: inner\ntitle: I\nbaseline:\n  programmes:\n    - id: p\n      title: P\n      instruments:\n        - instrument: information_advice\n          eligibility: {all: []}\n          budget_per_year: 1000\n`;
+  const resolveText = (text: string, others: Record<string, string> = { "inner.yaml": INNER }) =>
+    resolveScenario(ok(parseScenario(text, { file: "outer.yaml" })), "outer.yaml", files(others));
+
+  it("a reform named policy_baseline, the name results give the file's baseline", () => {
+    const r = parseScenario(`${MINIMAL}reforms: [{id: policy_baseline}]\n`, { file: "x.yaml" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues[0].field).toBe("reforms[0].id");
+      expect(r.issues[0].value).toBe("policy_baseline");
+    }
+  });
+
+  it("a budget basis over a baseline whose budgets are written for the simulated population", () => {
+    const r = resolveText(
+      "id: o\ntitle: O\nbudget_basis: {firms: 100000}\nbaseline: {from: inner.yaml}\n",
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues[0].field).toBe("budget_basis.firms");
+      expect(r.issues[0].row).toBe(3);
+      expect(formatIssue(r.issues[0])).toMatch(/outer\.yaml:row 3: .*no budget_basis/);
+    }
+    // Without one, the baseline's budgets stay as written.
+    const plain = ok(resolveText("id: o\ntitle: O\nbaseline: {from: inner.yaml}\n"));
+    expect(plain.systems.get("baseline")!.budget_basis_firms).toBeNull();
+  });
+
+  it("a currency other than the baseline's, which its costs would be added to", () => {
+    const r = resolveText("id: o\ntitle: O\ncurrency: GBP\nbaseline: {from: inner.yaml}\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues[0].field).toBe("currency");
+      expect(r.issues[0].expected).toContain("EUR");
+    }
+    const same = ok(resolveText("id: o\ntitle: O\ncurrency: EUR\nbaseline: {from: inner.yaml}\n"));
+    expect(same.systems.get("baseline")!.currency).toBe("EUR");
+    const gbp = INNER.replace("title: I", "title: I\ncurrency: GBP");
+    const inherited = ok(
+      resolveText("id: o\ntitle: O\nbaseline: {from: inner.yaml}\nreforms: [{id: r}]\n", {
+        "inner.yaml": gbp,
+      }),
+    );
+    expect(inherited.systems.get("r")!.currency).toBe("GBP");
+  });
+
+  it("effect sizes outside their kind's unit, and an empty dated map", () => {
+    const effects = (kind: string, size: number) =>
+      `${MINIMAL}          effects: [{kind: ${kind}, size: ${size}}]\n`;
+    for (const [kind, size] of [
+      ["barrier_reduction", -3],
+      ["barrier_reduction", 5],
+      ["link_probability", 5],
+      ["mentoring_experience", -0.1],
+      ["learning_boost", -1],
+    ] as const) {
+      const r = parseScenario(effects(kind, size), { file: "x.yaml" });
+      expect(r.ok, `${kind} ${size}`).toBe(false);
+      if (!r.ok) expect(r.issues[0].field).toMatch(/effects\[0\]\.size$/);
+    }
+    expect(parseScenario(effects("sunk_cost_offset", -0.5), { file: "x.yaml" }).ok).toBe(true);
+    const empty = parseScenario(`${MINIMAL}          budget_per_year: {}\n`, { file: "x.yaml" });
+    expect(empty.ok).toBe(false);
+  });
+
+  it("changes that name what is not there: the error gives the line of the change", () => {
+    const text = `${MINIMAL}reforms:\n  - id: r\n    changes:\n      - remove_programme: nope\n`;
+    const r = resolveScenario(ok(parseScenario(text, { file: "x.yaml" })), "x.yaml", fsReader);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues[0].row).toBe(14);
+      expect(formatIssue(r.issues[0])).toMatch(/^x\.yaml:row 14: reforms\[0\]\.changes\[0\]/);
+      expect(formatIssue(r.issues[0])).toContain("expected one of p");
+    }
+  });
+});
+
 describe("targeting notes against the instrument catalogue", () => {
   const resolved = (name: string) => {
     const file = join(EXAMPLES, name);

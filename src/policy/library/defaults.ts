@@ -115,7 +115,7 @@ export const INSTRUMENT_DEFAULTS: Partial<Record<Instrument, InstrumentDefaults>
       effects: [
         GORG,
         assumed(
-          "1.0 latent units, a quarter of the simulation's default sunk entry cost; 0.25 for two years",
+          "1.0 latent units, a sixth of the simulation's default sunk entry cost (6); 0.25 for two years",
         ),
       ],
     },

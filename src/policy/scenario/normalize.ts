@@ -8,7 +8,8 @@ export interface Scenario {
   id: string;
   title: string;
   description: string;
-  currency: string;
+  /** As stated; null when the file names none (then EUR, or the `from` baseline's). */
+  currency: string | null;
   /** Firms the budgets are written for (null: not stated). */
   budgetBasis: number | null;
   baseline: { programmes: Programme[] } | { from: string; reform: string | null };
@@ -192,12 +193,14 @@ export function normalizeScenario(doc: ScenarioDoc, issues: Issue[]): Scenario {
   const ids = reforms.map((r) => r.id);
   duplicates(ids, ["reforms"], "reform", issues);
   reforms.forEach((r, i) => {
-    if (r.id === "baseline") {
+    // "baseline" names the file's baseline here; "policy_baseline" names it in a run's results,
+    // where "baseline" is the world without programmes.
+    if (r.id === "baseline" || r.id === "policy_baseline") {
       issues.push(
         problem(
           ["reforms", i, "id"],
           "reserved_id",
-          "the id baseline names the baseline system",
+          `the id ${r.id} names the baseline system`,
           r.id,
           "another id",
         ),
@@ -233,7 +236,7 @@ export function normalizeScenario(doc: ScenarioDoc, issues: Issue[]): Scenario {
     id: doc.id,
     title: doc.title,
     description: doc.description,
-    currency: doc.currency,
+    currency: doc.currency ?? null,
     budgetBasis: doc.budget_basis?.firms ?? null,
     baseline,
     reforms,

@@ -9,6 +9,14 @@ const show = (v: unknown): string => {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
 
+/** Where each parsed scenario's fields sit in its source, for issues found after parsing. */
+const SOURCE_LINES = new WeakMap<Scenario, (field: string) => number | undefined>();
+
+/** The 1-based source line of `field` (a path such as `reforms[0].changes[1]`), if known. */
+export function lineIn(scenario: Scenario, field: string): number | undefined {
+  return SOURCE_LINES.get(scenario)?.(field);
+}
+
 /**
  * Reads a scenario document (YAML, or JSON which is valid YAML). Every issue names the file, the
  * line, the path inside the document (e.g. `baseline.programmes[1].instruments[0].eligibility`),
@@ -75,6 +83,7 @@ export function parseScenario(text: string, where: { file: string }): Result<Sce
     }));
     return { ok: false, issues: located };
   }
+  SOURCE_LINES.set(scenario, (field) => lineOf(pathOf(field)));
   return { ok: true, value: scenario };
 }
 

@@ -99,11 +99,38 @@ export const RationingDoc = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-export const EffectDoc = z.strictObject({
-  kind: z.enum(EFFECT_KINDS),
-  size: z.number().refine(Number.isFinite, { error: "expected a finite size" }),
-  duration: z.int().min(1).max(50).default(1),
-});
+/**
+ * Sizes each kind's unit allows: chances are probabilities, and barrier points cannot move a
+ * score past the 1..5 scale's width (a negative reduction would push scores above 5). Cost
+ * offsets may be negative: a levy raises the cost.
+ */
+const SIZE_RANGE: Readonly<Record<(typeof EFFECT_KINDS)[number], readonly [number, number]>> = {
+  sunk_cost_offset: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  fixed_cost_offset: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+  barrier_reduction: [0, 4],
+  learning_boost: [0, Number.POSITIVE_INFINITY],
+  link_probability: [0, 1],
+  mentoring_experience: [0, 1],
+};
+
+export const EffectDoc = z
+  .strictObject({
+    kind: z.enum(EFFECT_KINDS),
+    size: z.number().refine(Number.isFinite, { error: "expected a finite size" }),
+    duration: z.int().min(1).max(50).default(1),
+  })
+  .superRefine((e, ctx) => {
+    const [lo, hi] = SIZE_RANGE[e.kind];
+    if (e.size >= lo && e.size <= hi) return;
+    const range = hi === Number.POSITIVE_INFINITY ? `${lo} or more` : `from ${lo} to ${hi}`;
+    ctx.addIssue({
+      code: "custom",
+      path: ["size"],
+      message: `size ${e.size} is outside what ${e.kind} allows`,
+      input: e.size,
+      params: { expected: `a size ${range}` },
+    });
+  });
 
 export const InstrumentDoc = z.strictObject({
   id: Id.optional(),
@@ -228,10 +255,11 @@ export const ScenarioDoc = z.strictObject({
   id: Id,
   title: z.string().min(1),
   description: z.string().default(""),
+  /** Omitted: inherited from a `from` baseline, else EUR. */
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, { error: "expected a three-letter currency code" })
-    .default("EUR"),
+    .optional(),
   /**
    * The population the budgets are written for; a simulation of another size scales every
    * budget by simulated firms / this. Omitted: inherited from a `from` baseline, else budgets

@@ -2,7 +2,7 @@ import type { Issue, Result } from "../../framework/index.ts";
 import type { ProgrammeSystem } from "../programme.ts";
 import { reformOf } from "../reform.ts";
 import type { ReformDef, Scenario } from "./normalize.ts";
-import { parseScenario } from "./parse.ts";
+import { lineIn, parseScenario } from "./parse.ts";
 
 /**
  * The order in which a reform's stack is applied: everything it extends (depth first, each
@@ -71,14 +71,30 @@ export function resolveScenario(
   read: ScenarioReader,
   visiting: readonly string[] = [],
 ): Result<ResolvedScenario> {
-  const fail = (message: string, value: unknown, expected: string): Result<ResolvedScenario> => ({
+  // Every issue names the file, the line of the field and what was expected.
+  const located = (issues: readonly Issue[]): Result<ResolvedScenario> => ({
     ok: false,
-    issues: [{ code: "bad_baseline", file, field: "baseline", message, value, expected }],
+    issues: issues.map((i) => ({
+      ...i,
+      file: i.file ?? file,
+      row: i.row ?? lineIn(scenario, i.field ?? ""),
+      message:
+        i.expected === undefined || i.message.includes("; expected ")
+          ? i.message
+          : `${i.message}; expected ${i.expected}`,
+    })),
   });
+  const fail = (
+    message: string,
+    value: unknown,
+    expected: string,
+    code = "bad_baseline",
+    field = "baseline",
+  ): Result<ResolvedScenario> => located([{ code, file, field, message, value, expected }]);
   let baseline: ProgrammeSystem;
   if ("programmes" in scenario.baseline) {
     baseline = {
-      currency: scenario.currency,
+      currency: scenario.currency ?? "EUR",
       budget_basis_firms: scenario.budgetBasis,
       programmes: structuredClone(scenario.baseline.programmes),
     };
@@ -105,24 +121,33 @@ export function resolveScenario(
       return fail(`${from} has no reform ${key}`, key, `one of ${have}`);
     }
     const inherited = chosen.budget_basis_firms ?? null;
-    if (scenario.budgetBasis !== null && inherited !== null && scenario.budgetBasis !== inherited) {
-      return {
-        ok: false,
-        issues: [
-          {
-            code: "budget_basis_mismatch",
-            file,
-            field: "budget_basis.firms",
-            message: `budgets here are for ${scenario.budgetBasis} firms but ${from} writes them for ${inherited}`,
-            value: scenario.budgetBasis,
-            expected: `${inherited}, or no budget_basis (inherited)`,
-          },
-        ],
-      };
+    if (scenario.budgetBasis !== null && scenario.budgetBasis !== inherited) {
+      // One system has one basis: the baseline's budgets would be read for another population.
+      return fail(
+        inherited === null
+          ? `budgets here are for ${scenario.budgetBasis} firms but ${from} writes them for the simulated population (it has no budget_basis)`
+          : `budgets here are for ${scenario.budgetBasis} firms but ${from} writes them for ${inherited}`,
+        scenario.budgetBasis,
+        inherited === null
+          ? `no budget_basis here, or the same budget_basis in ${from}`
+          : `${inherited}, or no budget_basis (inherited)`,
+        "budget_basis_mismatch",
+        "budget_basis.firms",
+      );
     }
-    baseline = { ...chosen, budget_basis_firms: scenario.budgetBasis ?? inherited };
+    if (scenario.currency !== null && scenario.currency !== chosen.currency) {
+      // Costs written in one currency would be added to the baseline's spend in another.
+      return fail(
+        `costs here are in ${scenario.currency} but ${from} writes them in ${chosen.currency}`,
+        scenario.currency,
+        `${chosen.currency}, or no currency (inherited)`,
+        "currency_mismatch",
+        "currency",
+      );
+    }
+    baseline = { ...chosen, budget_basis_firms: inherited };
   }
   const systems = scenarioSystems(scenario, baseline);
-  if (!systems.ok) return { ok: false, issues: systems.issues.map((i) => ({ ...i, file })) };
+  if (!systems.ok) return located(systems.issues);
   return { ok: true, value: { file, scenario, systems: systems.value } };
 }
