@@ -14,6 +14,12 @@ export const Id = z.string().regex(ID, {
   error: "expected an id: lower case letters, digits, _ or -, starting with a letter",
 });
 
+/** A value as a message shows it: JSON, cut to 60 characters. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 const Year = z.int().min(1900).max(2200);
 
 export const YearSpanDoc = z
@@ -209,7 +215,12 @@ const ChangeDoc = z.unknown().transform((value, ctx): ChangeDoc => {
   if (keys.length !== 1 || !CHANGE_KINDS.includes(kind)) {
     ctx.addIssue({
       code: "custom",
-      message: "unrecognised change",
+      message:
+        keys.length === 0
+          ? `unrecognised change ${shown(value)}`
+          : keys.length > 1
+            ? `a change has one key, got ${keys.join(", ")}`
+            : `unrecognised change ${keys[0]}`,
       input: value,
       params: { expected: `an object with one key: ${CHANGE_KINDS.join(", ")}` },
     });
@@ -242,7 +253,7 @@ export const BaselineDoc = z.unknown().transform((value, ctx) => {
   }
   ctx.addIssue({
     code: "custom",
-    message: "baseline must list programmes or name another scenario",
+    message: `baseline must list programmes or name another scenario, got ${shown(value)}`,
     input: value,
     params: { expected: "{programmes: [...]} or {from: <scenario file>, reform?: <reform id>}" },
   });
