@@ -16,6 +16,9 @@ export function buildProgram(): Command {
       "after",
       `\nExit codes:\n  ${EXIT.ok}  success\n  ${EXIT.rejected}  some input rows were rejected (the rest were processed)\n  ${EXIT.usage}  bad command line or unreadable input\n  ${EXIT.failure}  computation failed (e.g. no convergence)`,
     );
+  // Before the commands are added: subcommands copy this setting when created, and without it
+  // commander would exit with 1 on their usage errors instead of throwing.
+  program.exitOverride();
   registerFramework(program);
   registerAssess(program);
   registerPanel(program);
@@ -26,7 +29,6 @@ export function buildProgram(): Command {
 /** The only place that sets the process exit code. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     const code = await program.parseAsync(argv).then(() => process.exitCode ?? EXIT.ok);
     process.exitCode = typeof code === "number" ? code : EXIT.ok;

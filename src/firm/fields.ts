@@ -117,11 +117,13 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
     name: "employees",
     kind: "number",
     min: 0,
+    // Above any firm's head count: a larger number is a unit or typing error.
+    max: 10_000_000,
     integer: true,
     description: "Number of employees.",
     unit: "persons",
     question: "How many people does the firm employ?",
-    expected: "a whole number >= 0 (empty = unknown)",
+    expected: "a whole number 0..10,000,000 (empty = unknown)",
   },
   tri(
     "tradable",
@@ -156,11 +158,13 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
     name: "export_markets",
     kind: "number",
     min: 0,
+    // There are about 250 countries and territories to sell to.
+    max: 250,
     integer: true,
     description: "Number of foreign countries served.",
     unit: "countries",
     question: "How many foreign countries does the firm sell to?",
-    expected: "a whole number >= 0 (empty = unknown)",
+    expected: "a whole number 0..250 (empty = unknown)",
   },
   {
     name: "first_export_year",
@@ -302,10 +306,13 @@ export const PROFILE_FIELDS: readonly FieldSpec[] = [
     kind: "number",
     min: 0,
     minExclusive: true,
+    // A firm standing for more than a billion firms is an error, and sums of such weights
+    // would leave the range where totals add exactly.
+    max: 1e9,
     description: "Survey or register weight; empty means 1.",
     unit: "weight",
     question: "What survey weight does this firm carry?",
-    expected: "a number > 0 (empty = 1)",
+    expected: "a number > 0 and at most 1,000,000,000 (empty = 1)",
   },
 ];
 

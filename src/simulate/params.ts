@@ -15,6 +15,8 @@ export interface ParamSpec {
   description: string;
   min?: number;
   max?: number;
+  /** Counted in whole units (years, markets): the model would round a fraction silently. */
+  integer?: boolean;
 }
 
 const A = "assumption, tuned to the calibration targets";
@@ -637,6 +639,7 @@ export const PARAM_SPECS = {
     description: "Chance a continuing exporter drops a market.",
   },
   maxMarkets: {
+    integer: true,
     value: 60,
     unit: "markets",
     min: 1,
@@ -646,6 +649,7 @@ export const PARAM_SPECS = {
   },
   // --- positions -------------------------------------------------------------------------------
   invInceptionYears: {
+    integer: true,
     value: 3,
     unit: "years",
     min: 0,
@@ -661,6 +665,7 @@ export const PARAM_SPECS = {
     description: "Export share an INV must reach.",
   },
   experiencedYears: {
+    integer: true,
     value: 4,
     unit: "years",
     min: 1,
@@ -690,6 +695,7 @@ export const PARAM_SPECS = {
     description: "Extra growth while the firm exported `exportPerformanceLag` years earlier.",
   },
   exportPerformanceLag: {
+    integer: true,
     value: 2,
     unit: "years",
     min: 1,
@@ -754,10 +760,12 @@ export function withParams(overrides: Readonly<Record<string, number>>): Result<
     const spec: ParamSpec = PARAM_SPECS[name as ParamName];
     const bad =
       !Number.isFinite(value) ||
+      (spec.integer === true && !Number.isInteger(value)) ||
       (spec.min !== undefined && value < spec.min) ||
       (spec.max !== undefined && value > spec.max);
     if (bad) {
-      const expected = `a number in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}] (${spec.unit})`;
+      const kind = spec.integer ? "a whole number" : "a number";
+      const expected = `${kind} in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}] (${spec.unit})`;
       issues.push({
         code: "out_of_range",
         field: name,

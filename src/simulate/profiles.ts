@@ -71,12 +71,18 @@ export function fromProfiles(
     if (v === null) miss(field);
     else col[i] = v;
   };
+  // Values the model cannot hold as given, changed and counted for a note.
+  let noEmployees = 0;
+  let manyMarkets = 0;
   for (let i = 0; i < n; i++) {
     const f = profiles[i];
     const now = f.assessed ?? year;
     pop.firmId[i] = i;
     setCode(pop.sector, i, f.sector, SECTORS, "sector");
+    // Size enters the model as log employees: a firm without employees counts as one person.
+    if (f.employees === 0) noEmployees++;
     setNum(pop.employees, i, f.employees === null ? null : Math.max(1, f.employees), "employees");
+    if (f.export_markets !== null && f.export_markets > params.maxMarkets) manyMarkets++;
     if (f.founded === null) miss("founded");
     else pop.founded[i] = f.founded;
     setTri(pop.tradable, i, f.tradable, "tradable");
@@ -113,6 +119,22 @@ export function fromProfiles(
     value: count,
     message: `${count} of ${n} firms had no ${field}; imputed from the synthesis distributions (docs/simulate.md)`,
   }));
+  if (noEmployees > 0) {
+    notes.push({
+      code: "adjusted",
+      field: "employees",
+      value: noEmployees,
+      message: `${noEmployees} of ${n} firms had 0 employees; simulated with 1 (size enters as log employees)`,
+    });
+  }
+  if (manyMarkets > 0) {
+    notes.push({
+      code: "adjusted",
+      field: "export_markets",
+      value: manyMarkets,
+      message: `${manyMarkets} of ${n} firms served more than maxMarkets (${params.maxMarkets}) markets; simulated with ${params.maxMarkets}`,
+    });
+  }
   return { population: pop, notes };
 }
 
@@ -143,7 +165,7 @@ function loadHistory(
   pop.plansToExport[i] = f.plans_to_export === "yes" ? 1 : 0;
   pop.suspended[i] = f.between_projects === "yes" && !exporting ? 1 : 0;
   pop.exportShare[i] = f.export_share ?? p.intensityStart;
-  pop.markets[i] = Math.max(1, f.export_markets ?? 1);
+  pop.markets[i] = Math.min(p.maxMarkets, Math.max(1, f.export_markets ?? 1));
   // Knowledge of `years` export years, each depreciating since.
   const keep = 1 - p.knowledgeDepreciation;
   let k = pop.founderExportExperience[i] ? p.founderKnowledge : 0;

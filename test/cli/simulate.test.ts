@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -497,6 +497,92 @@ describe("outward simulate (through the binary)", () => {
     expect(r.stdout).toMatch(/Simulated 20 firms, 2 years/);
     expect(r.stdout).toMatch(/burn-in 0 years/);
     expect(r.stdout).toMatch(/note: 1 of 20 firms had no founded; imputed/);
+  });
+
+  it("refuses unreadable inputs and unwritable or clashing outputs with exit 2, naming the file", async () => {
+    const tiny = ["--firms", "300", "--years", "1", "--replications", "1", "--burn-in", "1"];
+    const cases: Array<[string[], RegExp]> = [
+      [["--register", join(tmp, "nowhere.csv")], /nowhere\.csv: .*no such file/],
+      [["--register", tmp], /cannot read the register|directory/],
+      [["--panel", join(tmp, "no-dir", "p.csv")], /no-dir\/p\.csv: cannot write the panel/],
+      [
+        ["examples/scenarios/baseline.yaml", "--csv", "examples/scenarios/baseline.yaml"],
+        /--csv would overwrite the scenario/,
+      ],
+      [
+        ["--csv", join(tmp, "same.out"), "--plot", join(tmp, "same.out")],
+        /--plot and --csv name the same file/,
+      ],
+      [
+        ["--register", "examples/firms.csv", "--panel", "examples/firms.csv"],
+        /--panel would overwrite --register/,
+      ],
+      [["--bogus"], /unknown option '--bogus'/],
+      [["--seed", ""], /--seed: got "", expected a whole number/],
+      [["--seed", "0x10"], /--seed: got "0x10"/],
+      [["--param", "__proto__=1"], /unknown parameter __proto__/],
+      [["--param", "exportPerformanceLag=1.5"], /expected a whole number in \[1, 31\]/],
+      [["--param", "sunkEntryCost=0x10"], /expected name=number/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await outward(["simulate", ...tiny, ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+    }
+    // The example files are untouched.
+    expect(readFileSync(join(ROOT, "examples/scenarios/baseline.yaml"), "utf8")).toMatch(
+      /^# Current policy/,
+    );
+    // A YAML alias bomb is refused as input, with the file named.
+    const bomb = join(tmp, "bomb.yaml");
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let k = 1; k < 8; k++)
+      levels.push(
+        `${"b".repeat(k)}: &${"b".repeat(k)} [${Array(9)
+          .fill(k === 1 ? "*a" : `*${"b".repeat(k - 1)}`)
+          .join(", ")}]`,
+      );
+    writeFileSync(bomb, `${levels.join("\n")}\n`);
+    const r = await outward(["simulate", bomb, ...tiny]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bomb}: not a usable YAML document`);
+  });
+
+  it("rejects register rows a run cannot start from, and notes values it adjusts", async () => {
+    const header =
+      "id,sector,employees,founded,assessed,tradable,exports_now,export_markets,weight";
+    const rows = [
+      "ok1,business_services,0,2010,2024,yes,no,,1",
+      "ok2,business_services,12,2012,2024,yes,yes,80,2",
+      "future,business_services,5,2030,,yes,no,,1",
+      "later,business_services,5,2010,2026,yes,no,,1",
+      "ok1,business_services,5,2010,2024,yes,no,,1",
+      "heavy,business_services,5,2010,2024,yes,no,,2e9",
+    ];
+    const file = join(tmp, "register.csv");
+    writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
+    const r = await outward([
+      "simulate",
+      "--register",
+      file,
+      "--years",
+      "1",
+      "--replications",
+      "1",
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/Simulated 2 firms/);
+    expect(r.stdout).toContain(`4 rows of ${file} were rejected`);
+    expect(r.stderr).toMatch(/row 3: founded: got 2030, expected a year up to 2024/);
+    expect(r.stderr).toMatch(/row 4: assessed: got 2026, expected a year up to 2024/);
+    expect(r.stderr).toMatch(/row 5: id: got "ok1" again \(first on row 1\)/);
+    expect(r.stderr).toMatch(
+      /row 6: weight: got "2e9", expected a number > 0 and at most 1,000,000,000/,
+    );
+    expect(r.stdout).toContain("1 of 2 firms had 0 employees; simulated with 1");
+    expect(r.stdout).toContain(
+      "1 of 2 firms served more than maxMarkets (60) markets; simulated with 60",
+    );
   });
 
   it("rejects bad options with exit 2 and a message naming the option", async () => {

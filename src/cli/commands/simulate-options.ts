@@ -111,7 +111,7 @@ function parseSweep(raw: string, overrides: Readonly<Record<string, number>>): S
   if (eq <= 0 || name === "") bad("name=value,value,... (e.g. sunkEntryCost=2,2.5,3)");
   if (Object.hasOwn(overrides, name)) bad(`a parameter not also set with --param (${name} is)`);
   const texts = raw.slice(eq + 1).split(",");
-  const values = texts.map((t) => (t.trim() === "" ? Number.NaN : Number(t)));
+  const values = texts.map(decimal);
   if (values.some((v) => !Number.isFinite(v))) bad("numbers after the =, separated by commas");
   if (values.length < 2 || values.length > MAX_SWEEP_VALUES) {
     bad(`2 to ${MAX_SWEEP_VALUES} values (each is a whole run)`);
@@ -127,6 +127,11 @@ function parseSweep(raw: string, overrides: Readonly<Record<string, number>>): S
   return { name: name as ParamName, values, params };
 }
 
+/** A number written in decimal (1.5, -2, 3e-2); NaN for anything else, "" and 0x10 included. */
+function decimal(text: string): number {
+  return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
 function integer(
   name: string,
   raw: string | undefined,
@@ -135,7 +140,8 @@ function integer(
   max = Number.MAX_SAFE_INTEGER,
 ): number {
   if (raw === undefined) return fallback;
-  const v = Number(raw);
+  // Decimal digits only: Number() would read "" as 0 and accept 0x10 or 1e3.
+  const v = /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(v) || v < min || v > max) {
     const range =
       max === Number.MAX_SAFE_INTEGER
@@ -177,10 +183,11 @@ const MAX_DEFAULT_THREADS = 4;
  * bit-identical for any thread count.
  */
 export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateOptions {
-  const overrides: Record<string, number> = {};
+  // No prototype: "__proto__" must arrive as a key (and be refused as unknown), not set one.
+  const overrides: Record<string, number> = Object.create(null);
   for (const pair of flags.param ?? []) {
     const eq = pair.indexOf("=");
-    const value = Number(pair.slice(eq + 1));
+    const value = decimal(pair.slice(eq + 1));
     if (eq <= 0 || pair.slice(eq + 1).trim() === "" || !Number.isFinite(value)) {
       throw new CliError(`--param: got "${pair}", expected name=number`, EXIT.usage);
     }

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { basename, dirname, resolve } from "node:path";
 import type { Profile } from "../../firm/index.ts";
-import { formatIssue, type Issue } from "../../framework/index.ts";
+import { formatIssue, type Issue, OutwardError } from "../../framework/index.ts";
 import { PanelWriter, readFirmRecords } from "../../io/index.ts";
 import type { ReformSpec } from "../../simulate/index.ts";
 import {
@@ -61,15 +61,72 @@ async function loadReforms(file: string): Promise<ReformSpec[]> {
   return policy.systemSpecs(resolved.value);
 }
 
+/**
+ * What makes a valid profile unfit to start a simulation: observed after the year the run starts
+ * from (its history would be read from the future), or a second row for a firm already loaded
+ * (it would count twice).
+ */
+function registerIssues(
+  p: Profile,
+  file: string,
+  row: number,
+  observed: number,
+  firstRow: Map<string, number>,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of ["founded", "assessed"] as const) {
+    const year = p[field];
+    if (year !== null && year > observed) {
+      issues.push({
+        code: "after_start",
+        file,
+        row,
+        field,
+        value: year,
+        expected: `a year up to ${observed}`,
+        message: `got ${year}, expected a year up to ${observed}: the register describes firms in the year before --start-year`,
+      });
+    }
+  }
+  const first = firstRow.get(p.id);
+  if (first !== undefined) {
+    issues.push({
+      code: "duplicate_id",
+      file,
+      row,
+      field: "id",
+      value: p.id,
+      expected: "an id not used by an earlier row",
+      message: `got "${p.id}" again (first on row ${first}), expected one row per firm`,
+    });
+  } else if (issues.length === 0) firstRow.set(p.id, row);
+  return issues;
+}
+
 async function loadRegister(path: string, opts: SimulateOptions, notes: string[]) {
   const profiles: Profile[] = [];
+  const firstRow = new Map<string, number>();
   let rejected = 0;
-  for await (const row of readFirmRecords(path, { onWarning: (i) => notes.push(formatIssue(i)) })) {
-    if (row.result.ok) profiles.push(row.result.value);
-    else {
-      rejected++;
-      for (const issue of row.result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  try {
+    for await (const row of readFirmRecords(path, {
+      onWarning: (i) => notes.push(formatIssue(i)),
+    })) {
+      const issues = row.result.ok
+        ? registerIssues(row.result.value, path, row.row, opts.startYear - 1, firstRow)
+        : row.result.issues;
+      if (row.result.ok && issues.length === 0) profiles.push(row.result.value);
+      else {
+        rejected++;
+        for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      }
     }
+  } catch (err) {
+    // An unreadable register is bad input, like a bad option, not a failed computation.
+    if (err instanceof OutwardError) throw new CliError(err.message, EXIT.usage);
+    if (isSystemError(err)) {
+      throw new CliError(`${path}: cannot read the register (${err.message})`, EXIT.usage);
+    }
+    throw err;
   }
   if (profiles.length === 0) throw new CliError(`${path}: no valid firm profiles`, EXIT.usage);
   if (rejected > 0)
@@ -87,6 +144,63 @@ async function loadRegister(path: string, opts: SimulateOptions, notes: string[]
   return { population: loaded.population, rejected };
 }
 
+/** A path as the file system will see it: absolute, through symlinks when it exists. */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Refuses, before anything runs, an output that would overwrite an input or another output:
+ * `--panel` over the register, `--csv` and `--plot` on one file, and so on.
+ */
+function checkPaths(scenario: string | null, opts: SimulateOptions): void {
+  const named: Array<[string, string | null, "input" | "output"]> = [
+    ["the scenario", scenario, "input"],
+    ["--register", opts.register === "-" ? null : opts.register, "input"],
+    ["--panel", opts.panel, "output"],
+    ["--panel's stamp", opts.panel === null ? null : `${opts.panel}.stamp.json`, "output"],
+    ["--csv", opts.csv, "output"],
+    ["--plot", opts.plot, "output"],
+    ["--plot-spend", opts.plotSpend, "output"],
+  ];
+  const seen = new Map<string, [string, "input" | "output"]>();
+  for (const [name, path, role] of named) {
+    if (path === null) continue;
+    const key = canonical(path);
+    const before = seen.get(key);
+    if (before && (role === "output" || before[1] === "output")) {
+      const [other, otherRole] = before;
+      const what =
+        otherRole === "input" ? `would overwrite ${other}` : `and ${other} name the same file`;
+      throw new CliError(
+        `${name} ${what} (${path}): expected a separate file for each output`,
+        EXIT.usage,
+      );
+    }
+    if (!before) seen.set(key, [name, role]);
+  }
+}
+
+/** An error from the operating system (ENOENT, EISDIR, EACCES, ENOSPC...), not from our code. */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string";
+}
+
+function openPanel(path: string, ids: string[], scenario: string): PanelWriter {
+  try {
+    return new PanelWriter(path, { names: ids, scenarios: [ids.indexOf(scenario)] });
+  } catch (err) {
+    if (isSystemError(err)) {
+      throw new CliError(`${path}: cannot write the panel (${err.message})`, EXIT.usage);
+    }
+    throw err;
+  }
+}
+
 /** Format of the stamp written beside a simulated panel (`<panel>.stamp.json`). */
 export const PANEL_STAMP_FORMAT = "outward.simulate-panel-stamp/1";
 
@@ -96,6 +210,7 @@ export async function simulateAction(
   scenario: string | null,
   opts: SimulateOptions,
 ): Promise<void> {
+  checkPaths(scenario, opts);
   const notes: string[] = [];
   const reforms = scenario ? await loadReforms(scenario) : [];
   const ids = ["baseline", ...reforms.map((r) => r.id)];
@@ -126,9 +241,7 @@ export async function simulateAction(
     return;
   }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
-  const panel = opts.panel
-    ? new PanelWriter(opts.panel, { names: ids, scenarios: [ids.indexOf(opts.panelScenario)] })
-    : null;
+  const panel = opts.panel ? openPanel(opts.panel, ids, opts.panelScenario) : null;
   const progress = createProgress({ label: "simulate", unit: "items" });
   let firstRep = true;
   try {
@@ -141,7 +254,16 @@ export async function simulateAction(
       },
       observer: panel
         ? (s, year, pop, start, end) => {
-            if (firstRep) panel.observe(s, year, pop, start, end);
+            if (!firstRep) return;
+            try {
+              panel.observe(s, year, pop, start, end);
+            } catch (err) {
+              if (!isSystemError(err)) throw err;
+              throw new CliError(
+                `${panel.path}: cannot write the panel (${err.message})`,
+                EXIT.usage,
+              );
+            }
           }
         : undefined,
     });

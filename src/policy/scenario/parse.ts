@@ -40,7 +40,23 @@ export function parseScenario(text: string, where: { file: string }): Result<Sce
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The reader refuses documents whose aliases expand past the limit (an "alias bomb").
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "syntax_error",
+          file: where.file,
+          message: `not a usable YAML document: ${(err as Error).message}`,
+          expected: "a YAML or JSON document with at most 100 aliases expanded",
+        },
+      ],
+    };
+  }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let k = path.length; k >= 0; k--) {
       const node = doc.getIn(path.slice(0, k) as unknown[], true);
