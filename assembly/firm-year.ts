@@ -163,6 +163,7 @@ function pass(
   const mentoringExperience = L.at(d, L.MENTORING_EXPERIENCE);
   const cells = L.at(d, L.CELLS);
   const segment = L.at(d, L.SEGMENT);
+  const segmentBorn = L.at(d, L.SEGMENT_BORN);
   const recipients = L.at(d, L.RECIPIENTS);
   const baselineExporting = L.at(d, L.BASELINE_EXPORTING);
   const spend = L.at(d, L.SPEND);
@@ -479,7 +480,8 @@ function pass(
 
     // --- the year's tallies: one (segment, state) cell per firm
     if (tally) {
-      const cell = cells + ((<usize>(load<u8>(segment + ui) * M.N_STATES + st) * M.N_METRICS) << 3);
+      const seg = load<u8>(born + ui) ? load<u8>(segmentBorn + ui) : load<u8>(segment + ui);
+      const cell = cells + ((<usize>(seg * M.N_STATES + st) * M.N_METRICS) << 3);
       const exited: f64 = tr == T_EXIT || tr == T_SUSPENSION ? 1 : 0;
       const reentry: f64 = tr == T_REENTRY ? 1 : 0;
       add(cell, M.M_FIRMS, 1);

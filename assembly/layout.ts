@@ -101,7 +101,9 @@ export const SYNTH_KEYS: i32 = 83;
 export const SPEND: i32 = 84;
 /** The reference scenario's recipients this year (0 where the reference runs no programme). */
 export const REFERENCE_RECIPIENTS: i32 = 85;
-export const SLOT_COUNT: i32 = 86;
+/** The baseline's position now, the segment of a firm born this year (it had none before). */
+export const SEGMENT_BORN: i32 = 86;
+export const SLOT_COUNT: i32 = 87;
 
 /** The scalar constants (Float64 slots at the CONSTANTS address), as kernel/constants.ts. */
 export const C_PULL_EVENT_PROB: i32 = 0;

@@ -67,6 +67,7 @@ for (let r = 0; r < 2; r++) {
           tally: {
             cells,
             segment_N: s.pop.position,
+            segmentBorn_N: s.pop.position,
             recipients_N: null,
             baselineExporting_N: null,
             referenceRecipients_N: null,

@@ -47,6 +47,7 @@ const steps: [string, () => void][] = [
         {
           scratch: s.scratch,
           segment_N: s.pop.position,
+          segmentBorn_N: s.pop.position,
           recipients_N: null,
           baselineExporting_N: null,
           referenceRecipients_N: null,

@@ -156,6 +156,14 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
   k.arena.addressColumns(s, k);
 }
 
+/** The survey weight of the slots in [start, end) that `mask` marks. */
+function weightOn(pop: Population, mask: Uint8Array, start: number, end: number): number {
+  const { weight } = pop;
+  let sum = 0;
+  for (let i = start; i < end; i++) if (mask[i]) sum += weight[i];
+  return sum;
+}
+
 function weightOf(pop: Population, start: number, end: number): number {
   let sum = 0;
   for (let i = start; i < end; i++) sum += pop.weight[i];
@@ -194,6 +202,7 @@ export function simulateBlocks(
   const base = scenarios[0];
   const results: BlockResult[] = [];
   const cells = newCells();
+  const startPosition = new Uint8Array(base.pop.capacity);
   // A block's share of a budget is its share of the population the firms stand for: with
   // survey weights, its weight over the register's (a slot keeps its weight across births).
   const totalWeight = initial ? weightOf(initial, 0, plan.firms) : plan.firms;
@@ -225,6 +234,8 @@ export function simulateBlocks(
     const order = [...new Set([0, reference, ...scenarios.keys()])];
     for (let t = 0; t < plan.years; t++) {
       ctx.year = plan.startYear + t;
+      // Segments are the baseline's positions before this year's decisions (pre-treatment).
+      startPosition.set(base.pop.position.subarray(start, end), start);
       for (const k of order) {
         const s = scenarios[k];
         const against = k === reference ? base : scenarios[reference];
@@ -232,7 +243,8 @@ export function simulateBlocks(
         // this year: a scenario's support the reference did not give is what the scenario adds
         // (all of it against the baseline, which gives none).
         const compared = {
-          segment_N: base.pop.position,
+          segment_N: startPosition,
+          segmentBorn_N: base.pop.position,
           recipients_N: k === 0 ? null : s.recipients,
           baselineExporting_N: k === 0 ? null : against.pop.exporting,
           referenceRecipients_N: k === 0 || against.hooks.length === 0 ? null : against.recipients,
@@ -247,6 +259,9 @@ export function simulateBlocks(
           programmes[k][o + P.spend] += r.spend;
           programmes[k][o + P.applicants] += r.applicants ?? 0;
           programmes[k][o + P.rationed_out] += r.rationedOut ?? 0;
+          programmes[k][o + P.weighted_take_up] += initial
+            ? weightOn(s.pop, r.recipients, start, end)
+            : r.takeUp;
         }
         if (tally) foldCells(cells, aggregates[k], t);
         else {

@@ -1,8 +1,10 @@
 /**
  * What a run counts, per year and group, as raw sums that merge exactly: counts are integers
  * and float sums are added block by block in block order, whatever the number of threads.
- * Groups: 0 = all firms; 1..6 = segment (the firm's spectrum position in the BASELINE that
- * year, so a reform and the baseline compare the same firms); 7..12 = the firm's own state.
+ * Groups: 0 = all firms; 1..6 = segment (the firm's spectrum position in the BASELINE at the
+ * start of the year, before the year's decisions, so a reform and the baseline compare the same
+ * firms and no outcome moves a firm between segments; a newborn's, at the end of its first
+ * year); 7..12 = the firm's own state.
  */
 import { POSITIONS, STATES } from "../framework/vocabulary.ts";
 
@@ -72,8 +74,9 @@ export function aggregateLength(years: number): number {
 }
 
 /**
- * Per programme and year: eligible firms, firms served, spend, eligible firms that applied and
- * applicants turned away because the budget ran out (0 from hooks that do not report them).
+ * Per programme and year: eligible firms, firms served, spend, eligible firms that applied,
+ * applicants turned away because the budget ran out (0 from hooks that do not report them), and
+ * the firms those served stand for (their survey weights' sum; the count without weights).
  */
 export const PROGRAMME_METRICS = [
   "eligible",
@@ -81,6 +84,7 @@ export const PROGRAMME_METRICS = [
   "spend",
   "applicants",
   "rationed_out",
+  "weighted_take_up",
 ] as const;
 /** Offsets of the programme metrics. */
 export const P = Object.fromEntries(PROGRAMME_METRICS.map((m, k) => [m, k])) as {

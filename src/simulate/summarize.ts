@@ -275,6 +275,8 @@ export interface ProgrammeYears {
     spend: number;
     applicants: number;
     rationed_out: number;
+    /** The firms those served stand for (survey weights; take_up without weights). */
+    weighted_take_up: number;
   }>;
 }
 
@@ -294,6 +296,7 @@ export function programmeYears(run: RunResult, scenario: number): ProgrammeYears
         spend: mean(P.spend),
         applicants: mean(P.applicants),
         rationed_out: mean(P.rationed_out),
+        weighted_take_up: mean(P.weighted_take_up),
       };
     }),
   }));
@@ -307,7 +310,10 @@ export interface SimulationReport {
     id: string;
     programmes: string[];
     years: YearRow[];
-    /** The same series for the firms in each spectrum position (theirs in the baseline that year). */
+    /**
+     * The same series for the firms in each spectrum position: theirs in the baseline at the
+     * start of the year (the end of its first year for a firm born in it).
+     */
     by_segment: Array<{ segment: string; years: YearRow[] }>;
     /** The same series for the firms in each internationalization state (their own that year). */
     by_state: Array<{ state: string; years: YearRow[] }>;

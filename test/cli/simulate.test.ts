@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSimulateOptions } from "../../src/cli/commands/simulate-options.ts";
-import { defaultParams, N_GROUPS, N_METRICS } from "../../src/simulate/index.ts";
+import { defaultParams, N_GROUPS, N_METRICS, PROGRAMME_METRICS } from "../../src/simulate/index.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/outward.js");
@@ -44,7 +44,7 @@ describe("outward simulate (through the binary)", () => {
     expect(r.stdout).toMatch(/Scenario baseline/);
     expect(r.stdout.match(/^ {2}202[567] +\d/gm)?.length).toBe(3);
     // The last year again, by position and by state.
-    expect(r.stdout).toMatch(/^ {2}2027 by position \(in the baseline\)/m);
+    expect(r.stdout).toMatch(/^ {2}2027 by position \(baseline, year start\)/m);
     expect(r.stdout).toMatch(/^ {4}never_exported +\d/m);
   });
 
@@ -312,7 +312,7 @@ describe("outward simulate (through the binary)", () => {
     expect(rows.length).toBe(
       3 * series.length * (nScen * (1 + segments + states) + nDiff * (1 + segments)) +
         totals * nDiff * (1 + segments) +
-        programmeYears * 5,
+        programmeYears * PROGRAMME_METRICS.length,
     );
     const last = doc.scenarios.at(-1);
     const prog = last.programme_years[0];

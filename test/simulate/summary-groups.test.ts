@@ -27,6 +27,20 @@ describe("a scenario's yearly series by position and by state", () => {
     }
   });
 
+  it("segments firms by the baseline's position before the year's decisions", () => {
+    // A first export comes from a firm that began the year not exporting: export-capable or
+    // domestic by choice. Split by the position after the decision, every entry of an
+    // incumbent would land in an exporting segment and these two would show none.
+    const base = report.scenarios[0];
+    const entries = (segment: string) =>
+      base.by_segment
+        .find((g) => g.segment === segment)!
+        .years.reduce((s, y) => s + y.values.entries, 0);
+    expect(entries("export_capable") + entries("domestic_by_choice")).toBeGreaterThan(0);
+    // An experienced exporter has exported: it can re-enter, never enter for the first time.
+    expect(entries("experienced_exporter")).toBe(0);
+  });
+
   it("records the programmes' spend on the firms they support, and none without programmes", () => {
     for (const y of report.scenarios[0].years) expect(y.values.spend).toBe(0);
     const total = report.scenarios[1].years.reduce((s, y) => s + y.values.spend, 0);

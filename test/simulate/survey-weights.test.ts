@@ -123,6 +123,16 @@ describe("survey weights in budgets and totals", () => {
         }
       }
     }
+    for (let rep = 0; rep < 2; rep++) {
+      const m = PROGRAMME_METRICS.length;
+      for (let t = 0; t < YEARS; t++) {
+        const served = one.programmeTotals[rep][2][t * m + P.take_up];
+        expect(served).toBeGreaterThan(0);
+        expect(one.programmeTotals[rep][2][t * m + P.weighted_take_up]).toBe(served);
+        expect(four.programmeTotals[rep][2][t * m + P.take_up]).toBe(served);
+        expect(four.programmeTotals[rep][2][t * m + P.weighted_take_up]).toBe(4 * served);
+      }
+    }
     const t1 = reformTotals(one, 2);
     const t4 = reformTotals(four, 2);
     expect(t1.recipients.mean).toBeGreaterThan(0);

@@ -119,7 +119,7 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     // The last year by group; every year of every group is in --json and --csv.
     const last = sc.years.length - 1;
     lines.push(
-      `  ${sc.years[last].year} by position (in the baseline)       firms  share   entries  exits  re-entries  suspended  take-up`,
+      `  ${sc.years[last].year} by position (baseline, year start)  firms  share   entries  exits  re-entries  suspended  take-up`,
     );
     for (const g of sc.by_segment) {
       const v = g.years[last].values;
@@ -176,7 +176,7 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     // reference, support included (against the baseline, all support is added support).
     const supported = againstBaseline ? "supported" : "newly supported";
     lines.push(
-      "  by segment (baseline position):",
+      "  by segment (baseline position at the start of each year):",
       `    ${"segment".padEnd(26)} ${"add. exporter-years".padStart(19)}  ${supported.padStart(15)}  ${"deadweight".padStart(10)}  ${spend.padStart(18)}  ${"cost per add. exporter-year".padStart(27)}`,
     );
     let unbounded = false;

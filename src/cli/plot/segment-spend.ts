@@ -48,7 +48,7 @@ export function segmentSpend(report: SimulationReport): SvgElement {
   const discounted =
     report.discount_rate > 0 ? `, discounted at ${report.discount_rate * 100}%` : "";
   const title = `Where the money goes: spend by segment, each scenario minus ${s.reference}`;
-  const subtitle = `${s.firms.toLocaleString("en-GB")} firms, ${s.years} years, ${s.replications} replications${discounted}; segment = position in the baseline; whiskers: 95% intervals`;
+  const subtitle = `${s.firms.toLocaleString("en-GB")} firms, ${s.years} years, ${s.replications} replications${discounted}; segment = baseline position at the start of the year; whiskers: 95% intervals`;
   const whiskers = bars.filter((b) => Number.isFinite(b.lower) && Number.isFinite(b.upper));
   // Titles go with the first panel only: a mark without fy would repeat in every panel.
   const first = [reforms[0]];

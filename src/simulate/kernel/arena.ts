@@ -117,6 +117,7 @@ export const KERNEL_SLOTS = [
   "synthKeys",
   "spend",
   "referenceRecipients",
+  "segmentBorn",
 ] as const;
 type Slot = (typeof KERNEL_SLOTS)[number];
 const SLOT = Object.fromEntries(KERNEL_SLOTS.map((k, i) => [k, i])) as Record<Slot, number>;
@@ -338,7 +339,7 @@ function reserveShared(a: ColumnAllocator, capacity: number) {
     constants: a.f64(KERNEL_CONSTANTS.length),
     /** Tally cells, and per-slot copies of tally arrays that live outside the arena. */
     cells: a.f64(newCells().length),
-    foreign: [a.u8(capacity), a.u8(capacity), a.u8(capacity), a.u8(capacity)],
+    foreign: [a.u8(capacity), a.u8(capacity), a.u8(capacity), a.u8(capacity), a.u8(capacity)],
   };
 }
 
@@ -598,13 +599,14 @@ export class KernelArena implements ColumnAllocator {
   }
 
   /**
-   * Points descriptor `k`'s tally slots at `segment`, `recipients`, `baselineExporting` and
-   * `referenceRecipients` (arrays of another arena, or of the heap, are copied over
-   * [start, end) first).
+   * Points descriptor `k`'s tally slots at `segment`, `segmentBorn`, `recipients`,
+   * `baselineExporting` and `referenceRecipients` (arrays of another arena, or of the heap, are
+   * copied over [start, end) first).
    */
   useTally(
     k: ScenarioKernel,
     segment: Uint8Array | null,
+    segmentBorn: Uint8Array | null,
     recipients: Uint8Array | null,
     baselineExporting: Uint8Array | null,
     referenceRecipients: Uint8Array | null,
@@ -625,5 +627,6 @@ export class KernelArena implements ColumnAllocator {
     place("recipients", recipients, 1);
     place("baselineExporting", baselineExporting, 2);
     place("referenceRecipients", referenceRecipients, 3);
+    place("segmentBorn", segmentBorn, 4);
   }
 }

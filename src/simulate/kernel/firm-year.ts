@@ -67,8 +67,13 @@ const T_SUSPENSION = 5;
 export interface YearTally {
   /** POSITIONS x STATES x N_METRICS raw sums for the whole block and year. */
   cells: Float64Array;
-  /** Baseline position per slot this year (the segment). */
+  /**
+   * The segment of each slot: the baseline's position at the start of the year, before anyone's
+   * decision, so that a reform and its reference are split by what no outcome of the year moved.
+   */
   segment_N: Uint8Array;
+  /** The baseline's position now: the segment of a firm born this year, which had none. */
+  segmentBorn_N: Uint8Array;
   /** Union of the programmes' recipient masks, or null in the baseline. */
   recipients_N: Uint8Array | null;
   /** Baseline export status this year, or null in the baseline. */
@@ -114,6 +119,7 @@ export function firmYearPass(
   const tally = opts.tally;
   const cells = tally === null ? null : tally.cells;
   const segment_N = tally === null ? null : tally.segment_N;
+  const segmentBorn_N = tally === null ? null : tally.segmentBorn_N;
   const recipients_N = tally === null ? null : tally.recipients_N;
   const baselineExporting_N = tally === null ? null : tally.baselineExporting_N;
   const referenceRecipients_N = tally === null ? null : tally.referenceRecipients_N;
@@ -467,7 +473,7 @@ export function firmYearPass(
 
     // --- the year's tallies (processes/collect.ts): one (segment, state) cell per firm
     if (cells !== null) {
-      const cell = (segment_N![i] * N_STATES + st) * NM;
+      const cell = ((born_N[i] ? segmentBorn_N![i] : segment_N![i]) * N_STATES + st) * NM;
       const exited = tr === T_EXIT || tr === T_SUSPENSION ? 1 : 0;
       const reentry = tr === T_REENTRY ? 1 : 0;
       cells[cell + m_firms] += 1;

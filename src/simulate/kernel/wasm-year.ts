@@ -55,6 +55,7 @@ export function arenaYearPass(
     arena.useTally(
       s.kernel,
       tally.segment_N,
+      tally.segmentBorn_N,
       tally.recipients_N,
       tally.baselineExporting_N,
       tally.referenceRecipients_N,

@@ -13,6 +13,8 @@ export interface CollectInputs {
   scratch: DecisionScratch;
   /** Baseline position per slot this year (the segment). */
   segment_N: Uint8Array;
+  /** The baseline's position now, the segment of a firm born this year (kernel YearTally). */
+  segmentBorn_N: Uint8Array;
   /** Union of the programmes' recipient masks, or null in the baseline. */
   recipients_N: Uint8Array | null;
   /** Baseline export status this year, or null in the baseline. */
@@ -44,7 +46,7 @@ export function collectKernel(
   ctx: StepContext,
 ): void {
   const { transition_N, hysteresis_N, gapBefore_N, marketsBefore_N } = inputs.scratch;
-  const { segment_N, recipients_N, baselineExporting_N, spend_N, born_N } = inputs;
+  const { segment_N, segmentBorn_N, recipients_N, baselineExporting_N, spend_N, born_N } = inputs;
   const { referenceRecipients_N } = inputs;
   const { exporting, exportShare, markets, weight, salesGrowth, spellYears, state } = pop;
   const { founderExportExperience, tradable } = pop;
@@ -53,7 +55,7 @@ export function collectKernel(
   // groups "all", "segment:*" and "state:*" in a fixed order.
   const cells = newCells();
   for (let i = ctx.start; i < ctx.end; i++) {
-    const c = (segment_N[i] * N_STATES + state[i]) * NM;
+    const c = ((born_N[i] ? segmentBorn_N[i] : segment_N[i]) * N_STATES + state[i]) * NM;
     const x = exporting[i];
     const tr = transition_N[i];
     const exited = tr === exit || tr === suspension ? 1 : 0;
