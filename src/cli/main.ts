@@ -19,6 +19,9 @@ export function buildProgram(): Command {
   // Before the commands are added: subcommands copy this setting when created, and without it
   // commander would exit with 1 on their usage errors instead of throwing.
   program.exitOverride();
+  // Each command's options are its own, after its name: without this the root splits the
+  // arguments first, and `simulate calibrate --seed 7` gave --seed to simulate, not calibrate.
+  program.enablePositionalOptions();
   registerFramework(program);
   registerAssess(program);
   registerPanel(program);

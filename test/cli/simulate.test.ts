@@ -585,6 +585,26 @@ describe("outward simulate (through the binary)", () => {
     );
   });
 
+  it("calibrate takes its own options: firms, years, seed, parameters and JSON", async () => {
+    const r = await outward([
+      "simulate",
+      "calibrate",
+      "--firms",
+      "2000",
+      "--years",
+      "2",
+      "--seed",
+      "7",
+      "--param",
+      "sunkEntryCost=3",
+      "--json",
+    ]);
+    expect(r.code === 0 || r.code === 3, r.stderr).toBe(true);
+    const doc = JSON.parse(r.stdout);
+    expect([doc.stamp.firms, doc.stamp.years, doc.stamp.seed]).toEqual([2000, 2, 7]);
+    expect(doc.stamp.params.sunkEntryCost).toBe(3);
+  });
+
   it("rejects bad options with exit 2 and a message naming the option", async () => {
     const r = await outward(["simulate", "--firms", "ten"]);
     expect(r.code).toBe(2);

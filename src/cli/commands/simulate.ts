@@ -79,6 +79,9 @@ export function registerSimulate(program: Command): void {
       const { availableParallelism } = await import("node:os");
       await simulateAction(scenario ?? null, parseSimulateOptions(flags, availableParallelism()));
     });
+  // Options after "calibrate" are calibrate's: without this, simulate's options of the same
+  // names would take them and calibrate would run with its defaults.
+  cmd.enablePositionalOptions();
   cmd
     .command("calibrate")
     .description("run the default baseline and compare it with published targets")
