@@ -48,7 +48,9 @@ export function ratioInterval(num: readonly number[], den: readonly number[]): R
   a /= n;
   if (!(a > 0) || !Number.isFinite(b)) return undefinedRatio(n);
   const r = b / a;
-  if (n === 1) return { mean: r, lo: r, hi: r, sd: 0, n, bounded: true };
+  // One replication gives the ratio but no interval (as meanInterval).
+  if (n === 1)
+    return { mean: r, lo: Number.NaN, hi: Number.NaN, sd: Number.NaN, n, bounded: false };
   let sbb = 0;
   let saa = 0;
   let sab = 0;

@@ -12,7 +12,10 @@ export interface Reducer<S, V> {
 
 export interface Interval {
   mean: number;
-  /** Lower and upper bounds of the 95% Monte Carlo interval of the mean (t, n - 1 df). */
+  /**
+   * Lower and upper bounds of the 95% Monte Carlo interval of the mean (t, n - 1 df); NaN, with
+   * `sd`, when n < 2.
+   */
   lo: number;
   hi: number;
   sd: number;
@@ -37,8 +40,11 @@ export const meanInterval: Reducer<Welford, Interval> = {
   value(s) {
     if (s.n === 0)
       return { mean: Number.NaN, lo: Number.NaN, hi: Number.NaN, sd: Number.NaN, n: 0 };
-    const sd = s.n > 1 ? Math.sqrt(s.m2 / (s.n - 1)) : 0;
-    const half = s.n > 1 ? qt(0.975, s.n - 1) * (sd / Math.sqrt(s.n)) : 0;
+    // One replication says nothing about the spread: no sd and no interval (NaN, null in JSON),
+    // rather than a zero-width interval that reads as certainty.
+    if (s.n === 1) return { mean: s.mean, lo: Number.NaN, hi: Number.NaN, sd: Number.NaN, n: 1 };
+    const sd = Math.sqrt(s.m2 / (s.n - 1));
+    const half = qt(0.975, s.n - 1) * (sd / Math.sqrt(s.n));
     return { mean: s.mean, lo: s.mean - half, hi: s.mean + half, sd, n: s.n };
   },
 };

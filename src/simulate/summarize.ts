@@ -184,6 +184,15 @@ export interface ReformTotals {
   additional_deadweight_share: RatioInterval;
 }
 
+/**
+ * A share's interval kept within [0, 1]: Fieller's set for a ratio of means can reach past the
+ * range a share can take when few replications are noisy; the values beyond it are impossible.
+ */
+function asShare(r: RatioInterval): RatioInterval {
+  if (!r.bounded) return r;
+  return { ...r, lo: Math.max(0, r.lo), hi: Math.min(1, r.hi) };
+}
+
 /** Weight of year t (0 = the run's first year) at annual discount rate r: (1 + r)^-t. */
 export function discountWeights(years: number, r: number): Float64Array {
   const w = new Float64Array(years);
@@ -249,14 +258,18 @@ export function reformTotals(
       (x) => x.spend,
       (x) => x.added,
     ),
-    deadweight_share: ratio(
-      (x) => x.deadweight,
-      (x) => x.recipients,
+    deadweight_share: asShare(
+      ratio(
+        (x) => x.deadweight,
+        (x) => x.recipients,
+      ),
     ),
     additional_recipients: over((x) => x.addedRecipients),
-    additional_deadweight_share: ratio(
-      (x) => x.addedDeadweight,
-      (x) => x.addedRecipients,
+    additional_deadweight_share: asShare(
+      ratio(
+        (x) => x.addedDeadweight,
+        (x) => x.addedRecipients,
+      ),
     ),
   };
 }

@@ -50,10 +50,15 @@ describe("ratioInterval (ratio of means, Fieller's interval)", () => {
     expect(r.mean).toBeCloseTo(800 / d.mean, 12);
   });
 
-  it("is undefined when the denominator's mean is not positive, and exact with one replication", () => {
+  it("is undefined when the denominator's mean is not positive, and has no interval from one replication", () => {
     expect(Number.isNaN(ratioInterval([5, 5], [1, -2]).mean)).toBe(true);
     expect(Number.isNaN(ratioInterval([], []).mean)).toBe(true);
-    expect(ratioInterval([6], [3])).toMatchObject({ mean: 2, lo: 2, hi: 2, bounded: true });
+    const one = ratioInterval([6], [3]);
+    expect(one).toMatchObject({ mean: 2, n: 1, bounded: false });
+    expect([one.lo, one.hi, one.sd].every(Number.isNaN)).toBe(true);
+    const mean = reduce(meanInterval, [4]);
+    expect(mean.mean).toBe(4);
+    expect([mean.lo, mean.hi, mean.sd].every(Number.isNaN)).toBe(true);
     expect(() => ratioInterval([1, 2], [1])).toThrow(RangeError);
   });
 

@@ -84,6 +84,17 @@ const bound = (x: number, f: (x: number) => string) =>
 export const ci = (i: Interval, f: (x: number) => string) =>
   i.n > 1 ? `${f(i.mean)} [${bound(i.lo, f)}, ${bound(i.hi, f)}]` : f(i.mean);
 
+/**
+ * Cost per additional exporter-year, or why there is none: money spent without adding
+ * exporter-years on average has no cost per exporter-year (the ratio would be negative or
+ * infinite), which "-" would hide.
+ */
+function costText(t: ReformTotals, interval = true): string {
+  const cost = t.cost_per_additional_exporter_year;
+  if (Number.isFinite(cost.mean)) return interval ? ci(cost, int) : int(cost.mean);
+  return t.spend.mean > 0 && !(t.additional_exporter_years.mean > 0) ? "none added" : "-";
+}
+
 export function reportText(report: SimulationReport, notes: string[]): string {
   const s = report.stamp;
   const lines: string[] = [];
@@ -165,7 +176,7 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     line("additional exporters, last year:", ci(t.additional_exporters_last_year, int));
     line("supported firm-years:", ci(t.recipients, int));
     line(`${spend}:`, ci(t.spend, int));
-    line("cost per additional exporter-year:", ci(t.cost_per_additional_exporter_year, int));
+    line("cost per additional exporter-year:", costText(t));
     line("deadweight (would export anyway):", ci(t.deadweight_share, pct));
     if (!againstBaseline) {
       // The reference supports firms too: what the scenario adds is support it did not give.
@@ -187,7 +198,7 @@ export function reportText(report: SimulationReport, notes: string[]): string {
       const mark = Number.isFinite(cost.mean) && !cost.bounded && cost.n > 1 ? " *" : "";
       if (mark !== "") unbounded = true;
       lines.push(
-        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.additional_recipients.mean).padStart(15)}  ${pct(x.additional_deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${int(cost.mean).padStart(27)}${mark}`,
+        `    ${seg.segment.padEnd(26)} ${int(x.additional_exporter_years.mean).padStart(19)}  ${int(x.additional_recipients.mean).padStart(15)}  ${pct(x.additional_deadweight_share.mean).padStart(10)}  ${int(x.spend.mean).padStart(18)}  ${costText(x, false).padStart(27)}${mark}`,
       );
     }
     if (unbounded) {

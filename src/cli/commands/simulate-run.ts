@@ -336,7 +336,7 @@ export async function calibrateAction(opts: SimulateOptions): Promise<void> {
       `model state dependence P(x|x_-1=1) - P(x|x_-1=0): ${report.model_hysteresis.toFixed(3)}`,
     );
     lines.push(
-      `LPM coefficient on last year's export status: ${report.lpm.coef[1].toFixed(3)} (se ${report.lpm.se[1].toFixed(4)}, n ${report.lpm.n})`,
+      `LPM coefficient on last year's export status: ${report.lpm.coef[1].toFixed(3)} (iid se ${report.lpm.se[1].toFixed(4)}, optimistic on a panel; n ${report.lpm.n})`,
     );
     process.stdout.write(`${lines.join("\n")}\n`);
   }

@@ -22,7 +22,8 @@ function noteOf(seg: SimulationReport["differences"][number]["by_segment"][numbe
   const effect = `${shown} add. exporter-years`;
   const cost = t.cost_per_additional_exporter_year;
   if (!(t.spend.mean > 0) || !Number.isFinite(cost.mean) || cost.mean <= 0) return effect;
-  return `${effect} at ${whole(cost.mean)} each${cost.bounded ? "" : " (no upper bound)"}`;
+  const open = !cost.bounded && cost.n > 1;
+  return `${effect} at ${whole(cost.mean)} each${open ? " (no upper bound)" : ""}`;
 }
 
 /**
