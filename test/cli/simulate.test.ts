@@ -312,8 +312,20 @@ describe("outward simulate (through the binary)", () => {
     expect(rows.length).toBe(
       3 * series.length * (nScen * (1 + segments + states) + nDiff * (1 + segments)) +
         totals * nDiff * (1 + segments) +
-        programmeYears * PROGRAMME_METRICS.length,
+        programmeYears * PROGRAMME_METRICS.length +
+        doc.scenarios.reduce(
+          (s: number, sc: { spell_survival: unknown[] }) => s + sc.spell_survival.length,
+          0,
+        ),
     );
+    // Spell survival, as in the JSON.
+    const survival = cells.find(
+      (c) =>
+        c[0] === "survival" &&
+        c[1] === doc.scenarios[0].id &&
+        c[5] === "spells_running_after_1_years",
+    );
+    expect(Number(survival?.[6])).toBeCloseTo(doc.scenarios[0].spell_survival[0].mean, 9);
     const last = doc.scenarios.at(-1);
     const prog = last.programme_years[0];
     const progRow = cells.find(
@@ -518,6 +530,20 @@ describe("outward simulate (through the binary)", () => {
         /--panel would overwrite --register/,
       ],
       [["--bogus"], /unknown option '--bogus'/],
+      [
+        ["--sweep", "sunkEntryCost=5,6"],
+        /--sweep compares each reform's totals .*give a scenario file/,
+      ],
+      [
+        [
+          "examples/scenarios/differentiated.yaml",
+          "--panel",
+          "examples/scenarios/baseline.yaml",
+          "--threads",
+          "1",
+        ],
+        /--panel would overwrite the scenario's baseline\.yaml/,
+      ],
       [["--seed", ""], /--seed: got "", expected a whole number/],
       [["--seed", "0x10"], /--seed: got "0x10"/],
       [["--param", "__proto__=1"], /unknown parameter __proto__/],
@@ -546,6 +572,29 @@ describe("outward simulate (through the binary)", () => {
     const r = await outward(["simulate", bomb, ...tiny]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bomb}: not a usable YAML document`);
+  });
+
+  it("maps a register's firms in the panel back to their ids in the panel's stamp", async () => {
+    const panel = join(tmp, "register-panel.csv");
+    const r = await outward([
+      "simulate",
+      "--register",
+      "examples/firms.csv",
+      "--years",
+      "2",
+      "--replications",
+      "1",
+      "--panel",
+      panel,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const stamp = JSON.parse(readFileSync(`${panel}.stamp.json`, "utf8"));
+    const ids = readFileSync("examples/firms.csv", "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
+    expect(stamp.register_ids).toEqual(ids);
   });
 
   it("rejects register rows a run cannot start from, and notes values it adjusts", async () => {

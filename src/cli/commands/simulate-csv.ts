@@ -1,7 +1,7 @@
 /**
  * The simulate report as one tidy CSV table (`--csv FILE`), a row per value: every scenario's
  * yearly series for all firms, by position and by state, its programmes' yearly counts and
- * spend, every difference from the reference
+ * spend, the survival of its new export spells, every difference from the reference
  * by year and position, and the totals, each with its mean and 95% Monte Carlo interval, ready
  * for a spreadsheet or a data frame.
  */
@@ -85,6 +85,22 @@ export function reportCsv(report: SimulationReport): string {
         }
       }
     }
+    // Share of new export spells still running k years on (k = 1, 2, ...), over all firms.
+    s.spell_survival.forEach((i, k) => {
+      lines.push(
+        csvLine([
+          "survival",
+          s.id,
+          "",
+          "all",
+          null,
+          `spells_running_after_${k + 1}_years`,
+          num(i.mean),
+          num(i.lo),
+          num(i.hi),
+        ]),
+      );
+    });
   }
   for (const d of report.differences) {
     years("difference", d.reform, ref, "all", d.years);

@@ -22,7 +22,8 @@ import { reportCsv } from "./simulate-csv.ts";
 import { runOptionsOf, type SimulateOptions } from "./simulate-options.ts";
 import { reportJson, reportText } from "./simulate-report.ts";
 
-async function loadReforms(file: string): Promise<ReformSpec[]> {
+/** The scenario's systems, and every file read for them (the scenario and its `from` chain). */
+async function loadReforms(file: string): Promise<{ reforms: ReformSpec[]; files: string[] }> {
   const policy = await import("../../policy/index.ts");
   // The programmes' module is already loaded here: linked, this thread needs no TypeScript loader
   // to import it again by URL (the prebuilt CLI runs without one).
@@ -37,10 +38,13 @@ async function loadReforms(file: string): Promise<ReformSpec[]> {
   const parsed = policy.parseScenario(text, { file });
   if (!parsed.ok) throw fail(parsed.issues);
   // The policy reader is synchronous; referenced scenario files are small and read once.
+  const files = [file];
   const reader = (ref: string, from: string) => {
     const path = resolve(dirname(from), ref);
     try {
-      return { ok: true as const, value: { file: path, text: readFileSync(path, "utf8") } };
+      const text = readFileSync(path, "utf8");
+      files.push(path);
+      return { ok: true as const, value: { file: path, text } };
     } catch (err) {
       return {
         ok: false as const,
@@ -58,7 +62,7 @@ async function loadReforms(file: string): Promise<ReformSpec[]> {
   };
   const resolved = policy.resolveScenario(parsed.value, file, reader);
   if (!resolved.ok) throw fail(resolved.issues);
-  return policy.systemSpecs(resolved.value);
+  return { reforms: policy.systemSpecs(resolved.value), files };
 }
 
 /**
@@ -141,7 +145,7 @@ async function loadRegister(path: string, opts: SimulateOptions, notes: string[]
       `survey weights: the ${n} firms stand for ${Math.round(stands)}; budgets, spend and the reform totals are the population's (a firm counts, and costs, its weight), the yearly counts and take-up the register's firms`,
     );
   }
-  return { population: loaded.population, rejected };
+  return { population: loaded.population, rejected, ids: profiles.map((p) => p.id) };
 }
 
 /** A path as the file system will see it: absolute, through symlinks when it exists. */
@@ -157,9 +161,13 @@ function canonical(path: string): string {
  * Refuses, before anything runs, an output that would overwrite an input or another output:
  * `--panel` over the register, `--csv` and `--plot` on one file, and so on.
  */
-function checkPaths(scenario: string | null, opts: SimulateOptions): void {
+function checkPaths(scenarioFiles: readonly string[], opts: SimulateOptions): void {
   const named: Array<[string, string | null, "input" | "output"]> = [
-    ["the scenario", scenario, "input"],
+    ...scenarioFiles.map((f, k): [string, string, "input"] => [
+      k === 0 ? "the scenario" : `the scenario's ${basename(f)}`,
+      f,
+      "input",
+    ]),
     ["--register", opts.register === "-" ? null : opts.register, "input"],
     ["--panel", opts.panel, "output"],
     ["--panel's stamp", opts.panel === null ? null : `${opts.panel}.stamp.json`, "output"],
@@ -210,9 +218,9 @@ export async function simulateAction(
   scenario: string | null,
   opts: SimulateOptions,
 ): Promise<void> {
-  checkPaths(scenario, opts);
+  const { reforms, files } = scenario ? await loadReforms(scenario) : { reforms: [], files: [] };
+  checkPaths(files, opts);
   const notes: string[] = [];
-  const reforms = scenario ? await loadReforms(scenario) : [];
   const ids = ["baseline", ...reforms.map((r) => r.id)];
   for (const [flag, id] of [
     ["--against", opts.against],
@@ -236,6 +244,12 @@ export async function simulateAction(
     );
   }
   if (opts.sweep !== null) {
+    if (reforms.length === 0) {
+      throw new CliError(
+        "--sweep compares each reform's totals across values: give a scenario file with programmes",
+        EXIT.usage,
+      );
+    }
     const { sweepAction } = await import("./simulate-sweep.ts");
     await sweepAction(reforms, opts, opts.sweep);
     return;
@@ -273,7 +287,20 @@ export async function simulateAction(
       const stampPath = `${panel.path}.stamp.json`;
       writeReportFile(
         stampPath,
-        `${JSON.stringify({ format: PANEL_STAMP_FORMAT, panel: basename(panel.path), scenario: opts.panelScenario, replication: 1, stamp: run.stamp }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            format: PANEL_STAMP_FORMAT,
+            panel: basename(panel.path),
+            scenario: opts.panelScenario,
+            replication: 1,
+            stamp: run.stamp,
+            // The panel's firm k < (register size) is the register's k-th loaded row; later ids
+            // are firms born in the run.
+            ...(register ? { register_ids: register.ids } : {}),
+          },
+          null,
+          2,
+        )}\n`,
         "panel's stamp",
       );
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
