@@ -496,6 +496,7 @@ describe("outward simulate (through the binary)", () => {
   });
 
   it("starts from a register of real profiles and reports imputed answers", async () => {
+    const panel = join(tmp, "register-panel.csv");
     const r = await outward([
       "simulate",
       "--register",
@@ -504,10 +505,20 @@ describe("outward simulate (through the binary)", () => {
       "2",
       "--replications",
       "1",
+      "--panel",
+      panel,
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Simulated 20 firms, 2 years/);
     expect(r.stdout).toMatch(/burn-in 0 years/);
+    // The panel's stamp maps its firms back to the register's ids, in the register's order.
+    const stamp = JSON.parse(readFileSync(`${panel}.stamp.json`, "utf8"));
+    const ids = readFileSync(join(ROOT, "examples/firms.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
+    expect(stamp.register_ids).toEqual(ids);
     expect(r.stdout).toMatch(/note: 1 of 20 firms had no founded; imputed/);
   });
 
@@ -572,29 +583,6 @@ describe("outward simulate (through the binary)", () => {
     const r = await outward(["simulate", bomb, ...tiny]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bomb}: not a usable YAML document`);
-  });
-
-  it("maps a register's firms in the panel back to their ids in the panel's stamp", async () => {
-    const panel = join(tmp, "register-panel.csv");
-    const r = await outward([
-      "simulate",
-      "--register",
-      "examples/firms.csv",
-      "--years",
-      "2",
-      "--replications",
-      "1",
-      "--panel",
-      panel,
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const stamp = JSON.parse(readFileSync(`${panel}.stamp.json`, "utf8"));
-    const ids = readFileSync("examples/firms.csv", "utf8")
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((l) => l.split(",")[0]);
-    expect(stamp.register_ids).toEqual(ids);
   });
 
   it("rejects register rows a run cannot start from, and notes values it adjusts", async () => {

@@ -1,15 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvRecord, CsvScanner } from "../../src/io/index.ts";
-
-function scan(chunks: string[]): CsvRecord[] {
-  const s = new CsvScanner();
-  const out: CsvRecord[] = [];
-  for (const c of chunks) s.push(c, out);
-  s.end(out);
-  return out;
-}
+import type { CsvRecord } from "../../src/io/index.ts";
+import { scan } from "./scan-helper.ts";
 
 function pieces(text: string, size: number): string[] {
   const out: string[] = [];

@@ -3,7 +3,8 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OutwardError } from "../../src/framework/index.ts";
-import { type CsvRecord, CsvScanner, csvLine, readFirmRecords } from "../../src/io/index.ts";
+import { csvLine, readFirmRecords } from "../../src/io/index.ts";
+import { scan } from "./scan-helper.ts";
 
 const tricky = fc.string({
   unit: fc.constantFrom("a", "b", "1", " ", ",", '"', "\n", "\r", "é", ";"),
@@ -23,14 +24,6 @@ function chunked(text: string, cuts: number[]): string[] {
     prev = c;
   }
   out.push(text.slice(prev));
-  return out;
-}
-
-function scan(chunks: string[]): CsvRecord[] {
-  const s = new CsvScanner();
-  const out: CsvRecord[] = [];
-  for (const c of chunks) s.push(c, out);
-  s.end(out);
   return out;
 }
 
