@@ -159,6 +159,20 @@ export interface SimYear {
   end: number;
   /** Share of the population weight in this range (0..1): the share of an annual budget. */
   budgetShare: number;
+  /**
+   * Where the range sits in the population: the weight share of the ranges before it, and
+   * through it (1 for the last). Given, whole grants of a yearly budget are spread over the
+   * ranges by these cumulative shares, so each range gets its share rounded up or down and no
+   * range's remainder is lost; absent, each range rations `budgetShare` of the money alone.
+   */
+  budgetBefore?: number;
+  budgetThrough?: number;
+  /**
+   * The population's mean survey weight (1 without weights): the unit of the split is the
+   * grant of a firm of that weight, so a register weighing 4 throughout splits its budget as the
+   * same register weighing 1 would, in grants four times dearer.
+   */
+  meanWeight?: number;
   /** The run's generator: draw with `rng.uniform(rng.key(year, POLICY_STREAM_BASE + k), slot)`. */
   rng: SimRng;
 }

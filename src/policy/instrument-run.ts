@@ -147,6 +147,35 @@ export class InstrumentRun {
   }
 
   /**
+   * This range's part of a yearly budget in whole grants. The national budget pays for G whole
+   * grants; the ranges split them by systematic rounding of their cumulative weight shares with
+   * one uniform draw u per instrument and year: a range gets floor(G x through + u) -
+   * floor(G x before + u) grants, its share of G rounded up or down. The parts add up to G
+   * exactly, so nothing is lost to each range's remainder and the budget is never exceeded, and
+   * a grant dearer than a range's share is still given somewhere. Thread-independent: the draw
+   * and the shares do not depend on which thread runs which range.
+   */
+  private wholeGrants(
+    block: number,
+    ctx: SimYear,
+    cost: number,
+    before: number,
+    through: number,
+  ): number {
+    const unit = cost * (ctx.meanWeight ?? 1);
+    if (!(unit > 0) || !(ctx.budgetShare > 0)) return block;
+    // The block's money over its share gives back the yearly budget up to rounding, so a
+    // budget of exactly 10 grants may come out as 9.9999999: count the grant it does cover.
+    const exact = block / ctx.budgetShare / unit;
+    let grants = Math.floor(exact);
+    if (exact - grants > 1 - 1e-9) grants++;
+    // A draw no slot uses (slots are 0 and up) on the order stream's key.
+    const u = ctx.rng.uniform(ctx.rng.key(ctx.year, this.orderStream), -1);
+    const part = Math.floor(grants * through + u) - Math.floor(grants * before + u);
+    return part * unit;
+  }
+
+  /**
    * Room for `n` applicants in the per-year scratch: sized by the eligible firms a year has, not
    * by the population (four arrays per instrument and slot were most of a large run's heap).
    */
@@ -223,7 +252,13 @@ export class InstrumentRun {
     const basis = shared.budgetBasis;
     let budget: number | null = null;
     if (cap !== undefined && cap !== null) {
-      budget = basis === null ? cap * ctx.budgetShare : (cap * weightOf(pop, start, end)) / basis;
+      const block =
+        basis === null ? cap * ctx.budgetShare : (cap * weightOf(pop, start, end)) / basis;
+      budget = block;
+      const { budgetBefore: before, budgetThrough: through } = ctx;
+      if (before !== undefined && through !== undefined && spec.rationing.rule !== "pro_rata") {
+        budget = this.wholeGrants(block, ctx, cost, before, through);
+      }
     }
     report.budget = budget;
 

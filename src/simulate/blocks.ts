@@ -156,6 +156,18 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
   k.arena.addressColumns(s, k);
 }
 
+/** cumulative[b] = the weight of blocks 0..b-1; the last entry is the population's. */
+function cumulativeWeights(plan: BlockPlan, initial: Population | null): Float64Array {
+  const blocks = Math.ceil(plan.firms / plan.blockSize);
+  const out = new Float64Array(blocks + 1);
+  for (let b = 0; b < blocks; b++) {
+    const start = b * plan.blockSize;
+    const end = Math.min(plan.firms, start + plan.blockSize);
+    out[b + 1] = out[b] + (initial ? weightOf(initial, start, end) : end - start);
+  }
+  return out;
+}
+
 /** The survey weight of the slots in [start, end) that `mask` marks. */
 function weightOn(pop: Population, mask: Uint8Array, start: number, end: number): number {
   const { weight } = pop;
@@ -206,10 +218,18 @@ export function simulateBlocks(
   // A block's share of a budget is its share of the population the firms stand for: with
   // survey weights, its weight over the register's (a slot keeps its weight across births).
   const totalWeight = initial ? weightOf(initial, 0, plan.firms) : plan.firms;
+  // Weight of the blocks before each block, summed in block order so that one block's end is
+  // exactly the next one's start (whole grants are split by these, see SimYear).
+  const upTo = cumulativeWeights(plan, initial);
+  const last = upTo.length - 2;
+  // The grant a firm of average weight costs is the unit budgets are split in (SimYear).
+  const meanWeight = upTo[last + 1] / plan.firms;
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
     const budgetShare = (initial ? weightOf(initial, start, end) : end - start) / totalWeight;
+    const budgetBefore = upTo[block] / upTo[last + 1];
+    const budgetThrough = block === last ? 1 : upTo[block + 1] / upTo[last + 1];
     for (const s of scenarios) enterBlock(s, start, end);
     const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));
     const programmes = scenarios.map(
@@ -250,7 +270,14 @@ export function simulateBlocks(
           referenceRecipients_N: k === 0 || against.hooks.length === 0 ? null : against.recipients,
         };
         const tally = path === "fused" ? { cells: cells.fill(0), ...compared } : null;
-        const reports = step(s, ctx, { yearIndex: t, budgetShare, tally });
+        const reports = step(s, ctx, {
+          yearIndex: t,
+          budgetShare,
+          budgetBefore,
+          budgetThrough,
+          meanWeight,
+          tally,
+        });
         for (let h = 0; h < reports.length; h++) {
           const o = (t * s.hooks.length + h) * PROGRAMME_METRICS.length;
           const r = reports[h];

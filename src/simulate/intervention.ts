@@ -7,9 +7,12 @@
  *
  * Ranges. Firms are processed in fixed allocation blocks (`RunOptions.blockSize`, default 16384
  * slots) whatever the number of threads, and a hook is called once per block and year. A
- * programme with an annual budget rations `budget * ctx.budgetShare` within the block (the
- * block's share of the population weight), so results are identical on 1 or K threads. With
- * large blocks this approximates one national queue.
+ * programme with an annual budget rations within the block its part of the budget: the block's
+ * share of the population weight (`ctx.budgetShare`), or, for whole grants, its share of the
+ * grants the budget pays for rounded systematically by the cumulative shares
+ * (`ctx.budgetBefore`, `ctx.budgetThrough`), so the blocks' parts add up to the budget and
+ * results are identical on 1 or K threads. With large blocks this approximates one national
+ * queue.
  *
  * The hook contract (population columns, effects and their units, the year context, reports)
  * is declared once in src/policy (hook.ts); this module allocates and clears effect columns and

@@ -54,6 +54,10 @@ export interface StepOptions {
   yearIndex: number;
   /** Share of the population weight in this range (the share of annual budgets). */
   budgetShare: number;
+  /** Weight share of the ranges before this one, and through it (SimYear). */
+  budgetBefore?: number;
+  budgetThrough?: number;
+  meanWeight?: number;
   /** Where the year's tallies go (policy years); omitted or null in burn-in. */
   tally?: YearTally | null;
 }
@@ -123,6 +127,9 @@ export function runProgrammes(
       start,
       end,
       budgetShare: opts.budgetShare,
+      budgetBefore: opts.budgetBefore,
+      budgetThrough: opts.budgetThrough,
+      meanWeight: opts.meanWeight,
       rng: ctx.rng,
     };
     reports.push(s.hooks[h].beforeDecision(yctx, pop, s.effects, mask));

@@ -172,4 +172,44 @@ describe("survey weights in budgets and totals", () => {
       }
     }
   });
+
+  it("splits a yearly budget's whole grants across blocks, so small blocks lose none", async () => {
+    // 10 grants a year over 6 blocks of 500 firms (5/3 grants each), and 3 grants (half a grant
+    // each): rationed block by block in money, the blocks served 6 and 0.
+    for (const [budget, grants] of [
+      [100_000, 10],
+      [30_000, 3],
+    ]) {
+      const text = scenario(false).replace(
+        "budget_per_year: 1000000",
+        `budget_per_year: ${budget}`,
+      );
+      const file = "split.yaml";
+      const noFiles: ScenarioReader = (ref) => {
+        throw new Error(`no file ${ref} here`);
+      };
+      const reforms = systemSpecs(
+        ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
+      );
+      const run = await runSimulation({
+        firms: FIRMS,
+        years: YEARS,
+        startYear: YEAR + 1,
+        replications: 2,
+        burnIn: 3,
+        threads: 1,
+        blockSize: 500,
+        seed: 5,
+        reforms,
+      });
+      const m = PROGRAMME_METRICS.length;
+      for (let rep = 0; rep < 2; rep++) {
+        for (let t = 0; t < YEARS; t++) {
+          const served = run.programmeTotals[rep][2][t * m + P.take_up];
+          expect(served, `budget ${budget}, year ${t}`).toBe(grants);
+          expect(run.programmeTotals[rep][2][t * m + P.spend]).toBe(grants * 10_000);
+        }
+      }
+    }
+  });
 });
