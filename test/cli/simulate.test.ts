@@ -585,6 +585,34 @@ describe("outward simulate (through the binary)", () => {
     expect(r.stderr).toContain(`${bomb}: not a usable YAML document`);
   });
 
+  it("shows a weighted register's programmes and effects in the firms they stand for", async () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `f${i},business_services,${5 + (i % 40)},${2000 + (i % 20)},yes,${1 + (i % 7)}`,
+    );
+    const file = join(tmp, "weighted.csv");
+    writeFileSync(file, `id,sector,employees,founded,tradable,weight\n${rows.join("\n")}\n`);
+    const svg = join(tmp, "weighted.svg");
+    const r = await outward([
+      "simulate",
+      "examples/scenarios/untargeted-grant.yaml",
+      "--register",
+      file,
+      "--years",
+      "2",
+      "--replications",
+      "2",
+      "--plot",
+      svg,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /programmes +eligible +applied +served +turned away +spend +served, weighted/,
+    );
+    expect(r.stdout).toContain("survey weights: the 300 firms stand for");
+    expect(readFileSync(svg, "utf8")).toContain("Additional exporters (survey-weighted) per year");
+  });
+
   it("rejects register rows a run cannot start from, and notes values it adjusts", async () => {
     const header =
       "id,sector,employees,founded,assessed,tradable,exports_now,export_markets,weight";

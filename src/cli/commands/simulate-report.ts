@@ -140,13 +140,17 @@ export function reportText(report: SimulationReport, notes: string[]): string {
     }
     if (sc.programme_years.length > 0) {
       // Turned away > 0: the budget binds; served < applied without it: pro-rata shares.
+      // From a register with survey weights, the firms those served stand for as well.
+      const weighted = sc.programme_years.some((p) =>
+        p.years.some((y) => y.weighted_take_up !== y.take_up),
+      );
       lines.push(
-        `  ${sc.years[last].year} programmes                             eligible  applied   served  turned away       spend`,
+        `  ${sc.years[last].year} programmes                             eligible  applied   served  turned away       spend${weighted ? "  served, weighted" : ""}`,
       );
       for (const p of sc.programme_years) {
         const y = p.years[last];
         lines.push(
-          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}`,
+          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}${weighted ? `  ${int(y.weighted_take_up).padStart(16)}` : ""}`,
         );
       }
     }

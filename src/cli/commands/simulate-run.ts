@@ -136,7 +136,14 @@ export async function simulateAction(
         continue;
       }
       const { reformEffects, segmentSpend, writeSvg } = await import("../plot/index.ts");
-      await writeSvg(path, spend ? segmentSpend(report) : reformEffects(report));
+      // From a register with survey weights, the exporters its firms stand for, as the totals.
+      const weighted = report.scenarios.some((sc) =>
+        sc.years.some((y) => y.values.weighted_exporters !== y.values.exporters),
+      );
+      const effects = weighted
+        ? reformEffects(report, "weighted_exporters", "additional exporters (survey-weighted)")
+        : reformEffects(report);
+      await writeSvg(path, spend ? segmentSpend(report) : effects);
       notes.push(`wrote ${what} to ${path}`);
     }
     process.stdout.write(
