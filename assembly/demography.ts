@@ -22,6 +22,7 @@ export function deathAt(
   domesticDemand: usize,
   salesGrowth: usize,
   born: usize,
+  exporting: usize,
   hazardByAge: usize,
   lastAge: i32,
   LOGISTIC: usize,
@@ -35,7 +36,8 @@ export function deathAt(
   const age = year - load<i32>(founded + i4);
   const hazard = load<f64>(hazardByAge + (<usize>(age < 0 ? 0 : min(age, lastAge)) << 3));
   const dies = <f64>(h & LOW20) * UNIT20 < hazard;
-  store<u8>(born + ui, dies ? 1 : 0);
+  // 2: the firm that closed exported last year (an exit the survivors' exit rate does not see).
+  store<u8>(born + ui, dies ? (load<u8>(exporting + ui) != 0 ? 2 : 1) : 0);
   const before = <f64>load<f32>(domesticDemand + i4);
   const after = rho * before + scale * load<f64>(LOGISTIC + (<usize>(<u32>h >>> 20) << 3));
   store<f32>(domesticDemand + i4, <f32>after);
@@ -43,12 +45,16 @@ export function deathAt(
   return dies;
 }
 
-/** Returns the number of deaths in [start, end); `born` gets 1 at the slots to refill. */
+/**
+ * Returns the number of deaths in [start, end); `born` gets 1 at the slots to refill, 2 where
+ * the firm that closed was exporting.
+ */
 export function deathsAndDemand(d: usize, start: i32, end: i32, year: i32): i32 {
   const founded = L.at(d, L.FOUNDED);
   const domesticDemand = L.at(d, L.DOMESTIC_DEMAND);
   const salesGrowth = L.at(d, L.SALES_GROWTH);
   const born = L.at(d, L.BORN);
+  const exporting = L.at(d, L.EXPORTING);
   const hazardByAge = L.at(d, L.T_HAZARD_BY_AGE);
   const LOGISTIC = L.at(d, L.T_LOGISTIC);
   const deathKey = <i32>L.at(d, L.KEY_DEATH);
@@ -66,6 +72,7 @@ export function deathsAndDemand(d: usize, start: i32, end: i32, year: i32): i32 
       domesticDemand,
       salesGrowth,
       born,
+      exporting,
       hazardByAge,
       lastAge,
       LOGISTIC,

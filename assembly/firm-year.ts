@@ -489,7 +489,9 @@ function pass(
       const w = load<f64>(weight + i8);
       add(cell, M.M_WEIGHT_SUM, w);
       add(cell, M.M_SALES_GROWTH_SUM, growth);
-      if (load<u8>(born + ui)) add(cell, M.M_BIRTHS, 1);
+      const newborn = load<u8>(born + ui);
+      if (newborn) add(cell, M.M_BIRTHS, 1);
+      if (newborn == 2) add(cell, M.M_EXPORTER_DEATHS, 1);
       if (trad != 0) {
         add(cell, M.M_HYSTERESIS_SUM, hysteresis);
         add(cell, M.M_HYSTERESIS_N, 1);

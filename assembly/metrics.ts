@@ -44,5 +44,6 @@ export const M_WEIGHTED_RECIPIENTS: i32 = 37;
 export const M_WEIGHTED_DEADWEIGHT: i32 = 38;
 export const M_WEIGHTED_ADDED_RECIPIENTS: i32 = 39;
 export const M_WEIGHTED_ADDED_DEADWEIGHT: i32 = 40;
-export const N_METRICS: i32 = 41;
+export const M_EXPORTER_DEATHS: i32 = 41;
+export const N_METRICS: i32 = 42;
 export const N_STATES: i32 = 6;

@@ -50,6 +50,7 @@ export const METRICS = [
   "weighted_deadweight",
   "weighted_added_recipients",
   "weighted_added_deadweight",
+  "exporter_deaths",
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = Object.fromEntries(METRICS.map((m, k) => [m, k])) as { [K in Metric]: number };

@@ -41,6 +41,7 @@ export const SERIES: readonly Series[] = [
   { name: "weighted_exporters", num: "weighted_exporters" },
   { name: "mean_sales_growth", num: "sales_growth_sum", den: "firms" },
   { name: "births", num: "births" },
+  { name: "exporter_deaths", num: "exporter_deaths" },
   { name: "take_up", num: "recipients" },
   { name: "weighted_take_up", num: "weighted_recipients" },
   { name: "spend", num: "spend" },

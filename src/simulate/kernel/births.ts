@@ -32,7 +32,7 @@ export function demographyAndDemand(
   // One draw per firm: its low 20 bits decide death, its top 12 bits pick the demand shock
   // (processes/demography.ts, processes/demand.ts).
   const deathKey = rng.key(year, STREAM.death);
-  const { founded, domesticDemand, salesGrowth } = pop;
+  const { founded, domesticDemand, salesGrowth, exporting } = pop;
   const hazardByAge = c.hazardByAge;
   const lastAge = hazardByAge.length - 1;
   const rho = c.demandPersistence;
@@ -48,7 +48,8 @@ export function demographyAndDemand(
     const age = year - founded[i];
     const hazard = hazardByAge[age < 0 ? 0 : Math.min(age, lastAge)];
     const dies = (h & LOW20) * UNIT20 < hazard ? 1 : 0;
-    born_N[i] = dies;
+    // 2: the firm that closed exported last year (demography.ts says why).
+    born_N[i] = dies === 0 ? 0 : exporting[i] !== 0 ? 2 : 1;
     deaths += dies;
     const before = domesticDemand[i];
     const after = rho * before + scale * LOGISTIC[h >>> 20];

@@ -482,6 +482,7 @@ export function firmYearPass(
       cells[cell + m_weight_sum] += w;
       cells[cell + m_sales_growth_sum] += growth;
       if (born_N[i]) cells[cell + m_births] += 1;
+      if (born_N[i] === 2) cells[cell + m_exporter_deaths] += 1;
       if (trad !== 0) {
         cells[cell + m_hysteresis_sum] += hysteresis;
         cells[cell + m_hysteresis_n] += 1;
@@ -566,6 +567,7 @@ const m_spend = M.spend;
 const m_added_recipients = M.added_recipients;
 const m_added_deadweight = M.added_deadweight;
 const m_weighted_recipients = M.weighted_recipients;
+const m_exporter_deaths = M.exporter_deaths;
 const m_weighted_deadweight = M.weighted_deadweight;
 const m_weighted_added_recipients = M.weighted_added_recipients;
 const m_weighted_added_deadweight = M.weighted_added_deadweight;

@@ -66,6 +66,7 @@ export function collectKernel(
     cells[c + m_weight_sum] += w;
     cells[c + m_sales_growth_sum] += salesGrowth[i];
     if (born_N[i]) cells[c + m_births] += 1;
+    if (born_N[i] === 2) cells[c + m_exporter_deaths] += 1;
     const h = hysteresis_N[i];
     if (!Number.isNaN(h)) {
       cells[c + m_hysteresis_sum] += h;
@@ -153,6 +154,7 @@ const m_spend = M.spend;
 const m_added_recipients = M.added_recipients;
 const m_added_deadweight = M.added_deadweight;
 const m_weighted_recipients = M.weighted_recipients;
+const m_exporter_deaths = M.exporter_deaths;
 const m_weighted_deadweight = M.weighted_deadweight;
 const m_weighted_added_recipients = M.weighted_added_recipients;
 const m_weighted_added_deadweight = M.weighted_added_deadweight;

@@ -40,7 +40,8 @@ export function demographyKernel(pop: Population, ctx: StepContext, born_N?: Uin
     const u = (hash(deathKey ^ Math.imul(i + 1, MULT)) & 0xfffff) * 2 ** -20;
     if (born_N) born_N[i] = 0;
     if (u >= hazard) continue;
-    if (born_N) born_N[i] = 1;
+    // 2: the closing firm exported last year, an exit the survivors' exit rate does not count.
+    if (born_N) born_N[i] = pop.exporting[i] !== 0 ? 2 : 1;
     deaths++;
     keys ??= synthesisKeys(rng, year);
     const restart = (hash(restartKey ^ Math.imul(i + 1, MULT)) >>> 0) * UNIT;
