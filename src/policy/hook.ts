@@ -196,7 +196,11 @@ export interface InstrumentYearReport {
   /** Applicants turned away because the budget ran out. */
   rationedOut: number;
   spend: number;
-  /** The budget available to this range (cap × budget share); null when uncapped. */
+  /**
+   * The budget available to this range: its whole grants of the yearly cap (SimYear's split),
+   * or cap × budget share for pro rata and when the range's place is not given; null when
+   * uncapped.
+   */
   budget: number | null;
   /** Fraction of the full support each recipient got (below 1 only under pro-rata rationing). */
   share: number;

@@ -214,6 +214,7 @@ export function simulateBlocks(
   const base = scenarios[0];
   const results: BlockResult[] = [];
   const cells = newCells();
+  // One byte per slot of the population (its pages touched block by block).
   const startPosition = new Uint8Array(base.pop.capacity);
   // A block's share of a budget is its share of the population the firms stand for: with
   // survey weights, its weight over the register's (a slot keeps its weight across births).
