@@ -155,6 +155,7 @@ const paths: Record<string, () => number> = {
         start: 0,
         end: P.n,
         budgetShare: 1,
+        rangeWeight: P.n,
         rng,
       };
       served += h.beforeDecision(ctx, P, effects, mask).takeUp;

@@ -53,7 +53,7 @@ for (let r = 0; r < 2; r++) {
       `${kind} fused`,
       (s, year) => {
         ctx.year = year;
-        stepYear(s, ctx, { yearIndex: -1, budgetShare: 1 });
+        stepYear(s, ctx, { yearIndex: -1, budgetShare: 1, rangeWeight: s.pop.n });
       },
       compiled,
     );
@@ -64,6 +64,7 @@ for (let r = 0; r < 2; r++) {
         stepYear(s, ctx, {
           yearIndex: 0,
           budgetShare: 1,
+          rangeWeight: s.pop.n,
           tally: {
             cells,
             segment_N: s.pop.position,
@@ -79,6 +80,6 @@ for (let r = 0; r < 2; r++) {
   }
   measure("reference (by process)", (s, year) => {
     ctx.year = year;
-    stepYearByProcess(s, ctx, { yearIndex: -1, budgetShare: 1 });
+    stepYearByProcess(s, ctx, { yearIndex: -1, budgetShare: 1, rangeWeight: s.pop.n });
   });
 }

@@ -29,7 +29,7 @@ const step = path === "fused" ? stepYear : stepYearByProcess;
 const c = process.cpuUsage();
 for (let y = 0; y < years; y++) {
   ctx.year = 2001 + y;
-  step(s, ctx, { yearIndex: -1, budgetShare: 1 });
+  step(s, ctx, { yearIndex: -1, budgetShare: 1, rangeWeight: s.pop.n });
 }
 const d = process.cpuUsage(c);
 console.log(

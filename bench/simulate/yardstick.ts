@@ -79,7 +79,7 @@ function model(): number {
   const ctx = { year: 0, start: 0, end: N, params, rng };
   const step = (year: number) => {
     ctx.year = year;
-    stepYear(s, ctx, { yearIndex: -1, budgetShare: 1 });
+    stepYear(s, ctx, { yearIndex: -1, budgetShare: 1, rangeWeight: s.pop.n });
   };
   for (let y = 0; y < 3; y++) step(1990 + y);
   const seconds = cpuSeconds(() => {

@@ -159,6 +159,8 @@ export interface SimYear {
   end: number;
   /** Share of the population weight in this range (0..1): the share of an annual budget. */
   budgetShare: number;
+  /** The firms the range stands for: its survey weights' sum (end - start without weights). */
+  rangeWeight: number;
   /**
    * Where the range sits in the population: the weight share of the ranges before it, and
    * through it (1 for the last). Given, whole grants of a yearly budget are spread over the

@@ -39,13 +39,6 @@ function add(effects: SimEffects, kind: EffectKind, slot: number, amount: number
   else col[slot] += amount;
 }
 
-/** The firms slots [start, end) stand for: their survey weights' sum (end - start unweighted). */
-function weightOf(pop: SimPopulation, start: number, end: number): number {
-  let sum = 0;
-  for (let i = start; i < end; i++) sum += pop.weight[i];
-  return sum;
-}
-
 /**
  * Keeps the entries of `list[0..count)` whose slot was not served in its current generation
  * (once-per-firm support), in order; returns how many are kept.
@@ -252,8 +245,7 @@ export class InstrumentRun {
     const basis = shared.budgetBasis;
     let budget: number | null = null;
     if (cap !== undefined && cap !== null) {
-      const block =
-        basis === null ? cap * ctx.budgetShare : (cap * weightOf(pop, start, end)) / basis;
+      const block = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;
       budget = block;
       const { budgetBefore: before, budgetThrough: through } = ctx;
       if (before !== undefined && through !== undefined && spec.rationing.rule !== "pro_rata") {

@@ -228,7 +228,8 @@ export function simulateBlocks(
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
-    const budgetShare = (initial ? weightOf(initial, start, end) : end - start) / totalWeight;
+    const rangeWeight = initial ? weightOf(initial, start, end) : end - start;
+    const budgetShare = rangeWeight / totalWeight;
     const budgetBefore = upTo[block] / upTo[last + 1];
     const budgetThrough = block === last ? 1 : upTo[block + 1] / upTo[last + 1];
     for (const s of scenarios) enterBlock(s, start, end);
@@ -243,7 +244,7 @@ export function simulateBlocks(
     const step = path === "fused" ? stepYear : stepYearByProcess;
     for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
       ctx.year = y;
-      step(base, ctx, { yearIndex: -1, budgetShare });
+      step(base, ctx, { yearIndex: -1, budgetShare, rangeWeight });
     }
     for (let k = 1; k < scenarios.length; k++) {
       copyRange(scenarios[k].pop, base.pop, start, end);
@@ -274,6 +275,7 @@ export function simulateBlocks(
         const reports = step(s, ctx, {
           yearIndex: t,
           budgetShare,
+          rangeWeight,
           budgetBefore,
           budgetThrough,
           meanWeight,

@@ -54,6 +54,8 @@ export interface StepOptions {
   yearIndex: number;
   /** Share of the population weight in this range (the share of annual budgets). */
   budgetShare: number;
+  /** The firms this range stands for (SimYear). */
+  rangeWeight: number;
   /** Weight share of the ranges before this one, and through it (SimYear). */
   budgetBefore?: number;
   budgetThrough?: number;
@@ -127,6 +129,7 @@ export function runProgrammes(
       start,
       end,
       budgetShare: opts.budgetShare,
+      rangeWeight: opts.rangeWeight,
       budgetBefore: opts.budgetBefore,
       budgetThrough: opts.budgetThrough,
       meanWeight: opts.meanWeight,

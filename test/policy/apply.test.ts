@@ -103,7 +103,15 @@ function step(
       const start = b * size;
       const end = Math.min(pop.n, start + size);
       const r = hook.beforeDecision(
-        { year, yearIndex: year - YEAR, start, end, budgetShare: (end - start) / pop.n, rng },
+        {
+          year,
+          yearIndex: year - YEAR,
+          start,
+          end,
+          budgetShare: (end - start) / pop.n,
+          rangeWeight: end - start,
+          rng,
+        },
         pop,
         eff,
         recipients,
@@ -455,7 +463,15 @@ describe("budgets, determinism and effects", () => {
       [1, 2, 3].map((t) => {
         const effects = allocateEffects(pop.capacity);
         const recipients = new Uint8Array(pop.capacity);
-        const ctx = { year: YEAR + t, yearIndex: t, start, end, budgetShare: 0.5, rng };
+        const ctx = {
+          year: YEAR + t,
+          yearIndex: t,
+          start,
+          end,
+          budgetShare: 0.5,
+          rangeWeight: end - start,
+          rng,
+        };
         const r = hooks[0].beforeDecision(ctx, pop, effects, recipients);
         return {
           report: [r.eligible, r.takeUp, r.spend, r.applicants],

@@ -164,6 +164,7 @@ describe("the plans_to_export rule column", () => {
       start: 0,
       end: pop.n,
       budgetShare: 1,
+      rangeWeight: pop.n,
       rng: counterRng(1, 0),
     };
     hook.beforeDecision(ctx, pop, allocateEffects(pop.capacity), recipients);
