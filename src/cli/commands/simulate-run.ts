@@ -13,14 +13,13 @@ import { reportJson, reportText } from "./simulate-report.ts";
 import { loadReforms } from "./simulate-scenario.ts";
 import { isSystemError } from "./system-error.ts";
 
-function openPanel(path: string, ids: string[], scenario: string): PanelWriter {
+/** Runs one write to the panel; the file system's refusal is a usage error naming the file. */
+function writingPanel<T>(path: string, write: () => T): T {
   try {
-    return new PanelWriter(path, { names: ids, scenarios: [ids.indexOf(scenario)] });
+    return write();
   } catch (err) {
-    if (isSystemError(err)) {
-      throw new CliError(`${path}: cannot write the panel (${err.message})`, EXIT.usage);
-    }
-    throw err;
+    if (!isSystemError(err)) throw err;
+    throw new CliError(`${path}: cannot write the panel (${err.message})`, EXIT.usage);
   }
 }
 
@@ -70,7 +69,17 @@ export async function simulateAction(
     return;
   }
   const register = opts.register ? await loadRegister(opts.register, opts, notes) : null;
-  const panel = opts.panel ? openPanel(opts.panel, ids, opts.panelScenario) : null;
+  const panelPath = opts.panel;
+  const panel = panelPath
+    ? writingPanel(
+        panelPath,
+        () =>
+          new PanelWriter(panelPath, {
+            names: ids,
+            scenarios: [ids.indexOf(opts.panelScenario)],
+          }),
+      )
+    : null;
   const progress = createProgress({ label: "simulate", unit: "items" });
   let firstRep = true;
   try {
@@ -83,16 +92,7 @@ export async function simulateAction(
       },
       observer: panel
         ? (s, year, pop, start, end) => {
-            if (!firstRep) return;
-            try {
-              panel.observe(s, year, pop, start, end);
-            } catch (err) {
-              if (!isSystemError(err)) throw err;
-              throw new CliError(
-                `${panel.path}: cannot write the panel (${err.message})`,
-                EXIT.usage,
-              );
-            }
+            if (firstRep) writingPanel(panel.path, () => panel.observe(s, year, pop, start, end));
           }
         : undefined,
     });
