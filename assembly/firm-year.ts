@@ -480,7 +480,8 @@ function pass(
 
     // --- the year's tallies: one (segment, state) cell per firm
     if (tally) {
-      const seg = load<u8>(born + ui) ? load<u8>(segmentBorn + ui) : load<u8>(segment + ui);
+      const newborn = load<u8>(born + ui);
+      const seg = newborn ? load<u8>(segmentBorn + ui) : load<u8>(segment + ui);
       const cell = cells + ((<usize>(seg * M.N_STATES + st) * M.N_METRICS) << 3);
       const exited: f64 = tr == T_EXIT || tr == T_SUSPENSION ? 1 : 0;
       const reentry: f64 = tr == T_REENTRY ? 1 : 0;
@@ -489,7 +490,6 @@ function pass(
       const w = load<f64>(weight + i8);
       add(cell, M.M_WEIGHT_SUM, w);
       add(cell, M.M_SALES_GROWTH_SUM, growth);
-      const newborn = load<u8>(born + ui);
       if (newborn) add(cell, M.M_BIRTHS, 1);
       if (newborn == 2) add(cell, M.M_EXPORTER_DEATHS, 1);
       if (trad != 0) {

@@ -473,7 +473,8 @@ export function firmYearPass(
 
     // --- the year's tallies (processes/collect.ts): one (segment, state) cell per firm
     if (cells !== null) {
-      const cell = ((born_N[i] ? segmentBorn_N![i] : segment_N![i]) * N_STATES + st) * NM;
+      const newborn = born_N[i];
+      const cell = ((newborn ? segmentBorn_N![i] : segment_N![i]) * N_STATES + st) * NM;
       const exited = tr === T_EXIT || tr === T_SUSPENSION ? 1 : 0;
       const reentry = tr === T_REENTRY ? 1 : 0;
       cells[cell + m_firms] += 1;
@@ -481,8 +482,8 @@ export function firmYearPass(
       const w = weight[i];
       cells[cell + m_weight_sum] += w;
       cells[cell + m_sales_growth_sum] += growth;
-      if (born_N[i]) cells[cell + m_births] += 1;
-      if (born_N[i] === 2) cells[cell + m_exporter_deaths] += 1;
+      if (newborn) cells[cell + m_births] += 1;
+      if (newborn === 2) cells[cell + m_exporter_deaths] += 1;
       if (trad !== 0) {
         cells[cell + m_hysteresis_sum] += hysteresis;
         cells[cell + m_hysteresis_n] += 1;

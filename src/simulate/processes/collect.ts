@@ -55,7 +55,8 @@ export function collectKernel(
   // groups "all", "segment:*" and "state:*" in a fixed order.
   const cells = newCells();
   for (let i = ctx.start; i < ctx.end; i++) {
-    const c = ((born_N[i] ? segmentBorn_N[i] : segment_N[i]) * N_STATES + state[i]) * NM;
+    const newborn = born_N[i];
+    const c = ((newborn ? segmentBorn_N[i] : segment_N[i]) * N_STATES + state[i]) * NM;
     const x = exporting[i];
     const tr = transition_N[i];
     const exited = tr === exit || tr === suspension ? 1 : 0;
@@ -65,8 +66,8 @@ export function collectKernel(
     const w = weight[i];
     cells[c + m_weight_sum] += w;
     cells[c + m_sales_growth_sum] += salesGrowth[i];
-    if (born_N[i]) cells[c + m_births] += 1;
-    if (born_N[i] === 2) cells[c + m_exporter_deaths] += 1;
+    if (newborn) cells[c + m_births] += 1;
+    if (newborn === 2) cells[c + m_exporter_deaths] += 1;
     const h = hysteresis_N[i];
     if (!Number.isNaN(h)) {
       cells[c + m_hysteresis_sum] += h;
