@@ -1,0 +1,160 @@
+/**
+ * AssemblyScript probe (not part of the simulation): the issue's yardstick rule, one logistic
+ * export decision per firm-year from last year's status and a fixed productivity, written three
+ * ways, to measure what WebAssembly SIMD gives on this machine before a SIMD firm-year pass is
+ * attempted:
+ *  - scalar: the rule as the model's kernel writes it (f64, table sigmoid with interpolation);
+ *  - f64x2: four firms per step, the same f64 arithmetic (bit-identical to scalar), the table
+ *    read lane by lane (wasm has no gather);
+ *  - f32x4: four firms per step in f32 with a polynomial sigmoid (no table, not the same bits).
+ * Compiled by ./run.ts with asc's SIMD feature.
+ */
+
+const SLOT_MULT: i32 = 0x9e3779b9;
+
+@inline
+function mix32s(x: i32): i32 {
+  x ^= x >>> 16;
+  x = x * 0x7feb352d;
+  x ^= x >>> 15;
+  x = x * 0x846ca68b;
+  return x ^ (x >>> 16);
+}
+
+@inline
+function mix4(x: v128): v128 {
+  x = v128.xor(x, i32x4.shr_u(x, 16));
+  x = i32x4.mul(x, i32x4.splat(0x7feb352d));
+  x = v128.xor(x, i32x4.shr_u(x, 15));
+  x = i32x4.mul(x, i32x4.splat(0x846ca68b));
+  return v128.xor(x, i32x4.shr_u(x, 16));
+}
+
+export function scalarYear(exporting: usize, productivity: usize, sig: usize, key: i32, n: i32): i32 {
+  let exporters = 0;
+  for (let i = 0; i < n; i++) {
+    const h = mix32s(key ^ ((i + 1) * SLOT_MULT));
+    const u = <f64>(<u32>h) * (1.0 / 4294967296.0);
+    const z = -2.2 + 3.1 * <f64>load<u8>(exporting + i) + 0.8 * <f64>load<f32>(productivity + (<usize>i << 2));
+    let x = (z + 20) * 32;
+    x = x > 0 ? (x > 1280 ? 1280 : x) : 0;
+    const k = <i32>x;
+    const a = load<f64>(sig + (<usize>k << 3));
+    const p = a + (x - <f64>k) * (load<f64>(sig + (<usize>(k + 1) << 3)) - a);
+    const now = u < p ? 1 : 0;
+    store<u8>(exporting + i, <u8>now);
+    exporters += now;
+  }
+  return exporters;
+}
+
+@inline
+function gatherLerp(sig: usize, x: v128): v128 {
+  const k = i32x4.trunc_sat_f64x2_s_zero(x);
+  const k0 = <usize>i32x4.extract_lane(k, 0) << 3;
+  const k1 = <usize>i32x4.extract_lane(k, 1) << 3;
+  let a = v128.load64_zero(sig + k0);
+  a = v128.load64_lane(sig + k1, a, 1);
+  let b = v128.load64_zero(sig + k0 + 8);
+  b = v128.load64_lane(sig + k1 + 8, b, 1);
+  const frac = f64x2.sub(x, f64x2.convert_low_i32x4_s(k));
+  return f64x2.add(a, f64x2.mul(frac, f64x2.sub(b, a)));
+}
+
+@inline
+function decide2(sig: usize, ex: v128, prod: v128, u: v128): v128 {
+  const z = f64x2.add(
+    f64x2.add(f64x2.splat(-2.2), f64x2.mul(f64x2.splat(3.1), ex)),
+    f64x2.mul(f64x2.splat(0.8), prod),
+  );
+  let x = f64x2.mul(f64x2.add(z, f64x2.splat(20)), f64x2.splat(32));
+  x = f64x2.pmax(f64x2.splat(0), f64x2.pmin(f64x2.splat(1280), x));
+  const p = gatherLerp(sig, x);
+  return f64x2.lt(u, p);
+}
+
+/** n a multiple of 4. */
+export function f64x2Year(exporting: usize, productivity: usize, sig: usize, key: i32, n: i32): i32 {
+  let count = i32x4.splat(0);
+  const keyV = i32x4.splat(key);
+  const mult = i32x4.splat(SLOT_MULT);
+  let slot = i32x4(1, 2, 3, 4);
+  const four = i32x4.splat(4);
+  const scale = f64x2.splat(1.0 / 4294967296.0);
+  for (let i = 0; i < n; i += 4) {
+    const h = mix4(v128.xor(keyV, i32x4.mul(slot, mult)));
+    slot = i32x4.add(slot, four);
+    const uLo = f64x2.mul(f64x2.convert_low_i32x4_u(h), scale);
+    const uHi = f64x2.mul(f64x2.convert_low_i32x4_u(i64x2.shuffle(h, h, 1, 0)), scale);
+    const ex4 = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(exporting + i)));
+    const exLo = f64x2.convert_low_i32x4_u(ex4);
+    const exHi = f64x2.convert_low_i32x4_u(i64x2.shuffle(ex4, ex4, 1, 0));
+    const pr = v128.load(productivity + (<usize>i << 2));
+    const prLo = f64x2.promote_low_f32x4(pr);
+    const prHi = f64x2.promote_low_f32x4(i64x2.shuffle(pr, pr, 1, 0));
+    const mLo = decide2(sig, exLo, prLo, uLo);
+    const mHi = decide2(sig, exHi, prHi, uHi);
+    // 64-bit masks to 32-bit lanes, then 0/1 bytes.
+    const m = i32x4.shuffle(mLo, mHi, 0, 2, 4, 6);
+    const one = v128.and(m, i32x4.splat(1));
+    count = i32x4.add(count, one);
+    const b = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(one, one), one);
+    v128.store32_lane(exporting + i, b, 0);
+  }
+  return (
+    i32x4.extract_lane(count, 0) +
+    i32x4.extract_lane(count, 1) +
+    i32x4.extract_lane(count, 2) +
+    i32x4.extract_lane(count, 3)
+  );
+}
+
+/** 1 / (1 + e^-z) in f32: e^-z as 2^n * p(f), p a degree-5 polynomial on [0, 1). */
+@inline
+function sigmoid4(z: v128): v128 {
+  let t = f32x4.mul(z, f32x4.splat(-1.4426950408889634));
+  t = f32x4.pmax(f32x4.splat(-126), f32x4.pmin(f32x4.splat(126), t));
+  const n = f32x4.floor(t);
+  const f = f32x4.sub(t, n);
+  let p = f32x4.splat(1.8775767e-3);
+  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(8.9893397e-3));
+  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(5.5826318e-2));
+  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(2.4015361e-1));
+  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(6.9315308e-1));
+  p = f32x4.add(f32x4.mul(p, f), f32x4.splat(1.0));
+  const e = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const ez = f32x4.mul(p, e);
+  return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), ez));
+}
+
+/** n a multiple of 4. */
+export function f32x4Year(exporting: usize, productivity: usize, key: i32, n: i32): i32 {
+  let count = i32x4.splat(0);
+  const keyV = i32x4.splat(key);
+  const mult = i32x4.splat(SLOT_MULT);
+  let slot = i32x4(1, 2, 3, 4);
+  const four = i32x4.splat(4);
+  for (let i = 0; i < n; i += 4) {
+    const h = mix4(v128.xor(keyV, i32x4.mul(slot, mult)));
+    slot = i32x4.add(slot, four);
+    // Top 24 bits of the hash as a uniform in [0, 1).
+    const u = f32x4.mul(f32x4.convert_i32x4_u(i32x4.shr_u(h, 8)), f32x4.splat(1.0 / 16777216.0));
+    const ex4 = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(exporting + i)));
+    const pr = v128.load(productivity + (<usize>i << 2));
+    const z = f32x4.add(
+      f32x4.add(f32x4.splat(-2.2), f32x4.mul(f32x4.splat(3.1), f32x4.convert_i32x4_u(ex4))),
+      f32x4.mul(f32x4.splat(0.8), pr),
+    );
+    const m = f32x4.lt(u, sigmoid4(z));
+    const one = v128.and(m, i32x4.splat(1));
+    count = i32x4.add(count, one);
+    const b = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(one, one), one);
+    v128.store32_lane(exporting + i, b, 0);
+  }
+  return (
+    i32x4.extract_lane(count, 0) +
+    i32x4.extract_lane(count, 1) +
+    i32x4.extract_lane(count, 2) +
+    i32x4.extract_lane(count, 3)
+  );
+}
