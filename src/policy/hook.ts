@@ -148,6 +148,22 @@ export interface SimRng {
   uniform(key: number, slot: number): number;
 }
 
+/** How the ranges of a population share the whole grants of a yearly budget (SimYear.split). */
+export interface BudgetSplit {
+  /** Weight share of the ranges before this one (0 for the first). */
+  before: number;
+  /** Weight share of the ranges through this one (1 for the last). */
+  through: number;
+  /** The firms the whole population stands for: its survey weights' sum (its size without). */
+  populationWeight: number;
+  /**
+   * The population's mean survey weight (1 without weights): the unit of the split is the
+   * grant of a firm of that weight, so a register weighing 4 throughout splits its budget as the
+   * same register weighing 1 would, in grants four times dearer.
+   */
+  meanWeight: number;
+}
+
 /** What a hook knows about the year and range it is called for. */
 export interface SimYear {
   /** Calendar year of the decision. */
@@ -162,19 +178,12 @@ export interface SimYear {
   /** The firms the range stands for: its survey weights' sum (end - start without weights). */
   rangeWeight: number;
   /**
-   * Where the range sits in the population: the weight share of the ranges before it, and
-   * through it (1 for the last). Given, whole grants of a yearly budget are spread over the
-   * ranges by these cumulative shares, so each range gets its share rounded up or down and no
-   * range's remainder is lost; absent, each range rations `budgetShare` of the money alone.
+   * Where the range sits in the population. Given, the whole grants of a yearly budget are
+   * spread over the ranges by their cumulative weight shares, so each range gets its share
+   * rounded up or down and no range's remainder is lost; absent, each range rations
+   * `budgetShare` of the money alone.
    */
-  budgetBefore?: number;
-  budgetThrough?: number;
-  /**
-   * The population's mean survey weight (1 without weights): the unit of the split is the
-   * grant of a firm of that weight, so a register weighing 4 throughout splits its budget as the
-   * same register weighing 1 would, in grants four times dearer.
-   */
-  meanWeight?: number;
+  split?: BudgetSplit;
   /** The run's generator: draw with `rng.uniform(rng.key(year, POLICY_STREAM_BASE + k), slot)`. */
   rng: SimRng;
 }

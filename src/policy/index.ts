@@ -5,6 +5,7 @@ export { PopulationColumns, SIMULATED_FIELDS } from "./columns.ts";
 export { type Classifiers, DiagnosisCache, diagnoseClassifiers } from "./diagnosis.ts";
 export { eligibilityFor, type ProfileEligibility, profileReader } from "./for-profile.ts";
 export type {
+  BudgetSplit,
   InstrumentYearReport,
   PolicyHooks,
   PolicyYearReport,

@@ -1,5 +1,11 @@
 import type { SharedYear } from "./apply.ts";
-import type { InstrumentYearReport, SimEffects, SimPopulation, SimYear } from "./hook.ts";
+import type {
+  BudgetSplit,
+  InstrumentYearReport,
+  SimEffects,
+  SimPopulation,
+  SimYear,
+} from "./hook.ts";
 import { POLICY_STREAM_BASE } from "./hook.ts";
 import {
   activeIn,
@@ -148,23 +154,15 @@ export class InstrumentRun {
    * a grant dearer than a range's share is still given somewhere. Thread-independent: the draw
    * and the shares do not depend on which thread runs which range.
    */
-  private wholeGrants(
-    block: number,
-    ctx: SimYear,
-    cost: number,
-    before: number,
-    through: number,
-  ): number {
-    const unit = cost * (ctx.meanWeight ?? 1);
-    if (!(unit > 0) || !(ctx.budgetShare > 0)) return block;
-    // The block's money over its share gives back the yearly budget up to rounding, so a
-    // budget of exactly 10 grants may come out as 9.9999999: count the grant it does cover.
-    const exact = block / ctx.budgetShare / unit;
-    let grants = Math.floor(exact);
-    if (exact - grants > 1 - 1e-9) grants++;
+  private wholeGrants(money: number, ctx: SimYear, cost: number, split: BudgetSplit): number {
+    const unit = cost * split.meanWeight;
+    // The unit is a grant at the mean weight, a quotient of a float sum: its rounding can leave
+    // a budget of exactly G grants a hair short of G, so a grant within 1e-9 of it counts.
+    const exact = money / unit;
+    const grants = Math.floor(exact + exact * 1e-9);
     // A draw no slot uses (slots are 0 and up) on the order stream's key.
     const u = ctx.rng.uniform(ctx.rng.key(ctx.year, this.orderStream), -1);
-    const part = Math.floor(grants * through + u) - Math.floor(grants * before + u);
+    const part = Math.floor(grants * split.through + u) - Math.floor(grants * split.before + u);
     return part * unit;
   }
 
@@ -245,11 +243,13 @@ export class InstrumentRun {
     const basis = shared.budgetBasis;
     let budget: number | null = null;
     if (cap !== undefined && cap !== null) {
-      const block = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;
-      budget = block;
-      const { budgetBefore: before, budgetThrough: through } = ctx;
-      if (before !== undefined && through !== undefined && spec.rationing.rule !== "pro_rata") {
-        budget = this.wholeGrants(block, ctx, cost, before, through);
+      const { split } = ctx;
+      if (split !== undefined && spec.rationing.rule !== "pro_rata" && cost > 0) {
+        // The national money from the budget as written, not from the block's part.
+        const money = basis === null ? cap : (cap * split.populationWeight) / basis;
+        budget = this.wholeGrants(money, ctx, cost, split);
+      } else {
+        budget = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;
       }
     }
     report.budget = budget;

@@ -157,15 +157,21 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
 }
 
 /** cumulative[b] = the weight of blocks 0..b-1; the last entry is the population's. */
-function cumulativeWeights(plan: BlockPlan, initial: Population | null): Float64Array {
+/** Each block's weight, and the weight of the blocks before each block (`upTo[blocks]`, all). */
+function blockWeights(
+  plan: BlockPlan,
+  initial: Population | null,
+): { weights: Float64Array; upTo: Float64Array } {
   const blocks = Math.ceil(plan.firms / plan.blockSize);
-  const out = new Float64Array(blocks + 1);
+  const weights = new Float64Array(blocks);
+  const upTo = new Float64Array(blocks + 1);
   for (let b = 0; b < blocks; b++) {
     const start = b * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
-    out[b + 1] = out[b] + (initial ? weightOf(initial, start, end) : end - start);
+    weights[b] = initial ? weightOf(initial, start, end) : end - start;
+    upTo[b + 1] = upTo[b] + weights[b];
   }
-  return out;
+  return { weights, upTo };
 }
 
 /** The survey weight of the slots in [start, end) that `mask` marks. */
@@ -218,20 +224,24 @@ export function simulateBlocks(
   const startPosition = new Uint8Array(base.pop.capacity);
   // A block's share of a budget is its share of the population the firms stand for: with
   // survey weights, its weight over the register's (a slot keeps its weight across births).
-  const totalWeight = initial ? weightOf(initial, 0, plan.firms) : plan.firms;
   // Weight of the blocks before each block, summed in block order so that one block's end is
   // exactly the next one's start (whole grants are split by these, see SimYear).
-  const upTo = cumulativeWeights(plan, initial);
+  const { weights, upTo } = blockWeights(plan, initial);
   const last = upTo.length - 2;
+  const populationWeight = upTo[last + 1];
   // The grant a firm of average weight costs is the unit budgets are split in (SimYear).
-  const meanWeight = upTo[last + 1] / plan.firms;
+  const meanWeight = populationWeight / plan.firms;
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
-    const rangeWeight = initial ? weightOf(initial, start, end) : end - start;
-    const budgetShare = rangeWeight / totalWeight;
-    const budgetBefore = upTo[block] / upTo[last + 1];
-    const budgetThrough = block === last ? 1 : upTo[block + 1] / upTo[last + 1];
+    const rangeWeight = weights[block];
+    const budgetShare = rangeWeight / populationWeight;
+    const split = {
+      before: upTo[block] / populationWeight,
+      through: block === last ? 1 : upTo[block + 1] / populationWeight,
+      populationWeight,
+      meanWeight,
+    };
     for (const s of scenarios) enterBlock(s, start, end);
     const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));
     const programmes = scenarios.map(
@@ -276,9 +286,7 @@ export function simulateBlocks(
           yearIndex: t,
           budgetShare,
           rangeWeight,
-          budgetBefore,
-          budgetThrough,
-          meanWeight,
+          split,
           tally,
         });
         for (let h = 0; h < reports.length; h++) {

@@ -10,7 +10,7 @@
  * programme with an annual budget rations within the block its part of the budget: the block's
  * share of the population weight (`ctx.budgetShare`), or, for whole grants, its share of the
  * grants the budget pays for rounded systematically by the cumulative shares
- * (`ctx.budgetBefore`, `ctx.budgetThrough`), so the blocks' parts add up to the budget and
+ * (`ctx.split`), so the blocks' parts add up to the budget and
  * results are identical on 1 or K threads. With large blocks this approximates one national
  * queue.
  *

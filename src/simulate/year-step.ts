@@ -3,6 +3,7 @@
  * first; programmes act next (they see this year's newborns) and before the export decision;
  * the rest of the year runs in one pass per firm (kernel/firm-year.ts), tile by tile.
  */
+import type { BudgetSplit } from "../policy/index.ts";
 import {
   clearEffects,
   type EffectColumns,
@@ -56,10 +57,8 @@ export interface StepOptions {
   budgetShare: number;
   /** The firms this range stands for (SimYear). */
   rangeWeight: number;
-  /** Weight share of the ranges before this one, and through it (SimYear). */
-  budgetBefore?: number;
-  budgetThrough?: number;
-  meanWeight?: number;
+  /** How the ranges share whole grants (SimYear). */
+  split?: BudgetSplit;
   /** Where the year's tallies go (policy years); omitted or null in burn-in. */
   tally?: YearTally | null;
 }
@@ -130,9 +129,7 @@ export function runProgrammes(
       end,
       budgetShare: opts.budgetShare,
       rangeWeight: opts.rangeWeight,
-      budgetBefore: opts.budgetBefore,
-      budgetThrough: opts.budgetThrough,
-      meanWeight: opts.meanWeight,
+      split: opts.split,
       rng: ctx.rng,
     };
     reports.push(s.hooks[h].beforeDecision(yctx, pop, s.effects, mask));

@@ -212,4 +212,45 @@ describe("survey weights in budgets and totals", () => {
       }
     }
   });
+
+  it("counts every whole grant of a budget when the mean weight is not exact in floating point", async () => {
+    // 3,000 firms weighing 0.1 sum to a hair above 300, so a grant at the mean weight costs a
+    // hair above 1,000 and a budget of exactly ten such grants divides to 9.99999999999998.
+    const text = scenario(false).replace("budget_per_year: 1000000", "budget_per_year: 10000");
+    const file = "tenth.yaml";
+    const noFiles: ScenarioReader = (ref) => {
+      throw new Error(`no file ${ref} here`);
+    };
+    const reforms = systemSpecs(
+      ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
+    );
+    const initial = register(() => 0.1);
+    // Summed block by block, as the runner sums it.
+    let sum = 0;
+    for (let b = 0; b < FIRMS; b += 500) {
+      let block = 0;
+      for (let i = b; i < b + 500; i++) block += initial.weight[i];
+      sum += block;
+    }
+    expect(10_000 / ((10_000 * sum) / FIRMS)).toBeLessThan(10);
+    const run = await runSimulation({
+      firms: FIRMS,
+      years: YEARS,
+      startYear: YEAR + 1,
+      replications: 2,
+      burnIn: 0,
+      threads: 1,
+      blockSize: 500,
+      seed: 5,
+      initial,
+      reforms,
+    });
+    const m = PROGRAMME_METRICS.length;
+    for (let rep = 0; rep < 2; rep++) {
+      for (let t = 0; t < YEARS; t++) {
+        expect(run.programmeTotals[rep][2][t * m + P.take_up], `year ${t}`).toBe(10);
+        expect(run.programmeTotals[rep][2][t * m + P.spend]).toBeCloseTo(10_000, 6);
+      }
+    }
+  });
 });
