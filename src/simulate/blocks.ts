@@ -15,6 +15,7 @@ import {
   columnNames,
   HEAP_COLUMNS,
   type Population,
+  weightSum,
 } from "./population.ts";
 import { collectKernel, foldCells, newCells } from "./processes/collect.ts";
 import type { StepContext } from "./processes/context.ts";
@@ -168,7 +169,7 @@ function blockWeights(
   for (let b = 0; b < blocks; b++) {
     const start = b * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
-    weights[b] = initial ? weightOf(initial, start, end) : end - start;
+    weights[b] = initial ? weightSum(initial, start, end) : end - start;
     upTo[b + 1] = upTo[b] + weights[b];
   }
   return { weights, upTo };
@@ -179,12 +180,6 @@ function weightOn(pop: Population, mask: Uint8Array, start: number, end: number)
   const { weight } = pop;
   let sum = 0;
   for (let i = start; i < end; i++) if (mask[i]) sum += weight[i];
-  return sum;
-}
-
-function weightOf(pop: Population, start: number, end: number): number {
-  let sum = 0;
-  for (let i = start; i < end; i++) sum += pop.weight[i];
   return sum;
 }
 

@@ -168,3 +168,11 @@ export function copyPopulationInto(dst: Population, src: Population): void {
   dst.n = src.n;
   for (const k of columnNames(src)) (dst[k] as Column).set(src[k] as never);
 }
+
+/** The firms slots [start, end) stand for: their survey weights' sum. */
+export function weightSum(pop: Population, start = 0, end = pop.n): number {
+  const { weight } = pop;
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += weight[i];
+  return sum;
+}

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeReportFile } from "../../src/cli/commands/report-file.ts";
+import { writeReportFile } from "../../src/cli/report-file.ts";
 import { writeTextFile } from "../../src/io/index.ts";
 
 describe("writeTextFile", () => {

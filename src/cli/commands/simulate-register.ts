@@ -1,7 +1,7 @@
 import type { Profile } from "../../firm/index.ts";
 import { formatIssue, type Issue, OutwardError } from "../../framework/index.ts";
 import { readFirmRecords } from "../../io/index.ts";
-import { fromProfiles } from "../../simulate/index.ts";
+import { fromProfiles, weightSum } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import type { SimulateOptions } from "./simulate-options.ts";
 import { isSystemError } from "./system-error.ts";
@@ -78,9 +78,8 @@ export async function loadRegister(path: string, opts: SimulateOptions, notes: s
     notes.push(`${rejected} rows of ${path} were rejected (listed on stderr) and not simulated`);
   const loaded = fromProfiles(profiles, opts.params, opts.startYear - 1, opts.seed);
   for (const n of loaded.notes) notes.push(n.message);
-  const { weight, n } = loaded.population;
-  let stands = 0;
-  for (let i = 0; i < n; i++) stands += weight[i];
+  const { n } = loaded.population;
+  const stands = weightSum(loaded.population);
   if (stands !== n) {
     notes.push(
       `survey weights: the ${n} firms stand for ${Math.round(stands)}; budgets, spend and the reform totals are the population's (a firm counts, and costs, its weight), the yearly counts and take-up the register's firms`,

@@ -4,7 +4,7 @@ import { PanelWriter } from "../../io/index.ts";
 import { calibrate, resultBytes, runSimulation, summarize } from "../../simulate/index.ts";
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
-import { writeReportFile } from "./report-file.ts";
+import { writeReportFile } from "../report-file.ts";
 import { reportCsv } from "./simulate-csv.ts";
 import { runOptionsOf, type SimulateOptions } from "./simulate-options.ts";
 import { checkPaths } from "./simulate-paths.ts";

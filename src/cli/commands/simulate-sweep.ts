@@ -14,7 +14,7 @@ import {
   summarize,
 } from "../../simulate/index.ts";
 import { createProgress } from "../progress.ts";
-import { writeReportFile } from "./report-file.ts";
+import { writeReportFile } from "../report-file.ts";
 import { runOptionsOf, type SimulateOptions, type Sweep } from "./simulate-options.ts";
 import { ci, int, num, pct, totalsJson } from "./simulate-report.ts";
 

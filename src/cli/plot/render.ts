@@ -1,7 +1,6 @@
 import type { PlotOptions } from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { writeTextFile } from "../../io/index.ts";
-import { CliError } from "../exit.ts";
+import { writeReportFile } from "../report-file.ts";
 
 /** The part of a DOM element the SVG writer needs (the project compiles without DOM types). */
 export interface SvgElement {
@@ -31,9 +30,5 @@ export function svgText(svg: SvgElement): string {
 
 /** Writes the chart whole or not at all (temporary name, sync, rename), as the reports are. */
 export async function writeSvg(path: string, svg: SvgElement): Promise<void> {
-  try {
-    writeTextFile(path, svgText(svg));
-  } catch (err) {
-    throw new CliError(`${path}: cannot write the plot (${(err as Error).message})`);
-  }
+  writeReportFile(path, svgText(svg), "plot");
 }
