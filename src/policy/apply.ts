@@ -10,7 +10,7 @@ import type {
   SimYear,
 } from "./hook.ts";
 import { InstrumentRun } from "./instrument-run.ts";
-import type { ProgrammeSystem } from "./programme.ts";
+import type { Dated, ProgrammeSystem } from "./programme.ts";
 import { ruleFields } from "./rule/rule.ts";
 import { SlotWindow } from "./slot-window.ts";
 
@@ -128,6 +128,7 @@ export function programmeHooks(
     const runs = programme.instruments.map((spec) => new InstrumentRun(programme, spec, shared));
     return {
       id: programme.id,
+      sharesBudget: programme.instruments.some((spec) => hasBudget(spec.budget_per_year)),
       beforeDecision(ctx, pop, effects, recipients): PolicyYearReport {
         shared.enter(ctx, pop);
         const { start, end } = ctx;
@@ -152,4 +153,10 @@ export function programmeHooks(
       },
     };
   });
+}
+
+/** Whether a budget is capped in any year. */
+function hasBudget(budget: Dated<number | null>): boolean {
+  if (typeof budget !== "object" || budget === null) return budget !== null;
+  return Object.values(budget).some((v) => v !== null);
 }

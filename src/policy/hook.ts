@@ -262,6 +262,12 @@ export interface SimHooks<
   /** Programme id, used to name its take-up and spend in the results. */
   readonly id: string;
   /**
+   * True when the programme shares a capped budget among firms. Who is served then depends on
+   * which firms a range holds, so the runner gives such programmes the whole population as one
+   * range (one national queue) when it fits in memory.
+   */
+  readonly sharesBudget?: boolean;
+  /**
    * Called once per year and range, before the export decision and after births, deaths and the
    * domestic demand shock. Reads the population, writes effects (adding) and the recipient mask.
    * The simulation may hand over other arrays from one block of slots to the next: read them

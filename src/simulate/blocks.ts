@@ -98,6 +98,16 @@ export function allocateScenario(
 }
 
 /**
+ * Bytes of the compiled kernel's memory that the states of a baseline and its reforms
+ * (`hooks[k]` for scenario k) take for `capacity` slots each, windows aside.
+ */
+export function scenarioBytes(capacity: number, hooks: YearHooks[][]): number {
+  const counter = new ByteCounter(null);
+  for (const h of hooks) allocateScenario(capacity, h, counter);
+  return counter.bytes;
+}
+
+/**
  * The states of a baseline and its reforms (`hooks[k]` for scenario k), all in one arena of the
  * compiled kernel's memory when the kernel is available and they fit; on the heap otherwise.
  * With `window` below `capacity`, the arena holds `window` slots of each per-slot column: the
@@ -199,7 +209,8 @@ export type YearPath = "fused" | "reference";
 
 /**
  * Runs `blocks` of replication `replication`. `scenarios[0]` is the baseline. `initial`, when
- * given, is a loaded population (slots 0..firms-1) used instead of synthesis.
+ * given, is a loaded population (slots 0..firms-1) used instead of synthesis. `onYear` is
+ * called after each year of each block, burn-in years included (progress).
  */
 export function simulateBlocks(
   plan: BlockPlan,
@@ -209,6 +220,7 @@ export function simulateBlocks(
   initial: Population | null,
   observer?: YearObserver,
   path: YearPath = "fused",
+  onYear?: () => void,
 ): BlockResult[] {
   const rng = counterRng(plan.seed, replication);
   const params = fastParams(plan.params);
@@ -250,6 +262,7 @@ export function simulateBlocks(
     for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
       ctx.year = y;
       step(base, ctx, { yearIndex: -1, budgetShare, rangeWeight });
+      onYear?.();
     }
     for (let k = 1; k < scenarios.length; k++) {
       copyRange(scenarios[k].pop, base.pop, start, end);
@@ -313,6 +326,7 @@ export function simulateBlocks(
         }
         observer?.(k, ctx.year, s.pop, start, end);
       }
+      onYear?.();
     }
     results.push({ block, aggregates, programmes });
   }

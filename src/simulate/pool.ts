@@ -95,7 +95,10 @@ export async function workersLoaded(count: number, factories: readonly string[])
 
 /**
  * Runs `total` tasks (claim t = replication * blocksPerReplication + block) on this thread
- * (`local`) and `threads - 1` workers, passing each task's results to `onResult`.
+ * (`local`) and `threads - 1` workers, passing each task's results to `onResult`. Every
+ * thread counts the block-years it has simulated in one shared counter; `onProgress` gets the
+ * count after each of this thread's years and, while this thread waits for the workers, a few
+ * times a second.
  */
 export async function runOnWorkers(
   threads: number,
@@ -103,12 +106,18 @@ export async function runOnWorkers(
   total: number,
   blocksPerReplication: number,
   onResult: (task: WorkerTask, results: BlockResult[]) => void,
-  local: (task: WorkerTask) => BlockResult[],
+  local: (task: WorkerTask, onYear: () => void) => BlockResult[],
+  onProgress?: (blockYears: number) => void,
 ): Promise<void> {
   const nWorkers = Math.min(threads - 1, total - 1);
   // Workers find each reform's factory by the same specifier the bundle linked.
   const reforms = init.reforms.map((r) => ({ ...r, factory: r.factory ?? DEFAULT_HOOK_FACTORY }));
-  const claims = new Int32Array(new SharedArrayBuffer(4));
+  // [next claim, block-years done]
+  const claims = new Int32Array(new SharedArrayBuffer(8));
+  const onYear = () => {
+    const n = Atomics.add(claims, 1, 1) + 1;
+    onProgress?.(n);
+  };
   const run = ++runs;
   const msg: WorkerRun = { ...init, reforms, run, claims, total, blocksPerReplication };
   let own = 0;
@@ -158,14 +167,20 @@ export async function runOnWorkers(
       const t = Atomics.add(claims, 0, 1);
       if (t >= total) break;
       const task = taskAt(t, blocksPerReplication);
-      onResult(task, local(task));
+      onResult(task, local(task, onYear));
       own++;
       // Let worker results (and progress) through between this thread's blocks.
       if (nWorkers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     finished = true;
     check();
-    await workersDone;
+    const timer = setInterval(() => onProgress?.(Atomics.load(claims, 1)), 200);
+    try {
+      await workersDone;
+    } finally {
+      clearInterval(timer);
+    }
+    onProgress?.(Atomics.load(claims, 1));
   } finally {
     for (const { w, onMessage, onError, onExit } of joined) {
       w.off("message", onMessage);

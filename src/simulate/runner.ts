@@ -9,6 +9,7 @@ import {
   type BlockPlan,
   type BlockResult,
   blockCount,
+  scenarioBytes,
   simulateBlocks,
   type YearObserver,
 } from "./blocks.ts";
@@ -27,7 +28,7 @@ import type { Population } from "./population.ts";
 import type { ScenarioState } from "./year-step.ts";
 
 /** Bumped whenever a process or a default changes the simulated numbers. */
-export const MODEL_VERSION = "outward-sim/1.3.0";
+export const MODEL_VERSION = "outward-sim/1.4.0";
 
 export interface RunOptions {
   /** Firms in the population (ignored when `initial` is given). */
@@ -44,7 +45,12 @@ export interface RunOptions {
   startYear?: number;
   /** Unreported years simulated first to reach a steady state. Default 15. */
   burnIn?: number;
-  /** Slots per allocation block (and budget-rationing unit). Default 16384. */
+  /**
+   * Slots per allocation block, the unit of work of a thread and of budget rationing. Default:
+   * the whole population when a programme shares a capped budget and the population fits one
+   * block (`nationalQueue`), so each budget has one national queue; otherwise
+   * `DEFAULT_BLOCK_SIZE`.
+   */
   blockSize?: number;
   /** Parameter values. Default `defaultParams()`. */
   params?: SimParams;
@@ -59,7 +65,7 @@ export interface RunOptions {
   reformHooks?: YearHooks[][];
   /** A loaded population (e.g. a register via `fromProfiles`) instead of synthesis. */
   initial?: Population | null;
-  /** Progress in units of (replication, block). Default none. */
+  /** Progress in block-years (each block's burn-in and policy years). Default none. */
   onProgress?: (done: number, total: number) => void;
   /** Called after every simulated year and block (panel output); only with threads = 1. */
   observer?: YearObserver;
@@ -93,21 +99,62 @@ export interface RunResult {
   aggregates: Float64Array[][];
   /** programmeTotals[replication][scenario]: years x programmes x PROGRAMME_METRICS. */
   programmeTotals: Float64Array[][];
+  /**
+   * How capped budgets were rationed: in one national queue, in each block's own queue (the
+   * population did not fit one block, or `blockSize` said so), or null when no programme
+   * shares a capped budget.
+   */
+  budgetQueue: "national" | "blocks" | null;
+}
+
+/** Slots per block when budgets need no national queue (or it does not fit). */
+export const DEFAULT_BLOCK_SIZE = 16384;
+
+/**
+ * The most kernel memory one thread gives a replication's whole population so that budgets
+ * have one national queue (each thread holds every scenario's whole population then).
+ */
+export const NATIONAL_QUEUE_BYTES = 2 ** 31;
+
+/**
+ * Whether `firms` slots of every scenario fit one block for a national queue: one block's
+ * states within `limit` bytes of the kernel's memory.
+ */
+export function nationalQueue(
+  firms: number,
+  hooks: YearHooks[][],
+  limit = NATIONAL_QUEUE_BYTES,
+): boolean {
+  return scenarioBytes(firms, hooks) <= limit;
 }
 
 export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const params = opts.params ?? defaultParams();
   const firms = opts.initial ? opts.initial.n : opts.firms;
+  const reforms = opts.reforms ?? [];
+  const threads = opts.threads ?? 1;
+  // Built here as well as in each worker: whether a programme shares a budget sets the blocks.
+  const hooks =
+    threads <= 1 && opts.reformHooks
+      ? opts.reformHooks
+      : await Promise.all(reforms.map((r) => buildHooks(r)));
+  const sharesBudget = hooks.some((h) => h.some((x) => x.sharesBudget === true));
+  const blockSize =
+    opts.blockSize ??
+    (sharesBudget && Number.isInteger(firms) && firms > DEFAULT_BLOCK_SIZE
+      ? nationalQueue(firms, [[], ...hooks])
+        ? firms
+        : DEFAULT_BLOCK_SIZE
+      : DEFAULT_BLOCK_SIZE);
   const plan: BlockPlan = {
     firms,
     years: opts.years,
     startYear: opts.startYear ?? 2025,
     burnIn: opts.burnIn ?? 15,
-    blockSize: opts.blockSize ?? 16384,
+    blockSize,
     seed: opts.seed ?? 1,
     params,
   };
-  const reforms = opts.reforms ?? [];
   const scenarioIds = ["baseline", ...reforms.map((r) => r.id)];
   const reference = opts.reference ?? "baseline";
   plan.reference = scenarioIds.indexOf(reference);
@@ -118,13 +165,12 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   }
   validatePlan(plan, opts);
   const replications = opts.replications ?? 1;
-  const threads = opts.threads ?? 1;
   const nBlocks = blockCount(plan);
   const total = replications * nBlocks;
+  const blockYears = total * (plan.burnIn + plan.years);
   let done = 0;
   const aggregates: Float64Array[][] = [];
   const programmeTotals: Float64Array[][] = [];
-  let programmes: string[][];
 
   const merge = (rep: number, results: BlockResult[]) => {
     results.sort((a, b) => a.block - b.block);
@@ -136,26 +182,32 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     }
   };
 
+  const programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
   if (threads <= 1) {
-    const hooks = opts.reformHooks ?? (await Promise.all(reforms.map((r) => buildHooks(r))));
-    programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
     const scenarios = allocateScenarios(firms, [[], ...hooks], plan.blockSize);
     warmUpKernels();
+    const onYear = () => opts.onProgress?.(++done, blockYears);
     for (let rep = 0; rep < replications; rep++) {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
       const results: BlockResult[] = [];
       for (let b = 0; b < nBlocks; b++) {
         results.push(
-          ...simulateBlocks(plan, rep, [b], scenarios, opts.initial ?? null, opts.observer),
+          ...simulateBlocks(
+            plan,
+            rep,
+            [b],
+            scenarios,
+            opts.initial ?? null,
+            opts.observer,
+            "fused",
+            onYear,
+          ),
         );
-        opts.onProgress?.(++done, total);
       }
       merge(rep, results);
     }
   } else {
     const { runOnWorkers } = await import("./pool.ts");
-    const hooks = await Promise.all(reforms.map((r) => buildHooks(r)));
-    programmes = [[], ...hooks.map((h) => h.map((x) => x.id))];
     const byRep: BlockResult[][] = [];
     for (let rep = 0; rep < replications; rep++) {
       allocateTotals(aggregates, programmeTotals, rep, plan.years, programmes);
@@ -169,14 +221,24 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       nBlocks,
       (task, results) => {
         byRep[task.replication].push(...results);
-        opts.onProgress?.(++done, total);
       },
-      (task) => {
+      (task, onYear) => {
         // This thread is one of the `threads`: it allocates its states on first use.
         local ??= allocateScenarios(firms, [[], ...hooks], plan.blockSize);
         warmUpKernels();
-        return simulateBlocks(plan, task.replication, task.blocks, local, opts.initial ?? null);
+        const initial = opts.initial ?? null;
+        return simulateBlocks(
+          plan,
+          task.replication,
+          task.blocks,
+          local,
+          initial,
+          undefined,
+          "fused",
+          onYear,
+        );
       },
+      (yearsDone) => opts.onProgress?.(yearsDone, blockYears),
     );
     for (let rep = 0; rep < replications; rep++) merge(rep, byRep[rep]);
   }
@@ -206,6 +268,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     programmes,
     aggregates,
     programmeTotals,
+    budgetQueue: !sharesBudget ? null : plan.blockSize >= firms ? "national" : "blocks",
   };
 }
 

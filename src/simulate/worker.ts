@@ -28,7 +28,10 @@ export interface WorkerRun {
   plan: BlockPlan;
   reforms: ReformSpec[];
   initial: Population | null;
-  /** [next claim]; claim t is task `taskAt(t, blocksPerReplication)` (pool.ts). */
+  /**
+   * [next claim, block-years done]; claim t is task `taskAt(t, blocksPerReplication)`
+   * (pool.ts), and each thread adds its block-years as it goes (progress).
+   */
   claims: Int32Array;
   total: number;
   blocksPerReplication: number;
@@ -50,7 +53,17 @@ async function serve(msg: WorkerRun): Promise<void> {
     const t = Atomics.add(claims, 0, 1);
     if (t >= total) return;
     const task = taskAt(t, nb);
-    const results = simulateBlocks(msg.plan, task.replication, task.blocks, scenarios, msg.initial);
+    const onYear = () => Atomics.add(claims, 1, 1);
+    const results = simulateBlocks(
+      msg.plan,
+      task.replication,
+      task.blocks,
+      scenarios,
+      msg.initial,
+      undefined,
+      "fused",
+      onYear,
+    );
     const transfer = results.flatMap((r) =>
       [...r.aggregates, ...r.programmes].map((a) => a.buffer as ArrayBuffer),
     );

@@ -47,8 +47,11 @@ export interface SimulateOptions {
   startYear: number;
   /** Default 15 (0 with --register: a register is the observed starting state). */
   burnIn: number;
-  /** Default 16384. */
-  blockSize: number;
+  /**
+   * Unset: the whole population when a programme shares a capped budget and it fits one
+   * block (one national queue), 16384 otherwise (runSimulation).
+   */
+  blockSize: number | undefined;
   /** Panel CSV path, or null. */
   panel: string | null;
   /** Scenario whose firm-years the panel holds. Default "baseline". */
@@ -238,7 +241,8 @@ export function parseSimulateOptions(flags: SimulateFlags, cores = 1): SimulateO
     threads,
     startYear: integer("start-year", flags.startYear, 2025, 1000, 9999),
     burnIn,
-    blockSize: integer("block-size", flags.blockSize, 16384, 1),
+    blockSize:
+      flags.blockSize === undefined ? undefined : integer("block-size", flags.blockSize, 0, 1),
     panel,
     panelScenario: flags.panelScenario ?? "baseline",
     register,

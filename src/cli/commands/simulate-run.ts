@@ -5,6 +5,7 @@ import { calibrate, resultBytes, runSimulation, summarize } from "../../simulate
 import { CliError, EXIT } from "../exit.ts";
 import { createProgress } from "../progress.ts";
 import { writeReportFile } from "../report-file.ts";
+import { budgetQueueNote } from "./budget-queue-note.ts";
 import { reportCsv } from "./simulate-csv.ts";
 import { runOptionsOf, type SimulateOptions } from "./simulate-options.ts";
 import { checkPaths } from "./simulate-paths.ts";
@@ -120,6 +121,8 @@ export async function simulateAction(
       );
       notes.push(`wrote ${panel.rows} firm-years to ${panel.path} (stamp in ${stampPath})`);
     }
+    const queue = budgetQueueNote(run);
+    if (queue !== null) notes.push(queue);
     const report = summarize(run, { discountRate: opts.discountRate });
     if (opts.csv !== null) {
       writeReportFile(opts.csv, reportCsv(report), "CSV");

@@ -4,6 +4,7 @@
  * differ by the parameter alone), and each reform's totals side by side: whether a reform's
  * effect and cost per additional exporter-year survive a change in an uncertain assumption.
  */
+
 import { csvLine } from "../../io/index.ts";
 import {
   defaultParams,
@@ -15,6 +16,7 @@ import {
 } from "../../simulate/index.ts";
 import { createProgress } from "../progress.ts";
 import { writeReportFile } from "../report-file.ts";
+import { budgetQueueNote } from "./budget-queue-note.ts";
 import { runOptionsOf, type SimulateOptions, type Sweep } from "./simulate-options.ts";
 import { ci, int, num, pct, totalsJson } from "./simulate-report.ts";
 
@@ -34,11 +36,14 @@ export async function sweepAction(
   const progress = createProgress({ label: `sweep ${sweep.name}`, unit: "items" });
   const runs: SweepRun[] = [];
   const n = sweep.values.length;
+  // Every value runs the same reforms on the same blocks.
+  let queue: string | null = null;
   for (let k = 0; k < n; k++) {
     const run = await runSimulation({
       ...runOptionsOf(opts, reforms, sweep.params[k]),
       onProgress: (done, total) => progress.update(k * total + done, n * total),
     });
+    queue ??= budgetQueueNote(run);
     const report = summarize(run, { discountRate: opts.discountRate });
     runs.push({
       value: sweep.values[k],
@@ -48,6 +53,7 @@ export async function sweepAction(
   }
   progress.finish();
   const notes: string[] = [];
+  if (queue !== null) notes.push(queue);
   if (opts.csv !== null) {
     writeReportFile(opts.csv, sweepCsv(sweep, runs), "CSV");
     notes.push(`wrote every reform's totals at each value to ${opts.csv}`);

@@ -44,7 +44,10 @@ export function registerSimulate(program: Command): void {
     )
     .option("--start-year <year>", "calendar year of the first policy year", "2025")
     .option("--burn-in <years>", "unreported years simulated first (default 15; 0 with --register)")
-    .option("--block-size <n>", "firms per allocation block (budget rationing unit)", "16384")
+    .option(
+      "--block-size <n>",
+      "firms per allocation block, the unit of budget rationing (default: the whole population when a programme has a capped budget and it fits, else 16384)",
+    )
     .option("--register <file>", "start from real firm profiles (CSV/JSON) instead of synthesis")
     .option("--panel <file>", "stream a firm-year panel of replication 1 to a CSV file")
     .option(
