@@ -201,6 +201,9 @@ function copyRange(dst: Population, src: Population, start: number, end: number)
   dst.n = Math.max(dst.n, end);
 }
 
+/** Slots per tile of a block's burn-in years. */
+const BURN_IN_TILE = 16384;
+
 /**
  * How a year is computed: the fused firm-year pass, or the readable process-by-process
  * reference (same numbers, several times slower; for tests).
@@ -259,11 +262,20 @@ export function simulateBlocks(
     refreshStaticIndex(base, params, start, end);
     const ctx: StepContext = { year: 0, start, end, params, rng };
     const step = path === "fused" ? stepYear : stepYearByProcess;
-    for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
-      ctx.year = y;
-      step(base, ctx, { yearIndex: -1, budgetShare, rangeWeight });
-      onYear?.();
+    // No programme acts in burn-in years and firms do not interact, so each tile of a large
+    // block (one national queue) runs them all while its columns are in cache: the same bits
+    // as year by year over the block.
+    for (let a = start; a < end; a += BURN_IN_TILE) {
+      ctx.start = a;
+      ctx.end = Math.min(end, a + BURN_IN_TILE);
+      for (let y = plan.startYear - plan.burnIn; y < plan.startYear; y++) {
+        ctx.year = y;
+        step(base, ctx, { yearIndex: -1, budgetShare, rangeWeight });
+      }
     }
+    ctx.start = start;
+    ctx.end = end;
+    for (let y = 0; y < plan.burnIn; y++) onYear?.();
     for (let k = 1; k < scenarios.length; k++) {
       copyRange(scenarios[k].pop, base.pop, start, end);
       scenarios[k].staticIndex.set(base.staticIndex.subarray(start, end), start);

@@ -4,6 +4,7 @@
  * bit-identical whatever the number of threads. Every result is stamped with the model
  * version, the parameter hash, the scenario hashes and the seed.
  */
+import { totalmem } from "node:os";
 import {
   allocateScenarios,
   type BlockPlan,
@@ -132,20 +133,26 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const params = opts.params ?? defaultParams();
   const firms = opts.initial ? opts.initial.n : opts.firms;
   const reforms = opts.reforms ?? [];
-  const threads = opts.threads ?? 1;
+  let threads = opts.threads ?? 1;
   // Built here as well as in each worker: whether a programme shares a budget sets the blocks.
   const hooks =
     threads <= 1 && opts.reformHooks
       ? opts.reformHooks
       : await Promise.all(reforms.map((r) => buildHooks(r)));
   const sharesBudget = hooks.some((h) => h.some((x) => x.sharesBudget === true));
-  const blockSize =
-    opts.blockSize ??
-    (sharesBudget && Number.isInteger(firms) && firms > DEFAULT_BLOCK_SIZE
-      ? nationalQueue(firms, [[], ...hooks])
-        ? firms
-        : DEFAULT_BLOCK_SIZE
-      : DEFAULT_BLOCK_SIZE);
+  const national =
+    opts.blockSize === undefined &&
+    sharesBudget &&
+    Number.isInteger(firms) &&
+    firms > DEFAULT_BLOCK_SIZE &&
+    nationalQueue(firms, [[], ...hooks]);
+  const blockSize = opts.blockSize ?? (national ? firms : DEFAULT_BLOCK_SIZE);
+  if (national && threads > 1) {
+    // Every thread holds every scenario's whole population then: no more threads than half the
+    // machine's memory holds (the thread count never changes the results).
+    const fit = Math.floor(totalmem() / 2 / scenarioBytes(firms, [[], ...hooks]));
+    threads = Math.max(1, Math.min(threads, fit));
+  }
   const plan: BlockPlan = {
     firms,
     years: opts.years,
