@@ -129,6 +129,15 @@ export function nationalQueue(
   return scenarioBytes(firms, hooks) <= limit;
 }
 
+/**
+ * Threads for a run whose every thread holds `bytes` (a national queue holds every scenario's
+ * whole population): at most `threads`, at least 1, and no more than half of `memory` holds.
+ * The thread count never changes the results, so fewer threads only cost time.
+ */
+export function threadsThatFit(threads: number, bytes: number, memory: number): number {
+  return Math.max(1, Math.min(threads, Math.floor(memory / 2 / bytes)));
+}
+
 export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const params = opts.params ?? defaultParams();
   const firms = opts.initial ? opts.initial.n : opts.firms;
@@ -148,10 +157,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     nationalQueue(firms, [[], ...hooks]);
   const blockSize = opts.blockSize ?? (national ? firms : DEFAULT_BLOCK_SIZE);
   if (national && threads > 1) {
-    // Every thread holds every scenario's whole population then: no more threads than half the
-    // machine's memory holds (the thread count never changes the results).
-    const fit = Math.floor(totalmem() / 2 / scenarioBytes(firms, [[], ...hooks]));
-    threads = Math.max(1, Math.min(threads, fit));
+    threads = threadsThatFit(threads, scenarioBytes(firms, [[], ...hooks]), totalmem());
   }
   const plan: BlockPlan = {
     firms,

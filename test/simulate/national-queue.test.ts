@@ -14,6 +14,7 @@ import {
   PROGRAMME_METRICS,
   type RunOptions,
   runSimulation,
+  threadsThatFit,
 } from "../../src/simulate/index.ts";
 
 function ok<T>(r: Result<T>): T {
@@ -134,5 +135,13 @@ describe("capped budgets ration in one national queue", () => {
     const hooks = [[], buildYearHooks(base().reforms![0].scenario)];
     expect(nationalQueue(FIRMS, hooks)).toBe(true);
     expect(nationalQueue(FIRMS, hooks, 1_000_000)).toBe(false);
+  });
+
+  it("runs a national queue on no more threads than half the memory holds", () => {
+    const GB = 2 ** 30;
+    expect(threadsThatFit(4, 2 * GB, 16 * GB)).toBe(4);
+    expect(threadsThatFit(4, 2 * GB, 8 * GB)).toBe(2);
+    expect(threadsThatFit(4, 2 * GB, 3 * GB)).toBe(1);
+    expect(threadsThatFit(2, 0.5 * GB, 64 * GB)).toBe(2);
   });
 });
