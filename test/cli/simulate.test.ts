@@ -120,6 +120,22 @@ describe("outward simulate (through the binary)", () => {
     expect(text.stdout).toContain("spend, difference:");
   });
 
+  it("says when capped budgets were rationed block by block, and not when one national queue served them", async () => {
+    const base = ["simulate", "examples/scenarios/differentiated.yaml", ...small, "--json"];
+    const blocks = await outward([...base, "--block-size", "1000"]);
+    expect(blocks.code, blocks.stderr).toBe(0);
+    const doc = JSON.parse(blocks.stdout);
+    expect(doc.stamp.block_size).toBe(1000);
+    expect(doc.notes.join("\n")).toMatch(
+      /capped budgets were rationed in blocks of 1,000 firms.*--block-size 3000/,
+    );
+    const national = await outward(base);
+    expect(national.code, national.stderr).toBe(0);
+    const one = JSON.parse(national.stdout);
+    expect(one.stamp.block_size).toBe(16384);
+    expect(one.notes.join("\n")).not.toMatch(/rationed in blocks/);
+  });
+
   it("gives cost per additional exporter-year as a ratio of means, unbounded when the effect's interval reaches zero", async () => {
     const args = [
       "simulate",
