@@ -44,10 +44,19 @@ export interface BlockPlan {
    * through the others.
    */
   reference?: number;
+  /**
+   * The scenarios each part of a block owns, when a block's scenarios are split over threads
+   * (a replication that is one block, on more threads than replications). Every part also runs
+   * the baseline and the reference, which the others read, and reports only what it owns, so
+   * the parts add up to the whole. Absent: one part owns every scenario.
+   */
+  parts?: number[][];
 }
 
 export interface BlockResult {
   block: number;
+  /** The part of the block's scenarios (BlockPlan.parts); 0 without parts. */
+  part: number;
   /** Per scenario (0 = baseline): aggregates laid out by metrics.ts `at()`. */
   aggregates: Float64Array[];
   /** Per scenario: years x programmes x PROGRAMME_METRICS. */
@@ -63,15 +72,45 @@ export type YearObserver = (
   end: number,
 ) => void;
 
-/** A unit of work for one thread: some blocks of one replication. */
+/** A unit of work for one thread: some blocks of one replication, or a part of them. */
 export interface BlockTask {
   replication: number;
   blocks: number[];
+  /** Which part of the blocks' scenarios (BlockPlan.parts); 0 without parts. */
+  part: number;
 }
 
-/** The task of claim number `t` in a run: replications in order, blocks in order within each. */
-export function taskAt(t: number, blocksPerReplication: number): BlockTask {
-  return { replication: Math.floor(t / blocksPerReplication), blocks: [t % blocksPerReplication] };
+/**
+ * The task of claim number `t` in a run: replications in order, blocks in order within each,
+ * and the parts of a block in order.
+ */
+export function taskAt(t: number, blocksPerReplication: number, parts = 1): BlockTask {
+  const perReplication = blocksPerReplication * parts;
+  const within = t % perReplication;
+  return {
+    replication: Math.floor(t / perReplication),
+    blocks: [Math.floor(within / parts)],
+    part: within % parts,
+  };
+}
+
+/**
+ * Splits a run's scenarios into `count` parts for threads (BlockPlan.parts): the others in
+ * contiguous runs, and the baseline and the reference with the first part.
+ */
+export function scenarioParts(scenarios: number, reference: number, count: number): number[][] {
+  const shared = reference === 0 ? [0] : [0, reference];
+  const rest = Array.from({ length: scenarios }, (_, k) => k).filter((k) => !shared.includes(k));
+  const n = Math.max(1, Math.min(count, rest.length));
+  const parts: number[][] = [];
+  for (let p = 0; p < n; p++) {
+    const own = rest.slice(
+      Math.floor((p * rest.length) / n),
+      Math.floor(((p + 1) * rest.length) / n),
+    );
+    parts.push(p === 0 ? [...shared, ...own] : own);
+  }
+  return parts;
 }
 
 export function blockCount(plan: Pick<BlockPlan, "firms" | "blockSize">): number {
@@ -213,7 +252,8 @@ export type YearPath = "fused" | "reference";
 /**
  * Runs `blocks` of replication `replication`. `scenarios[0]` is the baseline. `initial`, when
  * given, is a loaded population (slots 0..firms-1) used instead of synthesis. `onYear` is
- * called after each year of each block, burn-in years included (progress).
+ * called after each year of each block, burn-in years included (progress). With `plan.parts`,
+ * only part `part` of the scenarios is run and reported (the others' results are zero).
  */
 export function simulateBlocks(
   plan: BlockPlan,
@@ -224,11 +264,13 @@ export function simulateBlocks(
   observer?: YearObserver,
   path: YearPath = "fused",
   onYear?: () => void,
+  part = 0,
 ): BlockResult[] {
   const rng = counterRng(plan.seed, replication);
   const params = fastParams(plan.params);
   const base = scenarios[0];
   const results: BlockResult[] = [];
+  const owned = plan.parts?.[part] ?? null;
   const cells = newCells();
   // One byte per slot of the population (its pages touched block by block).
   const startPosition = new Uint8Array(base.pop.capacity);
@@ -276,14 +318,17 @@ export function simulateBlocks(
     ctx.start = start;
     ctx.end = end;
     for (let y = 0; y < plan.burnIn; y++) onYear?.();
-    for (let k = 1; k < scenarios.length; k++) {
-      copyRange(scenarios[k].pop, base.pop, start, end);
-      scenarios[k].staticIndex.set(base.staticIndex.subarray(start, end), start);
-    }
     const reference = plan.reference ?? 0;
     // The reference runs its year right after the baseline, before the scenarios compared with
     // it read its export status; the order changes nothing else (scenarios share no state).
-    const order = [...new Set([0, reference, ...scenarios.keys()])];
+    const order = [...new Set([0, reference, ...scenarios.keys()])].filter(
+      (k) => owned === null || owned.includes(k) || k === 0 || k === reference,
+    );
+    for (const k of order) {
+      if (k === 0) continue;
+      copyRange(scenarios[k].pop, base.pop, start, end);
+      scenarios[k].staticIndex.set(base.staticIndex.subarray(start, end), start);
+    }
     for (let t = 0; t < plan.years; t++) {
       ctx.year = plan.startYear + t;
       // Segments are the baseline's positions before this year's decisions (pre-treatment).
@@ -340,7 +385,15 @@ export function simulateBlocks(
       }
       onYear?.();
     }
-    results.push({ block, aggregates, programmes });
+    if (owned !== null) {
+      // The baseline and the reference are reported by the part that owns them.
+      for (let k = 0; k < scenarios.length; k++) {
+        if (owned.includes(k)) continue;
+        aggregates[k].fill(0);
+        programmes[k].fill(0);
+      }
+    }
+    results.push({ block, part, aggregates, programmes });
   }
   return results;
 }

@@ -94,7 +94,7 @@ export async function workersLoaded(count: number, factories: readonly string[])
 }
 
 /**
- * Runs `total` tasks (claim t = replication * blocksPerReplication + block) on this thread
+ * Runs `total` tasks (claim t: `taskAt(t, blocksPerReplication, parts)`) on this thread
  * (`local`) and `threads - 1` workers, passing each task's results to `onResult`. Every
  * thread counts the block-years it has simulated in one shared counter; `onProgress` gets the
  * count after each of this thread's years and, while this thread waits for the workers, a few
@@ -166,7 +166,7 @@ export async function runOnWorkers(
     for (;;) {
       const t = Atomics.add(claims, 0, 1);
       if (t >= total) break;
-      const task = taskAt(t, blocksPerReplication);
+      const task = taskAt(t, blocksPerReplication, init.plan.parts?.length ?? 1);
       onResult(task, local(task, onYear));
       own++;
       // Let worker results (and progress) through between this thread's blocks.

@@ -11,6 +11,7 @@ import {
   type BlockResult,
   blockCount,
   scenarioBytes,
+  scenarioParts,
   simulateBlocks,
   type YearObserver,
 } from "./blocks.ts";
@@ -179,14 +180,25 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   validatePlan(plan, opts);
   const replications = opts.replications ?? 1;
   const nBlocks = blockCount(plan);
-  const total = replications * nBlocks;
+  if (threads > replications && nBlocks === 1) {
+    // One block per replication leaves threads idle: split each block's scenarios over them.
+    // Every part runs the baseline (and the reference) again, so only when threads are idle.
+    const parts = scenarioParts(
+      1 + reforms.length,
+      plan.reference,
+      Math.ceil(threads / replications),
+    );
+    if (parts.length > 1) plan.parts = parts;
+  }
+  const nParts = plan.parts?.length ?? 1;
+  const total = replications * nBlocks * nParts;
   const blockYears = total * (plan.burnIn + plan.years);
   let done = 0;
   const aggregates: Float64Array[][] = [];
   const programmeTotals: Float64Array[][] = [];
 
   const merge = (rep: number, results: BlockResult[]) => {
-    results.sort((a, b) => a.block - b.block);
+    results.sort((a, b) => a.block - b.block || a.part - b.part);
     for (const r of results) {
       for (let k = 0; k < r.aggregates.length; k++) {
         addInto(aggregates[rep][k], r.aggregates[k]);
@@ -249,6 +261,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
           undefined,
           "fused",
           onYear,
+          task.part,
         );
       },
       (yearsDone) => opts.onProgress?.(yearsDone, blockYears),

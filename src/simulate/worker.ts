@@ -52,7 +52,7 @@ async function serve(msg: WorkerRun): Promise<void> {
   for (;;) {
     const t = Atomics.add(claims, 0, 1);
     if (t >= total) return;
-    const task = taskAt(t, nb);
+    const task = taskAt(t, nb, msg.plan.parts?.length ?? 1);
     const onYear = () => Atomics.add(claims, 1, 1);
     const results = simulateBlocks(
       msg.plan,
@@ -63,6 +63,7 @@ async function serve(msg: WorkerRun): Promise<void> {
       undefined,
       "fused",
       onYear,
+      task.part,
     );
     const transfer = results.flatMap((r) =>
       [...r.aggregates, ...r.programmes].map((a) => a.buffer as ArrayBuffer),

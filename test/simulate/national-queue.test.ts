@@ -14,6 +14,8 @@ import {
   PROGRAMME_METRICS,
   type RunOptions,
   runSimulation,
+  scenarioParts,
+  taskAt,
   threadsThatFit,
 } from "../../src/simulate/index.ts";
 
@@ -135,6 +137,55 @@ describe("capped budgets ration in one national queue", () => {
     const hooks = [[], buildYearHooks(base().reforms![0].scenario)];
     expect(nationalQueue(FIRMS, hooks)).toBe(true);
     expect(nationalQueue(FIRMS, hooks, 1_000_000)).toBe(false);
+  });
+
+  it("splits one replication's scenarios over idle threads with the same bits", async () => {
+    // Two reforms, so two parts: the baseline runs in both, each reform in one.
+    const reforms = [...base().reforms!, { ...base().reforms![1], id: "grant-again" }];
+    const opts = { ...base(), reforms, replications: 1 };
+    const one = await runSimulation({ ...opts, threads: 1 });
+    let last = 0;
+    let total = 0;
+    const two = await runSimulation({
+      ...opts,
+      threads: 2,
+      onProgress: (done, t) => {
+        last = done;
+        total = t;
+      },
+    });
+    // Each part runs the baseline's years as well: 2 parts x (3 + 4) block-years.
+    expect(total).toBe(2 * (3 + YEARS));
+    expect(last).toBe(total);
+    expect(two.aggregates[0].length).toBe(4);
+    for (let s = 0; s < 4; s++) {
+      expect(two.aggregates[0][s]).toEqual(one.aggregates[0][s]);
+      expect(two.programmeTotals[0][s]).toEqual(one.programmeTotals[0][s]);
+    }
+    // The second reform is the first under another id: same draws, same results.
+    expect(two.aggregates[0][3]).toEqual(two.aggregates[0][2]);
+  });
+
+  it("parts own every scenario once, the baseline and the reference with the first", () => {
+    expect(scenarioParts(8, 1, 2)).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7],
+    ]);
+    expect(scenarioParts(4, 0, 3)).toEqual([[0, 1], [2], [3]]);
+    expect(scenarioParts(3, 0, 8)).toEqual([[0, 1], [2]]);
+    expect(scenarioParts(2, 1, 4)).toEqual([[0, 1]]);
+    for (const [s, ref, n] of [
+      [8, 3, 3],
+      [5, 0, 2],
+      [9, 8, 4],
+    ]) {
+      const owned = scenarioParts(s, ref, n)
+        .flat()
+        .sort((a, b) => a - b);
+      expect(owned).toEqual(Array.from({ length: s }, (_, k) => k));
+    }
+    expect(taskAt(5, 1, 2)).toEqual({ replication: 2, blocks: [0], part: 1 });
+    expect(taskAt(5, 3, 1)).toEqual({ replication: 1, blocks: [2], part: 0 });
   });
 
   it("runs a national queue on no more threads than half the memory holds", () => {
