@@ -1,6 +1,7 @@
 /**
- * Streams a simulated firm-year panel to a CSV file as the simulation runs: one chunk per block
- * and year, written synchronously, so memory stays O(block) whatever the number of years. The
+ * Streams a simulated firm-year panel to a CSV file as the simulation runs: each block's year in
+ * chunks of at most CHUNK_ROWS rows, written synchronously, so the writer's memory stays
+ * O(chunk) whatever the number of years or the size of a block. The
  * columns are the ones the panel commands read (firm, year, exporter, export_intensity, ...).
  */
 import { closeSync, openSync, writeSync } from "node:fs";
@@ -29,6 +30,12 @@ export const PANEL_COLUMNS = [
   "knowledge",
   "weight",
 ] as const;
+
+/**
+ * Rows per write: a block can be the whole population (one national queue), and one string of
+ * millions of rows would pass V8's longest string.
+ */
+const CHUNK_ROWS = 16384;
 
 export interface PanelWriterOptions {
   /** Scenario ids to write (by index, 0 = baseline). Default: only the baseline. */
@@ -64,6 +71,12 @@ export class PanelWriter {
   ): void => {
     if (!this.scenarios.has(scenario)) return;
     const name = this.names[scenario] ?? (scenario === 0 ? "baseline" : `reform${scenario}`);
+    for (let from = start; from < end; from += CHUNK_ROWS) {
+      this.write(name, year, pop, from, Math.min(end, from + CHUNK_ROWS));
+    }
+  };
+
+  private write(name: string, year: number, pop: Population, start: number, end: number): void {
     const lines: string[] = [];
     for (let i = start; i < end; i++) {
       const x = pop.exporting[i];
@@ -78,7 +91,7 @@ export class PanelWriter {
     }
     this.rows += lines.length;
     writeSync(this.fd, `${lines.join("\n")}\n`);
-  };
+  }
 
   close(): void {
     closeSync(this.fd);

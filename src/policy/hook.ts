@@ -162,6 +162,12 @@ export interface BudgetSplit {
    * same register weighing 1 would, in grants four times dearer.
    */
   meanWeight: number;
+  /**
+   * A bound on the relative rounding in `populationWeight` and `meanWeight`: a budget that
+   * pays for G grants at the exact mean weight may divide to a hair less than G, and a grant
+   * within this share of it is counted.
+   */
+  roundoff: number;
 }
 
 /** What a hook knows about the year and range it is called for. */

@@ -157,9 +157,9 @@ export class InstrumentRun {
   private wholeGrants(money: number, ctx: SimYear, cost: number, split: BudgetSplit): number {
     const unit = cost * split.meanWeight;
     // The unit is a grant at the mean weight, a quotient of a float sum: its rounding can leave
-    // a budget of exactly G grants a hair short of G, so a grant within 1e-9 of it counts.
+    // a budget of exactly G grants a hair short of G, so a grant within the rounding counts.
     const exact = money / unit;
-    const grants = Math.floor(exact + exact * 1e-9);
+    const grants = Math.floor(exact + exact * split.roundoff);
     // A draw no slot uses (slots are 0 and up) on the order stream's key.
     const u = ctx.rng.uniform(ctx.rng.key(ctx.year, this.orderStream), -1);
     const part = Math.floor(grants * split.through + u) - Math.floor(grants * split.before + u);

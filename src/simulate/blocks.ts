@@ -206,12 +206,22 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
   k.arena.addressColumns(s, k);
 }
 
-/** cumulative[b] = the weight of blocks 0..b-1; the last entry is the population's. */
-/** Each block's weight, and the weight of the blocks before each block (`upTo[blocks]`, all). */
-function blockWeights(
-  plan: BlockPlan,
-  initial: Population | null,
-): { weights: Float64Array; upTo: Float64Array } {
+interface BlockWeights {
+  /** Each block's weight. */
+  weights: Float64Array;
+  /** The weight of the blocks before each block; `upTo[blocks]` is the population's. */
+  upTo: Float64Array;
+  /** Whether every weight is a whole number, so that the sums are exact. */
+  whole: boolean;
+}
+
+/** The last population's block weights: a run calls `simulateBlocks` once per block. */
+let lastWeights: { initial: Population; blockSize: number; value: BlockWeights } | null = null;
+
+function blockWeights(plan: BlockPlan, initial: Population | null): BlockWeights {
+  if (initial !== null && lastWeights?.initial === initial) {
+    if (lastWeights.blockSize === plan.blockSize) return lastWeights.value;
+  }
   const blocks = Math.ceil(plan.firms / plan.blockSize);
   const weights = new Float64Array(blocks);
   const upTo = new Float64Array(blocks + 1);
@@ -221,7 +231,14 @@ function blockWeights(
     weights[b] = initial ? weightSum(initial, start, end) : end - start;
     upTo[b + 1] = upTo[b] + weights[b];
   }
-  return { weights, upTo };
+  let whole = true;
+  if (initial !== null) {
+    const { weight } = initial;
+    for (let i = 0; i < plan.firms && whole; i++) whole = Number.isInteger(weight[i]);
+  }
+  const value = { weights, upTo, whole };
+  if (initial !== null) lastWeights = { initial, blockSize: plan.blockSize, value };
+  return value;
 }
 
 /** The survey weight of the slots in [start, end) that `mask` marks. */
@@ -278,11 +295,13 @@ export function simulateBlocks(
   // survey weights, its weight over the register's (a slot keeps its weight across births).
   // Weight of the blocks before each block, summed in block order so that one block's end is
   // exactly the next one's start (whole grants are split by these, see SimYear).
-  const { weights, upTo } = blockWeights(plan, initial);
+  const { weights, upTo, whole } = blockWeights(plan, initial);
   const last = upTo.length - 2;
   const populationWeight = upTo[last + 1];
   // The grant a firm of average weight costs is the unit budgets are split in (SimYear).
   const meanWeight = populationWeight / plan.firms;
+  // The mean and the unit round once each; a sum of fractional weights up to once per firm.
+  const roundoff = (4 + (whole ? 0 : plan.firms)) * Number.EPSILON;
   for (const block of blocks) {
     const start = block * plan.blockSize;
     const end = Math.min(plan.firms, start + plan.blockSize);
@@ -293,6 +312,7 @@ export function simulateBlocks(
       through: block === last ? 1 : upTo[block + 1] / populationWeight,
       populationWeight,
       meanWeight,
+      roundoff,
     };
     for (const s of scenarios) enterBlock(s, start, end);
     const aggregates = scenarios.map(() => new Float64Array(aggregateLength(plan.years)));

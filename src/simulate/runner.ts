@@ -157,7 +157,8 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     firms > DEFAULT_BLOCK_SIZE &&
     nationalQueue(firms, [[], ...hooks]);
   const blockSize = opts.blockSize ?? (national ? firms : DEFAULT_BLOCK_SIZE);
-  if (national && threads > 1) {
+  if (blockSize >= firms && threads > 1 && Number.isInteger(firms)) {
+    // Each thread then holds every scenario's whole population.
     threads = threadsThatFit(threads, scenarioBytes(firms, [[], ...hooks]), totalmem());
   }
   const plan: BlockPlan = {

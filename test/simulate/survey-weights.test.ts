@@ -213,6 +213,33 @@ describe("survey weights in budgets and totals", () => {
     }
   });
 
+  it("never buys a grant the budget falls short of, however many grants it pays for", async () => {
+    // 99,999.9999 grants: the tolerance for a mean weight's rounding must not round it up.
+    const text = scenario(false)
+      .replace("budget_per_year: 1000000", "budget_per_year: 99999999.9")
+      .replace("cost_per_firm: 10000", "cost_per_firm: 1000")
+      .replace("take_up: 0.3", "take_up: 1")
+      .replace('eligibility: { field: tradable, eq: "yes" }', "eligibility: { all: [] }");
+    const noFiles: ScenarioReader = (ref) => {
+      throw new Error(`no file ${ref} here`);
+    };
+    const file = "many.yaml";
+    const reforms = systemSpecs(
+      ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
+    );
+    const run = await runSimulation({
+      firms: 120_000,
+      years: 1,
+      startYear: YEAR + 1,
+      burnIn: 0,
+      threads: 1,
+      reforms,
+    });
+    expect(run.budgetQueue).toBe("national");
+    expect(run.programmeTotals[0][2][P.take_up]).toBe(99_999);
+    expect(run.programmeTotals[0][2][P.spend]).toBeLessThanOrEqual(99_999_999.9);
+  });
+
   it("counts every whole grant of a budget when the mean weight is not exact in floating point", async () => {
     // 3,000 firms weighing 0.1 sum to a hair above 300, so a grant at the mean weight costs a
     // hair above 1,000 and a budget of exactly ten such grants divides to 9.99999999999998.
