@@ -1,4 +1,11 @@
 import { expect } from "vitest";
+import { formatIssue, type Result } from "../../src/framework/index.ts";
+import {
+  parseScenario,
+  resolveScenario,
+  type ScenarioReader,
+  systemSpecs,
+} from "../../src/policy/index.ts";
 import type { BlockResult } from "../../src/simulate/blocks.ts";
 import {
   allocateEffects,
@@ -156,4 +163,17 @@ export function grantRun(size: {
       { id: "grant", hash: "g", factory, scenario: { budget: 20_000, grant: 10, offset: 2 } },
     ],
   });
+}
+
+function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join("\n"));
+  return r.value;
+}
+
+/** The reforms of a scenario file's text that reads no other file (`from` is refused). */
+export function reformsOf(text: string, file = "scenario.yaml") {
+  const noFiles: ScenarioReader = (ref) => {
+    throw new Error(`no file ${ref} here`);
+  };
+  return systemSpecs(ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)));
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, type Result } from "../../src/framework/index.ts";
-import {
-  buildYearHooks,
-  parseScenario,
-  resolveScenario,
-  type ScenarioReader,
-  systemSpecs,
-} from "../../src/policy/index.ts";
+import { buildYearHooks } from "../../src/policy/index.ts";
 import {
   DEFAULT_BLOCK_SIZE,
   nationalQueue,
@@ -18,11 +11,7 @@ import {
   taskAt,
   threadsThatFit,
 } from "../../src/simulate/index.ts";
-
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join("\n"));
-  return r.value;
-}
+import { reformsOf } from "./helpers.ts";
 
 const FIRMS = 20_000;
 const YEARS = 4;
@@ -51,11 +40,7 @@ reforms:
               rationing: random
               once_per_firm: false
 `;
-  const noFiles: ScenarioReader = (ref) => {
-    throw new Error(`no file ${ref} here`);
-  };
-  const doc = ok(parseScenario(text, { file: "tight.yaml" }));
-  return systemSpecs(ok(resolveScenario(doc, "tight.yaml", noFiles)));
+  return reformsOf(text, "tight.yaml");
 }
 
 const base = (budget = true): RunOptions => ({

@@ -1,11 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue, type Result } from "../../src/framework/index.ts";
-import {
-  parseScenario,
-  resolveScenario,
-  type ScenarioReader,
-  systemSpecs,
-} from "../../src/policy/index.ts";
 import {
   allocateScenario,
   at,
@@ -23,11 +16,7 @@ import {
   synthesizeRange,
   toProfile,
 } from "../../src/simulate/index.ts";
-
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join("\n"));
-  return r.value;
-}
+import { reformsOf } from "./helpers.ts";
 
 const YEAR = 2024;
 const FIRMS = 3000;
@@ -60,12 +49,7 @@ reforms:
 }
 
 function specs(basis: boolean) {
-  const file = "weighted.yaml";
-  const doc = ok(parseScenario(scenario(basis), { file }));
-  const noFiles: ScenarioReader = (ref) => {
-    throw new Error(`no file ${ref} here`);
-  };
-  return systemSpecs(ok(resolveScenario(doc, file, noFiles)));
+  return reformsOf(scenario(basis), "weighted.yaml");
 }
 
 /** The same synthetic firms as a register, each weighing `weight(i)`. */
@@ -184,13 +168,7 @@ describe("survey weights in budgets and totals", () => {
         "budget_per_year: 1000000",
         `budget_per_year: ${budget}`,
       );
-      const file = "split.yaml";
-      const noFiles: ScenarioReader = (ref) => {
-        throw new Error(`no file ${ref} here`);
-      };
-      const reforms = systemSpecs(
-        ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
-      );
+      const reforms = reformsOf(text, "split.yaml");
       const run = await runSimulation({
         firms: FIRMS,
         years: YEARS,
@@ -220,13 +198,7 @@ describe("survey weights in budgets and totals", () => {
       .replace("cost_per_firm: 10000", "cost_per_firm: 1000")
       .replace("take_up: 0.3", "take_up: 1")
       .replace('eligibility: { field: tradable, eq: "yes" }', "eligibility: { all: [] }");
-    const noFiles: ScenarioReader = (ref) => {
-      throw new Error(`no file ${ref} here`);
-    };
-    const file = "many.yaml";
-    const reforms = systemSpecs(
-      ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
-    );
+    const reforms = reformsOf(text, "many.yaml");
     const run = await runSimulation({
       firms: 120_000,
       years: 1,
@@ -244,13 +216,7 @@ describe("survey weights in budgets and totals", () => {
     // 3,000 firms weighing 0.1 sum to a hair above 300, so a grant at the mean weight costs a
     // hair above 1,000 and a budget of exactly ten such grants divides to 9.99999999999998.
     const text = scenario(false).replace("budget_per_year: 1000000", "budget_per_year: 10000");
-    const file = "tenth.yaml";
-    const noFiles: ScenarioReader = (ref) => {
-      throw new Error(`no file ${ref} here`);
-    };
-    const reforms = systemSpecs(
-      ok(resolveScenario(ok(parseScenario(text, { file })), file, noFiles)),
-    );
+    const reforms = reformsOf(text, "tenth.yaml");
     const initial = register(() => 0.1);
     // Summed block by block, as the runner sums it.
     let sum = 0;

@@ -10,16 +10,7 @@
  * Compiled by ./run.ts with asc's SIMD feature.
  */
 
-const SLOT_MULT: i32 = 0x9e3779b9;
-
-@inline
-function mix32s(x: i32): i32 {
-  x ^= x >>> 16;
-  x = x * 0x7feb352d;
-  x ^= x >>> 15;
-  x = x * 0x846ca68b;
-  return x ^ (x >>> 16);
-}
+import { mix32s, SLOT_MULT } from "../../../assembly/hash";
 
 @inline
 function mix4(x: v128): v128 {
@@ -73,6 +64,24 @@ function decide2(sig: usize, ex: v128, prod: v128, u: v128): v128 {
   return f64x2.lt(u, p);
 }
 
+/** Stores four lanes' decisions (all-ones masks) as 0/1 bytes; returns them as 0/1 lanes. */
+@inline
+function storeDecisions(ptr: usize, m: v128): v128 {
+  const one = v128.and(m, i32x4.splat(1));
+  v128.store32_lane(ptr, i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(one, one), one), 0);
+  return one;
+}
+
+@inline
+function sumLanes(v: v128): i32 {
+  return (
+    i32x4.extract_lane(v, 0) +
+    i32x4.extract_lane(v, 1) +
+    i32x4.extract_lane(v, 2) +
+    i32x4.extract_lane(v, 3)
+  );
+}
+
 /** n a multiple of 4. */
 export function f64x2Year(exporting: usize, productivity: usize, sig: usize, key: i32, n: i32): i32 {
   let count = i32x4.splat(0);
@@ -96,17 +105,9 @@ export function f64x2Year(exporting: usize, productivity: usize, sig: usize, key
     const mHi = decide2(sig, exHi, prHi, uHi);
     // 64-bit masks to 32-bit lanes, then 0/1 bytes.
     const m = i32x4.shuffle(mLo, mHi, 0, 2, 4, 6);
-    const one = v128.and(m, i32x4.splat(1));
-    count = i32x4.add(count, one);
-    const b = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(one, one), one);
-    v128.store32_lane(exporting + i, b, 0);
+    count = i32x4.add(count, storeDecisions(exporting + i, m));
   }
-  return (
-    i32x4.extract_lane(count, 0) +
-    i32x4.extract_lane(count, 1) +
-    i32x4.extract_lane(count, 2) +
-    i32x4.extract_lane(count, 3)
-  );
+  return sumLanes(count);
 }
 
 /** 1 / (1 + e^-z) in f32: e^-z as 2^n * p(f), p a degree-5 polynomial on [0, 1). */
@@ -146,15 +147,7 @@ export function f32x4Year(exporting: usize, productivity: usize, key: i32, n: i3
       f32x4.mul(f32x4.splat(0.8), pr),
     );
     const m = f32x4.lt(u, sigmoid4(z));
-    const one = v128.and(m, i32x4.splat(1));
-    count = i32x4.add(count, one);
-    const b = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(one, one), one);
-    v128.store32_lane(exporting + i, b, 0);
+    count = i32x4.add(count, storeDecisions(exporting + i, m));
   }
-  return (
-    i32x4.extract_lane(count, 0) +
-    i32x4.extract_lane(count, 1) +
-    i32x4.extract_lane(count, 2) +
-    i32x4.extract_lane(count, 3)
-  );
+  return sumLanes(count);
 }
