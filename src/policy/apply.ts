@@ -140,16 +140,27 @@ export function programmeHooks(
         let rationedOut = 0;
         let eligible = 0;
         let takeUp = 0;
+        let allotted: number | null = 0;
         for (const run of runs) {
           const r = run.year(ctx, pop, effects as SimEffects, recipients, any);
           instruments.push(r);
+          allotted = allotted === null || r.allotted === null ? null : allotted + r.allotted;
           spend += r.spend;
           applicants += r.applicants;
           rationedOut += r.rationedOut;
           eligible += run.newlyEligible;
           takeUp += run.newlyServed;
         }
-        return { eligible, takeUp, spend, recipients, applicants, rationedOut, instruments };
+        return {
+          eligible,
+          takeUp,
+          spend,
+          recipients,
+          applicants,
+          rationedOut,
+          allotted,
+          instruments,
+        };
       },
     };
   });

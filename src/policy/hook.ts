@@ -219,6 +219,12 @@ export interface InstrumentYearReport {
    * uncapped.
    */
   budget: number | null;
+  /**
+   * This range's share of the yearly budget as written (the cap times the range's share of the
+   * population's weight), so the ranges' shares add up to the budget; 0 when the instrument
+   * does not run this year, null when it runs uncapped.
+   */
+  allotted: number | null;
   /** Fraction of the full support each recipient got (below 1 only under pro-rata rationing). */
   share: number;
 }
@@ -235,6 +241,12 @@ export interface ProgrammeYearReport {
   applicants?: number;
   /** Applicants turned away because a budget ran out; absent from hooks that do not ration. */
   rationedOut?: number;
+  /**
+   * This range's share of the programme's yearly budgets as written, summed over the
+   * instruments that run this year; null when one of them runs uncapped; absent from hooks that
+   * do not say (the results then show no budget).
+   */
+  allotted?: number | null;
   /**
    * The recipient mask the hook was given, with 1 at each supported slot of the range. The
    * simulation reads it for take-up by segment and for deadweight (recipients that export in the

@@ -233,6 +233,7 @@ export class InstrumentRun {
       rationedOut: 0,
       spend: 0,
       budget: null,
+      allotted: 0,
       share: 1,
     };
     const cost = valueAt(spec.cost_per_firm, year);
@@ -242,7 +243,9 @@ export class InstrumentRun {
     if (!activeIn(this.programme, spec, year) || cost === undefined) return report;
     const basis = shared.budgetBasis;
     let budget: number | null = null;
+    report.allotted = null;
     if (cap !== undefined && cap !== null) {
+      report.allotted = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;
       const { split } = ctx;
       if (split !== undefined && spec.rationing.rule !== "pro_rata" && cost > 0) {
         // The national money from the budget as written, not from the block's part.

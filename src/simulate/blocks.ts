@@ -382,6 +382,8 @@ export function simulateBlocks(
           programmes[k][o + P.spend] += r.spend;
           programmes[k][o + P.applicants] += r.applicants ?? 0;
           programmes[k][o + P.rationed_out] += r.rationedOut ?? 0;
+          // NaN for no cap: it stays NaN through the sums, and reads as null.
+          programmes[k][o + P.budget] += r.allotted ?? Number.NaN;
           programmes[k][o + P.weighted_take_up] += initial
             ? weightOn(s.pop, r.recipients, start, end)
             : r.takeUp;

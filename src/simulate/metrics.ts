@@ -77,7 +77,8 @@ export function aggregateLength(years: number): number {
 /**
  * Per programme and year: eligible firms, firms served, spend, eligible firms that applied,
  * applicants turned away because the budget ran out (0 from hooks that do not report them), and
- * the firms those served stand for (their survey weights' sum; the count without weights).
+ * the firms those served stand for (their survey weights' sum; the count without weights),
+ * and the yearly budgets as written (NaN when a programme runs uncapped or does not say).
  */
 export const PROGRAMME_METRICS = [
   "eligible",
@@ -86,6 +87,7 @@ export const PROGRAMME_METRICS = [
   "applicants",
   "rationed_out",
   "weighted_take_up",
+  "budget",
 ] as const;
 /** Offsets of the programme metrics. */
 export const P = Object.fromEntries(PROGRAMME_METRICS.map((m, k) => [m, k])) as {

@@ -291,6 +291,8 @@ export interface ProgrammeYears {
     rationed_out: number;
     /** The firms those served stand for (survey weights; take_up without weights). */
     weighted_take_up: number;
+    /** The programme's yearly budgets as written; null when one of its instruments is uncapped. */
+    budget: number | null;
   }>;
 }
 
@@ -311,6 +313,7 @@ export function programmeYears(run: RunResult, scenario: number): ProgrammeYears
         applicants: mean(P.applicants),
         rationed_out: mean(P.rationed_out),
         weighted_take_up: mean(P.weighted_take_up),
+        budget: Number.isNaN(mean(P.budget)) ? null : mean(P.budget),
       };
     }),
   }));

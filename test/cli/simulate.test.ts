@@ -456,6 +456,9 @@ describe("outward simulate (through the binary)", () => {
         for (const y of p.years) {
           // Each served firm had an application served; each turned-away application is another.
           expect(y.take_up + y.rationed_out).toBeLessThanOrEqual(y.applicants);
+          // The example's budgets are written for 100,000 firms: 3,000 get 3% of each.
+          expect(y.budget).toBeGreaterThan(0);
+          expect(y.spend).toBeLessThanOrEqual(y.budget + 1e-6);
           turnedAway += y.rationed_out;
         }
       }
@@ -464,7 +467,7 @@ describe("outward simulate (through the binary)", () => {
     expect(turnedAway).toBeGreaterThan(0);
     const text = await outward(["simulate", "examples/scenarios/differentiated.yaml", ...small]);
     expect(text.stdout).toMatch(
-      /^ {2}2027 programmes +eligible +applied +served +turned away +spend$/m,
+      /^ {2}2027 programmes +eligible +applied +served +turned away +spend +budget$/m,
     );
   });
 
@@ -623,7 +626,7 @@ describe("outward simulate (through the binary)", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /programmes +eligible +applied +served +turned away +spend +served, weighted/,
+      /programmes +eligible +applied +served +turned away +spend +budget +served, weighted/,
     );
     expect(r.stdout).toContain("survey weights: the 300 firms stand for");
     expect(readFileSync(svg, "utf8")).toContain("Additional exporters (survey-weighted) per year");

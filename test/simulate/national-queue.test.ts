@@ -5,6 +5,7 @@ import {
   nationalQueue,
   P,
   PROGRAMME_METRICS,
+  programmeYears,
   type RunOptions,
   runSimulation,
   scenarioParts,
@@ -18,8 +19,8 @@ const YEARS = 4;
 const GRANTS = 25;
 
 /** A grant whose budget (25 grants a year) is close to the year's applicants. */
-function reforms(budget: boolean) {
-  const text = `
+function reformText(budget: boolean): string {
+  return `
 id: tight
 title: Tight grant
 baseline: { programmes: [] }
@@ -40,7 +41,10 @@ reforms:
               rationing: random
               once_per_firm: false
 `;
-  return reformsOf(text, "tight.yaml");
+}
+
+function reforms(budget: boolean) {
+  return reformsOf(reformText(budget), "tight.yaml");
 }
 
 const base = (budget = true): RunOptions => ({
@@ -113,6 +117,29 @@ describe("capped budgets ration in one national queue", () => {
         expect(two.programmeTotals[rep][s]).toEqual(one.programmeTotals[rep][s]);
       }
     }
+  });
+
+  it("reports each programme's yearly budget as written: one queue or many, none before it runs, null uncapped", async () => {
+    const dated = reformsOf(
+      reformText(true).replace(
+        `budget_per_year: ${GRANTS * 1000}`,
+        "budget_per_year: { 2026: 7500.5 }",
+      ),
+    );
+    for (const blockSize of [undefined, 2000]) {
+      const run = await runSimulation({ ...base(), replications: 1, threads: 1, blockSize });
+      const [grant] = programmeYears(run, 2);
+      for (const y of grant.years) expect(y.budget).toBeCloseTo(GRANTS * 1000, 6);
+      const later = await runSimulation({ ...base(), reforms: dated, replications: 1, blockSize });
+      const years = programmeYears(later, 2)[0].years;
+      expect(years[0].budget).toBe(0);
+      expect(years[0].spend).toBe(0);
+      for (const y of years.slice(1)) expect(y.budget).toBeCloseTo(7500.5, 6);
+    }
+    const uncapped = await runSimulation({ ...base(false), replications: 1, threads: 1 });
+    for (const y of programmeYears(uncapped, 2)[0].years) expect(y.budget).toBeNull();
+    // The world without programmes reports none.
+    expect(programmeYears(uncapped, 0)).toEqual([]);
   });
 
   it("keeps the default blocks without a capped budget, or when the population does not fit", async () => {

@@ -77,7 +77,7 @@ export function reportCsv(report: SimulationReport): string {
               `programme:${p.programme}`,
               y.year,
               measure,
-              num(mean),
+              mean === null ? null : num(mean),
               null,
               null,
             ]),

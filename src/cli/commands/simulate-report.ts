@@ -145,12 +145,12 @@ export function reportText(report: SimulationReport, notes: string[]): string {
         p.years.some((y) => y.weighted_take_up !== y.take_up),
       );
       lines.push(
-        `  ${sc.years[last].year} programmes                             eligible  applied   served  turned away       spend${weighted ? "  served, weighted" : ""}`,
+        `  ${sc.years[last].year} programmes                             eligible  applied   served  turned away       spend      budget${weighted ? "  served, weighted" : ""}`,
       );
       for (const p of sc.programme_years) {
         const y = p.years[last];
         lines.push(
-          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}${weighted ? `  ${int(y.weighted_take_up).padStart(16)}` : ""}`,
+          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}  ${(y.budget === null ? "no cap" : int(y.budget)).padStart(10)}${weighted ? `  ${int(y.weighted_take_up).padStart(16)}` : ""}`,
         );
       }
     }
