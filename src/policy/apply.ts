@@ -41,10 +41,12 @@ export class SharedYear {
     year: Number.NaN,
     start: 0,
     end: 0,
+    pass: undefined as number | undefined,
   };
   /**
    * Bumped whenever a new run starts: another population, another (seed, replication), another
-   * range of slots, or time going back (the runner moving on to the next block of slots). The
+   * range of slots or pass (SimYear.pass), or time going back (the runner moving on to the next
+   * block of slots). The
    * programmes' per-slot state lasts one run: it is held for the run's slots only (SlotWindow).
    */
   run = 0;
@@ -63,7 +65,8 @@ export class SharedYear {
       last.seed === seed &&
       last.replication === replication &&
       last.start === start &&
-      last.end === end;
+      last.end === end &&
+      last.pass === ctx.pass;
     if (!sameRun || ctx.year < last.year) {
       this.run++;
       this.any = this.anyWindow.view(pop.capacity, start, end);
@@ -75,7 +78,7 @@ export class SharedYear {
       this.diagnosis.invalidate(pop.capacity, start, end);
       this.columns.bind(pop, ctx.year, start, end);
     }
-    this.last = { pop, seed, replication, year: ctx.year, start, end };
+    this.last = { pop, seed, replication, year: ctx.year, start, end, pass: ctx.pass };
   }
 }
 

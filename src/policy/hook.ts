@@ -190,6 +190,12 @@ export interface SimYear {
    * `budgetShare` of the money alone.
    */
   split?: BudgetSplit;
+  /**
+   * Changes each time the simulation starts a range's policy years anew; the same range can be
+   * run twice in a row (parts of one block's scenarios on one thread). Programmes start afresh
+   * when it changes.
+   */
+  pass?: number;
   /** The run's generator: draw with `rng.uniform(rng.key(year, POLICY_STREAM_BASE + k), slot)`. */
   rng: SimRng;
 }
@@ -220,9 +226,9 @@ export interface InstrumentYearReport {
    */
   budget: number | null;
   /**
-   * This range's share of the yearly budget as written (the cap times the range's share of the
-   * population's weight), so the ranges' shares add up to the budget; 0 when the instrument
-   * does not run this year, null when it runs uncapped.
+   * The yearly budget as written for the whole population, the same in every range: the cap,
+   * scaled by `budget_basis` to the population's weight when the system has one; 0 when the
+   * instrument does not run this year, null when it runs uncapped.
    */
   allotted: number | null;
   /** Fraction of the full support each recipient got (below 1 only under pro-rata rationing). */
@@ -242,9 +248,9 @@ export interface ProgrammeYearReport {
   /** Applicants turned away because a budget ran out; absent from hooks that do not ration. */
   rationedOut?: number;
   /**
-   * This range's share of the programme's yearly budgets as written, summed over the
-   * instruments that run this year; null when one of them runs uncapped; absent from hooks that
-   * do not say (the results then show no budget).
+   * The programme's yearly budgets as written for the whole population (InstrumentYearReport),
+   * summed over the instruments that run this year; null when one of them runs uncapped; absent
+   * from hooks that do not say (the results then show no budget).
    */
   allotted?: number | null;
   /**
@@ -292,7 +298,8 @@ export interface SimHooks<
    * from `pop` and `effects` at each call, never keep one. It runs each block of slots through
    * all its years before the next block; the programmes src/policy builds keep what they
    * remember per slot (support given once per firm, effects lasting years) for such a run, and
-   * start afresh when called with another range, population or generator, or an earlier year.
+   * start afresh when called with another range, population, generator or pass, or an earlier
+   * year.
    */
   beforeDecision(ctx: SimYear, pop: Readonly<P>, effects: SimEffects, recipients: Uint8Array): R;
 }

@@ -245,7 +245,8 @@ export class InstrumentRun {
     let budget: number | null = null;
     report.allotted = null;
     if (cap !== undefined && cap !== null) {
-      report.allotted = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;
+      const populationWeight = ctx.split?.populationWeight ?? ctx.rangeWeight / ctx.budgetShare;
+      report.allotted = basis === null ? cap : (cap * populationWeight) / basis;
       const { split } = ctx;
       if (split !== undefined && spec.rationing.rule !== "pro_rata" && cost > 0) {
         // The national money from the budget as written, not from the block's part.

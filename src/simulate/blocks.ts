@@ -51,6 +51,11 @@ export interface BlockPlan {
    * the parts add up to the whole. Absent: one part owns every scenario.
    */
   parts?: number[][];
+  /**
+   * The blocks' weights, summed once by the runner for all its block tasks (`blockWeights`);
+   * absent, each call of `simulateBlocks` sums them.
+   */
+  weights?: BlockWeights;
 }
 
 export interface BlockResult {
@@ -206,7 +211,7 @@ export function enterBlock(s: ScenarioState, start: number, end: number): void {
   k.arena.addressColumns(s, k);
 }
 
-interface BlockWeights {
+export interface BlockWeights {
   /** Each block's weight. */
   weights: Float64Array;
   /** The weight of the blocks before each block; `upTo[blocks]` is the population's. */
@@ -215,13 +220,11 @@ interface BlockWeights {
   whole: boolean;
 }
 
-/** The last population's block weights: a run calls `simulateBlocks` once per block. */
-let lastWeights: { initial: Population; blockSize: number; value: BlockWeights } | null = null;
-
-function blockWeights(plan: BlockPlan, initial: Population | null): BlockWeights {
-  if (initial !== null && lastWeights?.initial === initial) {
-    if (lastWeights.blockSize === plan.blockSize) return lastWeights.value;
-  }
+/** The blocks' survey weights of a plan's population (`initial`, or synthetic firms of weight 1). */
+export function blockWeights(
+  plan: Pick<BlockPlan, "firms" | "blockSize">,
+  initial: Population | null,
+): BlockWeights {
   const blocks = Math.ceil(plan.firms / plan.blockSize);
   const weights = new Float64Array(blocks);
   const upTo = new Float64Array(blocks + 1);
@@ -236,9 +239,7 @@ function blockWeights(plan: BlockPlan, initial: Population | null): BlockWeights
     const { weight } = initial;
     for (let i = 0; i < plan.firms && whole; i++) whole = Number.isInteger(weight[i]);
   }
-  const value = { weights, upTo, whole };
-  if (initial !== null) lastWeights = { initial, blockSize: plan.blockSize, value };
-  return value;
+  return { weights, upTo, whole };
 }
 
 /** The survey weight of the slots in [start, end) that `mask` marks. */
@@ -256,6 +257,9 @@ function copyRange(dst: Population, src: Population, start: number, end: number)
   }
   dst.n = Math.max(dst.n, end);
 }
+
+/** Runs of a range's policy years in this thread so far (SimYear.pass). */
+let passes = 0;
 
 /** Slots per tile of a block's burn-in years. */
 const BURN_IN_TILE = 16384;
@@ -295,7 +299,7 @@ export function simulateBlocks(
   // survey weights, its weight over the register's (a slot keeps its weight across births).
   // Weight of the blocks before each block, summed in block order so that one block's end is
   // exactly the next one's start (whole grants are split by these, see SimYear).
-  const { weights, upTo, whole } = blockWeights(plan, initial);
+  const { weights, upTo, whole } = plan.weights ?? blockWeights(plan, initial);
   const last = upTo.length - 2;
   const populationWeight = upTo[last + 1];
   // The grant a firm of average weight costs is the unit budgets are split in (SimYear).
@@ -339,6 +343,7 @@ export function simulateBlocks(
     ctx.end = end;
     for (let y = 0; y < plan.burnIn; y++) onYear?.();
     const reference = plan.reference ?? 0;
+    const pass = ++passes;
     // The reference runs its year right after the baseline, before the scenarios compared with
     // it read its export status; the order changes nothing else (scenarios share no state).
     const order = [...new Set([0, reference, ...scenarios.keys()])].filter(
@@ -372,6 +377,7 @@ export function simulateBlocks(
           budgetShare,
           rangeWeight,
           split,
+          pass,
           tally,
         });
         for (let h = 0; h < reports.length; h++) {
@@ -382,8 +388,13 @@ export function simulateBlocks(
           programmes[k][o + P.spend] += r.spend;
           programmes[k][o + P.applicants] += r.applicants ?? 0;
           programmes[k][o + P.rationed_out] += r.rationedOut ?? 0;
-          // NaN for no cap: it stays NaN through the sums, and reads as null.
-          programmes[k][o + P.budget] += r.allotted ?? Number.NaN;
+          // The population's budget, the same in every block, counted in the first block only:
+          // Infinity when uncapped, NaN when the hook does not say (summarize.ts).
+          if (block === 0) {
+            const b = r.allotted;
+            programmes[k][o + P.budget] =
+              b === undefined ? Number.NaN : b === null ? Number.POSITIVE_INFINITY : b;
+          }
           programmes[k][o + P.weighted_take_up] += initial
             ? weightOn(s.pop, r.recipients, start, end)
             : r.takeUp;

@@ -78,7 +78,8 @@ export function aggregateLength(years: number): number {
  * Per programme and year: eligible firms, firms served, spend, eligible firms that applied,
  * applicants turned away because the budget ran out (0 from hooks that do not report them), and
  * the firms those served stand for (their survey weights' sum; the count without weights),
- * and the yearly budgets as written (NaN when a programme runs uncapped or does not say).
+ * and the yearly budgets as written (the first block's only; Infinity when a programme runs
+ * uncapped, NaN when its hooks do not say).
  */
 export const PROGRAMME_METRICS = [
   "eligible",

@@ -10,6 +10,7 @@ import {
   type BlockPlan,
   type BlockResult,
   blockCount,
+  blockWeights,
   scenarioBytes,
   scenarioParts,
   simulateBlocks,
@@ -179,15 +180,17 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
     );
   }
   validatePlan(plan, opts);
+  plan.weights = blockWeights(plan, opts.initial ?? null);
   const replications = opts.replications ?? 1;
   const nBlocks = blockCount(plan);
-  if (threads > replications && nBlocks === 1) {
+  if (threads >= 2 * replications && nBlocks === 1) {
     // One block per replication leaves threads idle: split each block's scenarios over them.
-    // Every part runs the baseline (and the reference) again, so only when threads are idle.
+    // Every part runs the baseline (and the reference) again, so only as many parts as whole
+    // rounds of idle threads (3 threads and 2 replications would wait on a third round).
     const parts = scenarioParts(
       1 + reforms.length,
       plan.reference,
-      Math.ceil(threads / replications),
+      Math.floor(threads / replications),
     );
     if (parts.length > 1) plan.parts = parts;
   }

@@ -291,9 +291,17 @@ export interface ProgrammeYears {
     rationed_out: number;
     /** The firms those served stand for (survey weights; take_up without weights). */
     weighted_take_up: number;
-    /** The programme's yearly budgets as written; null when one of its instruments is uncapped. */
-    budget: number | null;
+    /**
+     * The programme's yearly budgets as written (the same in every replication); null when one
+     * of its instruments is uncapped; absent when its hooks do not say.
+     */
+    budget?: number | null;
   }>;
+}
+
+function budgetOf(b: number): { budget?: number | null } {
+  if (Number.isNaN(b)) return {};
+  return { budget: b === Number.POSITIVE_INFINITY ? null : b };
 }
 
 export function programmeYears(run: RunResult, scenario: number): ProgrammeYears[] {
@@ -313,7 +321,7 @@ export function programmeYears(run: RunResult, scenario: number): ProgrammeYears
         applicants: mean(P.applicants),
         rationed_out: mean(P.rationed_out),
         weighted_take_up: mean(P.weighted_take_up),
-        budget: Number.isNaN(mean(P.budget)) ? null : mean(P.budget),
+        ...budgetOf(run.programmeTotals[0][scenario][o + P.budget]),
       };
     }),
   }));

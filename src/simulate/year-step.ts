@@ -59,6 +59,8 @@ export interface StepOptions {
   rangeWeight: number;
   /** How the ranges share whole grants (SimYear). */
   split?: BudgetSplit;
+  /** This run of the range's policy years (SimYear.pass). */
+  pass?: number;
   /** Where the year's tallies go (policy years); omitted or null in burn-in. */
   tally?: YearTally | null;
 }
@@ -130,6 +132,7 @@ export function runProgrammes(
       budgetShare: opts.budgetShare,
       rangeWeight: opts.rangeWeight,
       split: opts.split,
+      pass: opts.pass,
       rng: ctx.rng,
     };
     reports.push(s.hooks[h].beforeDecision(yctx, pop, s.effects, mask));

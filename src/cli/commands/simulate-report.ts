@@ -150,7 +150,7 @@ export function reportText(report: SimulationReport, notes: string[]): string {
       for (const p of sc.programme_years) {
         const y = p.years[last];
         lines.push(
-          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}  ${(y.budget === null ? "no cap" : int(y.budget)).padStart(10)}${weighted ? `  ${int(y.weighted_take_up).padStart(16)}` : ""}`,
+          `    ${p.programme.padEnd(35)} ${int(y.eligible).padStart(8)}  ${int(y.applicants).padStart(7)}  ${int(y.take_up).padStart(7)}  ${int(y.rationed_out).padStart(11)}  ${int(y.spend).padStart(10)}  ${(y.budget === undefined ? "-" : y.budget === null ? "no cap" : int(y.budget)).padStart(10)}${weighted ? `  ${int(y.weighted_take_up).padStart(16)}` : ""}`,
         );
       }
     }
