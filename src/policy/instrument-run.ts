@@ -245,12 +245,12 @@ export class InstrumentRun {
     let budget: number | null = null;
     report.allotted = null;
     if (cap !== undefined && cap !== null) {
-      const populationWeight = ctx.split?.populationWeight ?? ctx.rangeWeight / ctx.budgetShare;
-      report.allotted = basis === null ? cap : (cap * populationWeight) / basis;
       const { split } = ctx;
+      const populationWeight = split?.populationWeight ?? ctx.rangeWeight / ctx.budgetShare;
+      // The national money from the budget as written, not from the block's part.
+      const money = basis === null ? cap : (cap * populationWeight) / basis;
+      report.allotted = money;
       if (split !== undefined && spec.rationing.rule !== "pro_rata" && cost > 0) {
-        // The national money from the budget as written, not from the block's part.
-        const money = basis === null ? cap : (cap * split.populationWeight) / basis;
         budget = this.wholeGrants(money, ctx, cost, split);
       } else {
         budget = basis === null ? cap * ctx.budgetShare : (cap * ctx.rangeWeight) / basis;

@@ -51,7 +51,7 @@ export interface RunOptions {
   /**
    * Slots per allocation block, the unit of work of a thread and of budget rationing. Default:
    * the whole population when a programme shares a capped budget and the population fits one
-   * block (`nationalQueue`), so each budget has one national queue; otherwise
+   * block (`NATIONAL_QUEUE_BYTES`), so each budget has one national queue; otherwise
    * `DEFAULT_BLOCK_SIZE`.
    */
   blockSize?: number;
@@ -120,18 +120,6 @@ export const DEFAULT_BLOCK_SIZE = 16384;
 export const NATIONAL_QUEUE_BYTES = 2 ** 31;
 
 /**
- * Whether `firms` slots of every scenario fit one block for a national queue: one block's
- * states within `limit` bytes of the kernel's memory.
- */
-export function nationalQueue(
-  firms: number,
-  hooks: YearHooks[][],
-  limit = NATIONAL_QUEUE_BYTES,
-): boolean {
-  return scenarioBytes(firms, hooks) <= limit;
-}
-
-/**
  * Threads for a run whose every thread holds `bytes` (a national queue holds every scenario's
  * whole population): at most `threads`, at least 1, and no more than half of `memory` holds.
  * The thread count never changes the results, so fewer threads only cost time.
@@ -151,16 +139,18 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
       ? opts.reformHooks
       : await Promise.all(reforms.map((r) => buildHooks(r)));
   const sharesBudget = hooks.some((h) => h.some((x) => x.sharesBudget === true));
+  // What a thread holds when a block is the whole population (every scenario's states).
+  const wholeBytes = Number.isInteger(firms)
+    ? scenarioBytes(firms, [[], ...hooks])
+    : Number.POSITIVE_INFINITY;
   const national =
     opts.blockSize === undefined &&
     sharesBudget &&
-    Number.isInteger(firms) &&
     firms > DEFAULT_BLOCK_SIZE &&
-    nationalQueue(firms, [[], ...hooks]);
+    wholeBytes <= NATIONAL_QUEUE_BYTES;
   const blockSize = opts.blockSize ?? (national ? firms : DEFAULT_BLOCK_SIZE);
-  if (blockSize >= firms && threads > 1 && Number.isInteger(firms)) {
-    // Each thread then holds every scenario's whole population.
-    threads = threadsThatFit(threads, scenarioBytes(firms, [[], ...hooks]), totalmem());
+  if (blockSize >= firms && threads > 1) {
+    threads = threadsThatFit(threads, wholeBytes, totalmem());
   }
   const plan: BlockPlan = {
     firms,

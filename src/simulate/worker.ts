@@ -49,11 +49,11 @@ async function serve(msg: WorkerRun): Promise<void> {
   const hooks = await Promise.all(msg.reforms.map((r) => buildHooks(r)));
   const scenarios = allocateScenarios(msg.plan.firms, [[], ...hooks], msg.plan.blockSize);
   warmUpKernels();
+  const onYear = () => Atomics.add(claims, 1, 1);
   for (;;) {
     const t = Atomics.add(claims, 0, 1);
     if (t >= total) return;
     const task = taskAt(t, nb, msg.plan.parts?.length ?? 1);
-    const onYear = () => Atomics.add(claims, 1, 1);
     const results = simulateBlocks(
       msg.plan,
       task.replication,

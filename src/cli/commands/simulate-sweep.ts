@@ -4,7 +4,6 @@
  * differ by the parameter alone), and each reform's totals side by side: whether a reform's
  * effect and cost per additional exporter-year survive a change in an uncertain assumption.
  */
-
 import { csvLine } from "../../io/index.ts";
 import {
   defaultParams,
